@@ -46,7 +46,7 @@ export default defineConfig(() => ({
   test: {
     projects: [
       {
-        extends: true,
+        extends: true as const,
         test: {
           name: 'unit',
           environment: 'jsdom',
@@ -56,7 +56,7 @@ export default defineConfig(() => ({
         },
       },
       {
-        extends: true,
+        extends: true as const,
         test: {
           name: 'e2e',
           environment: 'node',
