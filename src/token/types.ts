@@ -1,0 +1,100 @@
+import type { Finding } from './finding';
+
+/** A decoded JSON object from a token. Built with a null prototype, so `__proto__` is just a key. */
+export type Claims = Readonly<Record<string, unknown>>;
+
+/** Where a token was found in pasted text. */
+export type TokenSource =
+  | 'bare'
+  | 'bearer'
+  | 'authorization-header'
+  | 'curl'
+  | 'powershell'
+  | 'url-fragment'
+  | 'url-query'
+  | 'json';
+
+export interface FoundToken {
+  /** The token text, with quotes, whitespace and line breaks removed. */
+  readonly value: string;
+  readonly source: TokenSource;
+  /** The parameter or header it came from, e.g. "access_token", when known. */
+  readonly label: string | null;
+}
+
+export type TokenErrorCode =
+  | 'empty'
+  | 'too-large'
+  | 'no-token-found'
+  | 'opaque'
+  | 'encrypted'
+  | 'two-segments'
+  | 'wrong-segment-count'
+  | 'not-base64url'
+  | 'not-json'
+  | 'not-object';
+
+export interface TokenError {
+  readonly code: TokenErrorCode;
+  readonly message: string;
+  /** Which part failed, for the segment-level errors. */
+  readonly segment?: 'header' | 'payload' | 'signature';
+}
+
+export interface DecodedJwt {
+  readonly raw: string;
+  readonly header: Claims;
+  readonly payload: Claims;
+  /** The signature segment, base64url, as it was. */
+  readonly signature: string;
+}
+
+export type DecodeResult =
+  | { readonly ok: true; readonly token: DecodedJwt; readonly findings: readonly Finding<DecodeFindingCode>[] }
+  | { readonly ok: false; readonly error: TokenError };
+
+export type DecodeFindingCode = 'alg-none' | 'unsigned' | 'graph-nonce';
+
+/** National clouds Entra runs in, by their sign-in host. */
+export type Cloud = 'public' | 'usgov' | 'china';
+
+export type IssuerKind = 'entra' | 'entra-b2c' | 'entra-external-id' | 'other';
+
+export type ExpiryState = 'valid' | 'expired' | 'not-yet-valid' | 'unknown';
+
+export interface Expiry {
+  readonly state: ExpiryState;
+  readonly issuedAt: Date | null;
+  readonly notBefore: Date | null;
+  readonly expiresAt: Date | null;
+  /** Seconds from `now` to expiry (negative once expired); null without `exp`. */
+  readonly secondsLeft: number | null;
+  /** e.g. "expires in 42 minutes", "expired 3 minutes ago", "not valid for another 5 minutes". */
+  readonly text: string;
+}
+
+export interface Classification {
+  readonly kind: 'access' | 'id' | 'unknown';
+  readonly version: '1.0' | '2.0' | null;
+  /** Who the token acts for; null for ID tokens and tokens that do not say. */
+  readonly caller: 'delegated' | 'app-only' | 'managed-identity' | null;
+  readonly issuer: {
+    readonly value: string | null;
+    readonly kind: IssuerKind;
+    readonly cloud: Cloud | null;
+  };
+  readonly tenantId: string | null;
+  /** The first `aud` value, as written. */
+  readonly audience: string | null;
+  /** The calling app: `appid` (v1) or `azp` (v2). */
+  readonly clientId: string | null;
+  /** True for a guest (B2B) user, false for a member, null when the token does not say. */
+  readonly guest: boolean | null;
+  readonly expiry: Expiry;
+  /** `scp`, split on spaces. */
+  readonly scopes: readonly string[];
+  /** `roles`, when an array of strings. */
+  readonly roles: readonly string[];
+  /** `wids`, or null when the claim is absent (which itself means something). */
+  readonly wids: readonly string[] | null;
+}
