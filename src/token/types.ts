@@ -5,14 +5,7 @@ export type Claims = Readonly<Record<string, unknown>>;
 
 /** Where a token was found in pasted text. */
 export type TokenSource =
-  | 'bare'
-  | 'bearer'
-  | 'authorization-header'
-  | 'curl'
-  | 'powershell'
-  | 'url-fragment'
-  | 'url-query'
-  | 'json';
+  'bare' | 'bearer' | 'authorization-header' | 'curl' | 'powershell' | 'url-fragment' | 'url-query' | 'json';
 
 export interface FoundToken {
   /** The token text, with quotes, whitespace and line breaks removed. */
@@ -50,7 +43,11 @@ export interface DecodedJwt {
 }
 
 export type DecodeResult =
-  | { readonly ok: true; readonly token: DecodedJwt; readonly findings: readonly Finding<DecodeFindingCode>[] }
+  | {
+      readonly ok: true;
+      readonly token: DecodedJwt;
+      readonly findings: readonly Finding<DecodeFindingCode>[];
+    }
   | { readonly ok: false; readonly error: TokenError };
 
 export type DecodeFindingCode = 'alg-none' | 'unsigned' | 'graph-nonce';
@@ -97,4 +94,33 @@ export interface Classification {
   readonly roles: readonly string[];
   /** `wids`, or null when the claim is absent (which itself means something). */
   readonly wids: readonly string[] | null;
+}
+
+export type FindResult =
+  | { readonly ok: true; readonly tokens: readonly FoundToken[] }
+  | { readonly ok: false; readonly error: TokenError };
+
+/** One claim, explained for display. */
+export interface ClaimRow {
+  readonly name: string;
+  readonly value: unknown;
+  /** Text to show: times as UTC ISO plus relative time, arrays joined, objects as JSON. */
+  readonly display: string;
+  /** One line in our own words; null for claims we do not know. */
+  readonly meaning: string | null;
+  /** The Microsoft Learn page that documents the claim; null when unknown. */
+  readonly link: string | null;
+  readonly known: boolean;
+  /** Extra explanations, e.g. what each `amr` value means. */
+  readonly notes?: readonly string[];
+}
+
+/** The whole pipeline on one paste: found tokens, the selected one decoded, classified and explained. */
+export interface Inspection {
+  readonly found: FindResult;
+  /** Index into `found.tokens` that was inspected; null when nothing was found. */
+  readonly selectedIndex: number | null;
+  readonly decoded: DecodeResult | null;
+  readonly classification: Classification | null;
+  readonly claims: readonly ClaimRow[];
 }
