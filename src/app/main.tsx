@@ -1,5 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import '../ui/theme.css';
+import { App } from './app';
 
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<StrictMode><main><h1>Tokenscope</h1></main></StrictMode>);
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,136 @@
+import { lazy, Suspense, useMemo, type ComponentType } from 'react';
+import type { Catalog } from '../catalog';
+import type { FoundToken, Inspection, TokenSource } from '../token';
+import { nameOfApi, nameOfApp } from './catalog-access';
+import { ClaimsTable } from '../ui/claims-table';
+import { ErrorBoundary } from '../ui/error-boundary';
+import '../ui/inspector.css';
+import { PasteBox } from '../ui/paste-box';
+import { RawJson } from '../ui/raw-json';
+import { TokenChoice } from '../ui/token-choice';
+import { TokenErrorMessage } from '../ui/token-error';
+import { TokenSummary, type NamedId } from '../ui/token-summary';
+import { FindingList } from '../ui/finding-list';
+import type { ViewProps } from './view-props';
+
+// Panels owned by the feature work; each its own lazy chunk so first load holds only the inspector.
+const VerdictSection = lazy(() => import('./sections/verdict-section'));
+const ErrorSection = lazy(() => import('./sections/error-section'));
+const PermissionsSection = lazy(() => import('./sections/permissions-section'));
+const RolesSection = lazy(() => import('./sections/roles-section'));
+const SignatureSection = lazy(() => import('./sections/signature-section'));
+const ReportSection = lazy(() => import('./sections/report-section'));
+
+const SOURCE: Record<TokenSource, string> = {
+  bare: 'bare token',
+  bearer: 'Bearer value',
+  'authorization-header': 'Authorization header',
+  curl: 'curl command',
+  powershell: 'PowerShell command',
+  'url-fragment': 'URL fragment',
+  'url-query': 'URL query',
+  json: 'JSON',
+};
+
+function originOf(found: FoundToken): string {
+  const source = SOURCE[found.source];
+  return found.label ? `${source}, ${found.label}` : source;
+}
+
+export interface InspectorViewProps extends Omit<ViewProps, 'token'> {
+  readonly text: string;
+  readonly onTextChange: (text: string) => void;
+  readonly onClear: () => void;
+  /** The inspection of (a deferred copy of) `text`. */
+  readonly inspection: Inspection;
+  readonly onSelect: (index: number) => void;
+}
+
+function Section({ component: Panel, label, props }: { component: ComponentType<ViewProps>; label: string; props: ViewProps }) {
+  return (
+    <ErrorBoundary resetKey={props.token} label={label}>
+      <Suspense fallback={null}>
+        <Panel {...props} />
+      </Suspense>
+    </ErrorBoundary>
+  );
+}
+
+function nameApi(catalog: Catalog | null, raw: string | null): NamedId | null {
+  if (raw === null) return null;
+  return { raw, name: catalog ? nameOfApi(catalog, raw) : null };
+}
+
+function nameApp(catalog: Catalog | null, raw: string | null): NamedId | null {
+  if (raw === null) return null;
+  return { raw, name: catalog ? nameOfApp(catalog, raw) : null };
+}
+
+/** The inspector page: paste box, summary, the feature sections, claims, raw JSON. */
+export function InspectorView(props: InspectorViewProps) {
+  const { text, onTextChange, onClear, inspection, onSelect, params, onToken, catalog, now, navigate } = props;
+  const { found, decoded, classification, claims } = inspection;
+  const tokens = found.ok ? found.tokens : [];
+  const selectedIndex = inspection.selectedIndex ?? 0;
+  const token = tokens[selectedIndex]?.value ?? null;
+
+  const sectionProps: ViewProps = useMemo(
+    () => ({ params, token, onToken, catalog, now, navigate }),
+    [params, token, onToken, catalog, now, navigate],
+  );
+
+  const isId = classification?.kind === 'id';
+  const api = useMemo(
+    () => (isId ? nameApp(catalog, classification?.audience ?? null) : nameApi(catalog, classification?.audience ?? null)),
+    [catalog, classification?.audience, isId],
+  );
+  const client = useMemo(() => nameApp(catalog, classification?.clientId ?? null), [catalog, classification?.clientId]);
+
+  const failure = !found.ok ? found.error : decoded !== null && !decoded.ok ? decoded.error : null;
+  const error = failure !== null && failure.code !== 'empty' ? failure : null;
+  const header = decoded?.ok ? decoded.token.header : undefined;
+  const payload = decoded?.ok ? decoded.token.payload : undefined;
+  const findings = decoded?.ok ? decoded.findings : [];
+  const emptyText = text.trim() === '' ? 'Paste a token above to see it here.' : error ? 'Nothing to show: see the message above.' : 'Reading…';
+  const status = tokens.length === 0 ? '' : tokens.length === 1 ? '1 token found' : `${tokens.length} tokens found`;
+
+  return (
+    <>
+      <section aria-label="Paste a token" className="panel">
+        <h2 className="visually-hidden">Paste a token</h2>
+        <PasteBox value={text} onChange={onTextChange} onClear={onClear} status={status} />
+        {tokens.length > 1 && (
+          <TokenChoice
+            tokens={tokens.map((f) => ({ value: f.value, origin: originOf(f) }))}
+            selectedIndex={selectedIndex}
+            onSelect={onSelect}
+          />
+        )}
+        {error && <TokenErrorMessage error={error} />}
+      </section>
+      <ErrorBoundary resetKey={token} label="Token summary">
+        <TokenSummary
+          classification={classification}
+          api={api}
+          client={client}
+          catalogLoaded={catalog !== null}
+          now={now}
+          emptyText={emptyText}
+        />
+        <FindingList findings={findings} label="Token warnings" />
+      </ErrorBoundary>
+      <Section component={VerdictSection} label="Verdict" props={sectionProps} />
+      <Section component={ErrorSection} label="Error explanation" props={sectionProps} />
+      <Section component={PermissionsSection} label="Permissions" props={sectionProps} />
+      <Section component={RolesSection} label="Directory roles" props={sectionProps} />
+      <ErrorBoundary resetKey={token} label="Claims">
+        <ClaimsTable rows={decoded?.ok ? claims : null} now={now} emptyText={emptyText} />
+      </ErrorBoundary>
+      <ErrorBoundary resetKey={token} label="Raw header and payload">
+        <RawJson header={header} payload={payload} emptyText={emptyText} />
+      </ErrorBoundary>
+      <Section component={SignatureSection} label="Signature" props={sectionProps} />
+      <Section component={ReportSection} label="Report" props={sectionProps} />
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+import './shell.css';
+
+export interface NavLink {
+  readonly href: string;
+  readonly label: string;
+  readonly current: boolean;
+}
+
+export interface SiteHeaderProps {
+  readonly links: readonly NavLink[];
+}
+
+/** The app name, the main navigation and the privacy promise. */
+export function SiteHeader({ links }: SiteHeaderProps) {
+  return (
+    <header className="site-header">
+      <a className="skip-link" href="#main" onClick={skipToMain}>
+        Skip to content
+      </a>
+      <div className="site-header-inner">
+        <h1 className="site-title">
+          <a href="#">Tokenscope</a>
+        </h1>
+        <nav className="site-nav" aria-label="Main">
+          <ul>
+            {links.map((link) => (
+              <li key={link.href}>
+                <a href={link.href} aria-current={link.current ? 'page' : undefined}>
+                  {link.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <details className="privacy-note" id="privacy">
+          <summary>Nothing leaves this page</summary>
+          <p>
+            Tokens are decoded in this browser tab. Reading a token makes no network request and writes nothing to
+            any storage; reload or Clear and it is gone. The browser tests in test/e2e/inspect.e2e.test.ts check this
+            on every build (see docs/security.md).
+          </p>
+        </details>
+      </div>
+    </header>
+  );
+}
+
+// The hash is the router, so "#main" would change the page: move focus instead.
+function skipToMain(event: { preventDefault: () => void }) {
+  event.preventDefault();
+  const main = document.getElementById('main');
+  main?.focus();
+}

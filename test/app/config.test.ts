@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { parseAuthorities } from '../../src/app/config';
+
+describe('parseAuthorities', () => {
+  it.each([
+    [undefined, [], 0],
+    ['', [], 0],
+    ['https://127.0.0.1:4443', ['https://127.0.0.1:4443'], 0],
+    ['https://a.example, https://b.example/', ['https://a.example', 'https://b.example'], 0],
+    ['https://a.example,https://a.example', ['https://a.example'], 0],
+    ['http://insecure.example', [], 1],
+    ['https://a.example/path', [], 1],
+    ['not a url, https://ok.example', ['https://ok.example'], 1],
+  ])('reads %j as %j with %i problems', (raw, origins, problems) => {
+    const result = parseAuthorities(raw);
+    expect(result.origins).toEqual(origins);
+    expect(result.problems).toHaveLength(problems);
+  });
+
+  it('says which entry was ignored and why', () => {
+    const [problem] = parseAuthorities('http://x.example').problems;
+    expect(problem?.message).toBe('"http://x.example" is not an https origin (like https://login.example.com); ignored.');
+  });
+});
