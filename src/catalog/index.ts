@@ -1,1 +1,35 @@
-export type { Catalog } from './types';
+export type {
+  AnnotatedPermission,
+  AnnotatedRole,
+  Annotation,
+  AnnotationFinding,
+  AnnotationFindingCode,
+  AnnotationInput,
+  ApiInfo,
+  AppInfo,
+  Catalog,
+  CatalogInfo,
+  CatalogSource,
+  DefenderEndpointPermissions,
+  DefenderResource,
+  GraphPathPermissions,
+  NearGraphPath,
+  PermissionInfo,
+  RoleHighlight,
+  RoleInfo,
+  SearchHit,
+} from './types';
+export { loadCatalog } from './load';
+export {
+  catalogInfo,
+  findApi,
+  findApiByHost,
+  findApp,
+  findDefenderEndpoint,
+  findGraphPathPermissions,
+  findNearestGraphPaths,
+  findPermission,
+  findRole,
+  searchCatalog,
+} from './lookups';
+export { annotateToken } from './annotate';
