@@ -1,0 +1,218 @@
+import type {
+  AccountInfo,
+  AuthenticationResult,
+  Configuration,
+  IPublicClientApplication,
+} from '@azure/msal-browser';
+import type { ResolvedSignInSettings } from './settings';
+import { redirectUriFor } from './settings';
+import { explainSignInError, type SignInErrorContext, type SignInErrorExplanation } from './sign-in-errors';
+
+/** A signed-in account, as the UI needs it (no tokens). */
+export interface AuthAccount {
+  readonly id: string;
+  readonly username: string;
+  readonly name: string | null;
+  readonly tenantId: string;
+}
+
+/** Tokens from one sign-in or renewal. Kept in memory by the caller; MSAL caches in sessionStorage. */
+export interface AuthTokens {
+  readonly accessToken: string;
+  readonly idToken: string;
+  readonly account: AuthAccount;
+  readonly scopes: readonly string[];
+  readonly expiresOn: Date | null;
+  /** True when MSAL answered from its cache rather than the provider. */
+  readonly fromCache: boolean;
+}
+
+export type AuthOutcome<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly error: SignInErrorExplanation };
+
+export type SignInMethod = 'redirect' | 'popup';
+
+/** What the sign-in view drives. Every method resolves to a value; none throws. */
+export interface AuthClient {
+  readonly settings: ResolvedSignInSettings;
+  /** The redirect URI this client uses (register it as a Single-page application). */
+  readonly redirectUri: string;
+  /** What the return from a redirect sign-in brought, or null when this load was not such a return. */
+  readonly redirectResult: AuthOutcome<AuthTokens> | null;
+  listAccounts(): AuthAccount[];
+  activeAccount(): AuthAccount | null;
+  setActiveAccount(accountId: string): void;
+  /** Redirect sign-in leaves the page; its result arrives as `redirectResult` on the next load. */
+  signIn(method: SignInMethod, options?: { selectAccount?: boolean }): Promise<AuthOutcome<AuthTokens | null>>;
+  /** Silent first; `interactive` falls back to a popup when the provider needs the user (incremental consent). */
+  acquireToken(options?: {
+    scopes?: readonly string[];
+    forceRefresh?: boolean;
+    interactive?: boolean;
+  }): Promise<AuthOutcome<AuthTokens>>;
+  /** `local` forgets the account in this tab only; `provider` also ends the session at the provider. */
+  signOut(mode: 'local' | 'provider'): Promise<AuthOutcome<null>>;
+}
+
+/** What the factory needs beyond the settings. */
+export interface AuthClientOptions {
+  /** The page origin (window.location.origin), for the redirect URIs. */
+  readonly origin: string;
+}
+
+function toAccount(a: AccountInfo): AuthAccount {
+  return { id: a.homeAccountId, username: a.username, name: a.name ?? null, tenantId: a.tenantId };
+}
+
+function toTokens(r: AuthenticationResult): AuthTokens {
+  return {
+    accessToken: r.accessToken,
+    idToken: r.idToken,
+    account: toAccount(r.account),
+    scopes: r.scopes,
+    expiresOn: r.expiresOn ?? null,
+    fromCache: r.fromCache,
+  };
+}
+
+function isInteractionRequired(e: unknown): boolean {
+  const code = typeof e === 'object' && e !== null ? (e as { errorCode?: unknown }).errorCode : undefined;
+  return (
+    (typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'InteractionRequiredAuthError') ||
+    code === 'consent_required' ||
+    code === 'interaction_required' ||
+    code === 'login_required' ||
+    code === 'no_tokens_found' ||
+    code === 'refresh_token_expired'
+  );
+}
+
+/**
+ * Builds the MSAL client for these settings and waits for `initialize()` and `handleRedirectPromise()`,
+ * so a returning redirect sign-in is finished before anything renders. Loads MSAL on demand (its own
+ * chunk). Cache in sessionStorage, PII logging off. Does not sign in by itself; never throws.
+ */
+export async function createAuthClient(
+  settings: ResolvedSignInSettings,
+  options: AuthClientOptions,
+): Promise<AuthOutcome<AuthClient>> {
+  const redirectUri = redirectUriFor(options.origin);
+  const ctx: SignInErrorContext = {
+    clientId: settings.clientId,
+    tenant: settings.tenant,
+    scopes: settings.scopes,
+    redirectUri,
+  };
+  const explain = (e: unknown, scopes?: readonly string[]) => explainSignInError(e, scopes ? { ...ctx, scopes } : ctx);
+  let pca: IPublicClientApplication;
+  let redirectResult: AuthOutcome<AuthTokens> | null = null;
+  try {
+    const msal = await import('@azure/msal-browser');
+    const configuration: Configuration = {
+      auth: {
+        clientId: settings.clientId,
+        authority: settings.authority,
+        knownAuthorities: [...settings.knownAuthorities],
+        redirectUri,
+        postLogoutRedirectUri: `${options.origin}/`,
+      },
+      cache: { cacheLocation: msal.BrowserCacheLocation.SessionStorage },
+      system: {
+        protocolMode: settings.protocolMode === 'OIDC' ? msal.ProtocolMode.OIDC : msal.ProtocolMode.AAD,
+        loggerOptions: {
+          piiLoggingEnabled: false,
+          logLevel: msal.LogLevel.Error,
+          loggerCallback: () => {
+            // Errors reach the UI as values; MSAL's own log stays quiet (and never carries PII).
+          },
+        },
+      },
+    };
+    pca = new msal.PublicClientApplication(configuration);
+    await pca.initialize();
+    try {
+      const result = await pca.handleRedirectPromise();
+      if (result) {
+        pca.setActiveAccount(result.account);
+        redirectResult = { ok: true, value: toTokens(result) };
+      }
+    } catch (e) {
+      redirectResult = { ok: false, error: explain(e) };
+    }
+  } catch (e) {
+    return { ok: false, error: explain(e) };
+  }
+
+  const current = (): AccountInfo | null => pca.getActiveAccount() ?? pca.getAllAccounts()[0] ?? null;
+
+  const client: AuthClient = {
+    settings,
+    redirectUri,
+    redirectResult,
+    listAccounts: () => pca.getAllAccounts().map(toAccount),
+    activeAccount: () => {
+      const a = current();
+      return a ? toAccount(a) : null;
+    },
+    setActiveAccount(accountId) {
+      const a = pca.getAllAccounts().find((x) => x.homeAccountId === accountId);
+      if (a) pca.setActiveAccount(a);
+    },
+    async signIn(method, opts = {}) {
+      const request = { scopes: [...settings.scopes], ...(opts.selectAccount ? { prompt: 'select_account' } : {}) };
+      try {
+        if (method === 'redirect') {
+          await pca.loginRedirect(request);
+          return { ok: true, value: null };
+        }
+        const result = await pca.loginPopup(request);
+        pca.setActiveAccount(result.account);
+        return { ok: true, value: toTokens(result) };
+      } catch (e) {
+        return { ok: false, error: explain(e) };
+      }
+    },
+    async acquireToken(opts = {}) {
+      const scopes = [...(opts.scopes ?? settings.scopes)];
+      const account = current();
+      if (!account) {
+        if (!opts.interactive) return { ok: false, error: explain({ errorCode: 'login_required' }, scopes) };
+        try {
+          const result = await pca.acquireTokenPopup({ scopes });
+          pca.setActiveAccount(result.account);
+          return { ok: true, value: toTokens(result) };
+        } catch (e) {
+          return { ok: false, error: explain(e, scopes) };
+        }
+      }
+      try {
+        const result = await pca.acquireTokenSilent({ scopes, account, forceRefresh: opts.forceRefresh ?? false });
+        return { ok: true, value: toTokens(result) };
+      } catch (e) {
+        if (!opts.interactive || !isInteractionRequired(e)) return { ok: false, error: explain(e, scopes) };
+        try {
+          const result = await pca.acquireTokenPopup({ scopes, account });
+          return { ok: true, value: toTokens(result) };
+        } catch (e2) {
+          return { ok: false, error: explain(e2, scopes) };
+        }
+      }
+    },
+    async signOut(mode) {
+      const account = current();
+      try {
+        if (mode === 'local') {
+          // Forget the account in this tab's cache; the provider session stays.
+          await pca.clearCache({ account });
+        } else {
+          await pca.logoutRedirect({ account });
+        }
+        return { ok: true, value: null };
+      } catch (e) {
+        return { ok: false, error: explain(e) };
+      }
+    },
+  };
+  return { ok: true, value: client };
+}

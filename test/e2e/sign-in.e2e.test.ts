@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openApp, type AppPage } from './support/browser';
+import { SPA_ORIGIN } from './support/constants.mjs';
+import { API_SCOPES, AUTHORITY, CONSENT_REQUIRED_SCOPE, ISSUER, SPA_CLIENT_ID, USERS } from './support/op-server';
+
+// The real MSAL in the built app against the local OpenID provider (test/e2e/support/op-server.ts).
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+async function openSignIn(scopes = API_SCOPES.join(' ')): Promise<AppPage> {
+  const app = await openApp(browser, '/#signin', { ignoreHTTPSErrors: true });
+  app.page.setDefaultTimeout(10_000);
+  await app.page.getByLabel('Client ID').fill(SPA_CLIENT_ID);
+  await app.page.getByLabel('Authority').fill(AUTHORITY);
+  await app.page.getByLabel('Scopes').fill(scopes);
+  return app;
+}
+
+/** The provider's development login and consent forms (any password works). */
+async function loginAtProvider(page: Page, login: string): Promise<void> {
+  await page.waitForURL(`${ISSUER}/interaction/**`, { waitUntil: 'domcontentloaded' });
+  await page.locator('input[name=login]').fill(login);
+  await page.locator('input[name=password]').fill('any password');
+  await page.locator('button[type=submit]').click();
+  await page.locator('input[name=prompt][value=consent]').waitFor({ state: 'attached' });
+  await page.locator('button[type=submit]').click();
+}
+
+async function signInWithPopup(app: AppPage, login: string): Promise<void> {
+  const [popup] = await Promise.all([
+    app.page.waitForEvent('popup'),
+    app.page.getByRole('button', { name: 'Sign in with a popup' }).click(),
+  ]);
+  await loginAtProvider(popup, login);
+}
+
+const roles = (page: Page) => page.getByRole('region', { name: 'Your directory roles' });
+
+describe('sign-in against a local OpenID provider', () => {
+  it('signs in by redirect, shows the Security Reader role, renews silently and signs out', async () => {
+    const app = await openSignIn();
+    const { page } = app;
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await loginAtProvider(page, USERS.reader.login);
+    await page.waitForURL(`${SPA_ORIGIN}/#signin`);
+
+    await expect.poll(() => roles(page).getByText('Security Reader:').textContent()).toBe('Security Reader: yes');
+    expect(await roles(page).getByText('Global Administrator:').textContent()).toBe('Global Administrator: no');
+    await page.getByRole('heading', { name: `Signed in as ${USERS.reader.name}` }).waitFor();
+
+    const before = await page.getByRole('textbox', { name: 'Access token' }).inputValue();
+    await page.getByRole('button', { name: 'Renew the access token' }).click();
+    await page.getByText(/renewed silently .*a new token from the provider/).waitFor();
+    const after = await page.getByRole('textbox', { name: 'Access token' }).inputValue();
+    expect(after).not.toBe(before);
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Yes, sign me out' }).click();
+    // The provider sends the browser back to the post-logout redirect URI (with MSAL's state).
+    await page.waitForURL((url) => url.origin === SPA_ORIGIN && url.pathname === '/');
+    await page.goto(`${SPA_ORIGIN}/#signin`);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
+    expect(await page.getByRole('region', { name: 'Your tokens' }).count()).toBe(0);
+
+    expect(app.pageErrors).toEqual([]);
+    expect(app.offLoopback.filter((u) => !u.startsWith('https://fonts.'))).toEqual([]);
+    await app.close();
+  });
+
+  it('signs in with a popup and opens the access token in the inspector', async () => {
+    const app = await openSignIn();
+    const { page } = app;
+    await signInWithPopup(app, USERS.reader.login);
+    await expect.poll(() => roles(page).getByText('Security Reader:').textContent()).toBe('Security Reader: yes');
+
+    await page.getByRole('button', { name: 'Inspect the access token' }).click();
+    for (const name of ['Token summary', 'Directory roles', 'Permissions']) {
+      await page.getByRole('region', { name, exact: true }).waitFor();
+    }
+    expect(app.pageErrors).toEqual([]);
+    await app.close();
+  });
+
+  it('answers "no" for a user without security roles', async () => {
+    const app = await openSignIn();
+    const { page } = app;
+    await signInWithPopup(app, USERS.member.login);
+    await expect.poll(() => roles(page).getByText('Security Reader:').textContent()).toBe('Security Reader: no');
+    expect(await roles(page).getByText('Security Administrator:').textContent()).toBe('Security Administrator: no');
+    await app.close();
+  });
+
+  it('explains a consent-required answer and links to the consent builder', async () => {
+    const app = await openSignIn(`${API_SCOPES[0]} ${CONSENT_REQUIRED_SCOPE}`);
+    const { page } = app;
+    await page.getByRole('button', { name: 'Sign in with a popup' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'Consent is needed' });
+    await alert.waitFor();
+    await alert.getByText('AADSTS65001', { exact: false }).first().waitFor({ state: 'attached' });
+    const href = await alert.getByRole('link', { name: /consent link/ }).getAttribute('href');
+    expect(href).toContain(`#consent&client_id=${SPA_CLIENT_ID}`);
+    await app.close();
+  });
+});
