@@ -1,0 +1,44 @@
+export { parseRequest } from './parse-request';
+export type {
+  AcceptedPermission,
+  AadstsExplanation,
+  CorrelationIds,
+  DefenderHostFamily,
+  DiagnoseFinding,
+  DiagnoseFindingCode,
+  Diagnosis,
+  ErrorExplanation,
+  ErrorFinding,
+  ErrorFindingCode,
+  ErrorKind,
+  ParsedRequest,
+  RequestApi,
+  RequestError,
+  RequestErrorCode,
+  RequestParseResult,
+  RequiredPermissions,
+  TargetApi,
+  Verdict,
+} from './types';
+export { explainError } from './explain-error';
+export type { ErrorContext } from './explain-error';
+export { explainAadsts, AADSTS_CODE_COUNT, AADSTS_REFERENCE } from './aadsts-codes';
+export { buildConsentLink, buildGrantLink } from './links';
+// Compare and report (issue 8).
+export { compareTokens } from './compare-tokens';
+export type {
+  ClaimChange,
+  CompareOptions,
+  ComparedToken,
+  Comparison,
+  Difference,
+  DifferenceAspect,
+  DifferenceCode,
+} from './compare-tokens';
+export { redactClaims, REDACTED, REDACTED_SEGMENT } from './redact-claims';
+export type { RedactedClaims } from './redact-claims';
+export { buildReport } from './build-report';
+export type { ReportInput } from './build-report';
+export { diagnose } from './diagnose';
+export type { DiagnoseInput } from './diagnose';
+export { findRequiredPermissions } from './required-permissions';
