@@ -1,0 +1,134 @@
+// `npm run bench`: times the pure core in Node (built with Vite's SSR build, as the app ships it) and prints
+// one line per measurement: `name median_us=… p95_us=… runs=…`, then `catalog-load ms=… heap_kb=…`.
+// Figures, not a pass/fail test; the 100 µs `inspect` budget is checked with --check (used by .ci/run).
+import { build } from 'vite';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { availableParallelism, cpus } from 'node:os';
+
+const check = process.argv.includes('--check');
+const INSPECT_BUDGET_US = 100;
+const out = mkdtempSync(join(tmpdir(), 'tokenscope-bench-'));
+
+await build({
+  configFile: false,
+  logLevel: 'warn',
+  build: {
+    ssr: true,
+    outDir: out,
+    emptyOutDir: true,
+    target: 'node20',
+    rolldownOptions: {
+      input: {
+        token: resolve('src/token/index.ts'),
+        catalog: resolve('src/catalog/index.ts'),
+        diagnose: resolve('src/diagnose/index.ts'),
+      },
+      output: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: '[name]-[hash].mjs' },
+    },
+  },
+});
+const load = (name) => import(pathToFileURL(join(out, `${name}.mjs`)).href);
+const token = await load('token');
+const catalogLayer = await load('catalog');
+const diagnoseLayer = await load('diagnose');
+
+// Synthetic tokens (never a real tenant's): shapes people paste most, and the heavy ones.
+const b64 = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
+const jwt = (payload, header = { typ: 'JWT', alg: 'RS256', kid: 'bench' }) =>
+  `${b64(header)}.${b64(payload)}.${Buffer.alloc(256, 7).toString('base64url')}`;
+const now = new Date('2030-01-01T00:00:00Z');
+const t = Math.floor(now.getTime() / 1000);
+const tid = '00000000-0000-4000-8000-0000000000aa';
+const base = { iat: t - 60, nbf: t - 60, exp: t + 3600, tid, oid: '00000000-0000-4000-8000-0000000000bb' };
+const fixtures = {
+  'v1-delegated': jwt(
+    { ...base, aud: 'https://graph.microsoft.com', iss: `https://sts.windows.net/${tid}/`, ver: '1.0',
+      appid: '04b07795-8ddb-461a-bbee-02f9e1bf7b46', appidacr: '0', scp: 'User.Read SecurityEvents.Read.All Mail.Read',
+      wids: ['5d6b6bb7-de71-4623-b4af-96380a352509', 'b79fbf4d-3ef9-4689-8143-76b194e85509'], name: 'Bench User',
+      upn: 'bench@contoso.test', amr: ['pwd', 'mfa'], idtyp: 'user' },
+    { typ: 'JWT', alg: 'RS256', kid: 'bench', nonce: 'abc' }),
+  'v2-app-only': jwt(
+    { ...base, aud: 'https://api.securitycenter.microsoft.com', iss: `https://login.microsoftonline.com/${tid}/v2.0`,
+      ver: '2.0', azp: '11111111-2222-4333-8444-555555555555', azpacr: '1', roles: ['Machine.Read.All', 'Ti.ReadWrite.All'],
+      sub: '00000000-0000-4000-8000-0000000000bb', idtyp: 'app' }),
+  'group-overage': jwt(
+    { ...base, aud: '00000003-0000-0000-c000-000000000000', iss: `https://login.microsoftonline.com/${tid}/v2.0`, ver: '2.0',
+      azp: '14d82eec-204b-4c2f-b7e8-296a70dab67e', scp: 'User.Read Group.Read.All', _claim_names: { groups: 'src1' },
+      _claim_sources: { src1: { endpoint: `https://graph.microsoft.com/v1.0/users/x/getMemberObjects` } } }),
+  'forty-roles': jwt(
+    { ...base, aud: 'https://graph.microsoft.com', iss: `https://sts.windows.net/${tid}/`, ver: '1.0',
+      appid: '11111111-2222-4333-8444-555555555555', sub: '00000000-0000-4000-8000-0000000000bb',
+      roles: Array.from({ length: 40 }, (_, i) => ['User.Read.All', 'Mail.Read', 'Group.Read.All', 'Directory.Read.All'][i % 4] + (i < 4 ? '' : `.${i}`)) }),
+};
+
+function measure(name, fn, runs = 3000) {
+  for (let i = 0; i < 300; i++) fn();
+  const samples = new Float64Array(runs);
+  for (let i = 0; i < runs; i++) {
+    const s = process.hrtime.bigint();
+    fn();
+    samples[i] = Number(process.hrtime.bigint() - s) / 1000;
+  }
+  samples.sort();
+  const median = samples[Math.floor(runs / 2)];
+  const p95 = samples[Math.floor(runs * 0.95)];
+  console.log(`${name} median_us=${median.toFixed(2)} p95_us=${p95.toFixed(2)} runs=${runs}`);
+  return median;
+}
+
+globalThis.gc?.();
+const heapBefore = process.memoryUsage().heapUsed;
+const loadStart = process.hrtime.bigint();
+const catalog = await catalogLayer.loadCatalog();
+const loadMs = Number(process.hrtime.bigint() - loadStart) / 1e6;
+globalThis.gc?.();
+const heapKb = Math.round((process.memoryUsage().heapUsed - heapBefore) / 1024);
+console.log(`catalog-load ms=${loadMs.toFixed(1)} heap_kb=${heapKb}${globalThis.gc ? '' : ' (approximate: run node with --expose-gc)'}`);
+
+const requests = {
+  'v1-delegated': 'GET https://graph.microsoft.com/v1.0/security/alerts_v2',
+  'v2-app-only': 'POST https://api.securitycenter.microsoft.com/api/indicators/import',
+  'group-overage': 'GET https://graph.microsoft.com/v1.0/groups/0f0e0d0c-0000-4000-8000-000000000001/members',
+  'forty-roles': 'GET https://graph.microsoft.com/v1.0/users',
+};
+const errorBody =
+  '{"error":{"code":"Forbidden","message":"Missing application roles. API required roles: Ti.ReadWrite.All, Ti.ReadWrite. application roles: Machine.Read.All","target":"4f3c7b0e-0000-4000-8000-000000000001"}}';
+
+let inspectTypical = null;
+for (const [name, raw] of Object.entries(fixtures)) {
+  const text = `Authorization: Bearer ${raw}`;
+  measure(`find-and-decode/${name}`, () => {
+    const found = token.findTokens(text);
+    if (found.ok) token.decodeToken(found.tokens[0].value);
+  });
+  const decoded = token.decodeToken(raw);
+  if (!decoded.ok) throw new Error(`bench fixture ${name} does not decode: ${decoded.error.message}`);
+  measure(`classify/${name}`, () => token.classifyToken(decoded.token, now));
+  const c = token.classifyToken(decoded.token, now);
+  measure(`annotate/${name}`, () =>
+    catalogLayer.annotateToken(catalog, {
+      audience: c.audience, scopes: c.scopes, roles: c.roles, wids: c.wids, caller: c.caller, kind: c.kind, clientId: c.clientId,
+    }),
+  );
+  const parsed = diagnoseLayer.parseRequest(requests[name]);
+  if (parsed.ok) {
+    measure(`diagnose/${name}`, () =>
+      diagnoseLayer.diagnose({ token: decoded.token, classification: c, request: parsed.request, catalog, now }),
+    );
+  }
+  const m = measure(`inspect/${name}`, () => token.inspectText(text, now));
+  if (name === 'v1-delegated') inspectTypical = m;
+}
+measure('explain-error/defender-forbidden', () => diagnoseLayer.explainError(errorBody, { catalog }));
+
+const cpu = cpus()[0]?.model ?? 'unknown CPU';
+console.log(`machine: ${availableParallelism()} cores, ${cpu}, Node ${process.version}`);
+rmSync(out, { recursive: true, force: true });
+if (check && inspectTypical !== null && inspectTypical > INSPECT_BUDGET_US) {
+  console.error(`budget broken: inspect median ${inspectTypical.toFixed(1)} µs > ${INSPECT_BUDGET_US} µs`);
+  process.exit(1);
+}
+if (check) console.log(`budget ok: inspect median ${inspectTypical?.toFixed(1)} µs <= ${INSPECT_BUDGET_US} µs`);
