@@ -1,6 +1,99 @@
+import { useEffect, useId, useMemo, useState } from 'react';
+import { compareTokens, parseRequest, type ComparedToken } from '../../diagnose';
+import { classifyToken, decodeToken, findTokens } from '../../token';
+import { CompareDifferences } from '../../ui/compare-differences';
+import { CompareTokenBox } from '../../ui/compare-token-box';
+import '../../ui/inspector.css';
+import { formatHash, parseHash } from '../routing';
 import type { ViewProps } from '../view-props';
 
-// Placeholder until its feature lands.
-export default function CompareView(_props: ViewProps) {
-  return null;
+type Side = { readonly ok: true; readonly side: ComparedToken; readonly status: string } | { readonly ok: false; readonly status: string };
+
+const KIND: Record<string, string> = { access: 'access token', id: 'ID token', unknown: 'token of unknown kind' };
+
+function readSide(text: string, now: Date): Side {
+  if (text.trim() === '') return { ok: false, status: 'Paste a token.' };
+  const found = findTokens(text);
+  if (!found.ok) return { ok: false, status: found.error.message };
+  const first = found.tokens[0];
+  if (!first) return { ok: false, status: 'No token found.' };
+  const decoded = decodeToken(first.value);
+  if (!decoded.ok) return { ok: false, status: decoded.error.message };
+  const classification = classifyToken(decoded.token, now);
+  const version = classification.version ? `v${classification.version} ` : '';
+  const extra = found.tokens.length > 1 ? ` (the first of ${found.tokens.length} tokens found)` : '';
+  return {
+    ok: true,
+    side: { token: decoded.token, classification },
+    status: `Read a ${version}${KIND[classification.kind] ?? 'token'}${classification.audience ? ` for ${classification.audience}` : ''}${extra}.`,
+  };
+}
+
+/** Drops the second token of a `#compare&token=…&compare=…` deep link from the address bar and history. */
+function scrubCompareFromUrl(): void {
+  const { hash, pathname, search } = window.location;
+  const parsed = parseHash(hash);
+  if (parsed.route !== 'compare' || !parsed.params.has('compare')) return;
+  const params = new URLSearchParams(parsed.params);
+  params.delete('compare');
+  window.history.replaceState(window.history.state, '', `${pathname}${search}${formatHash('compare', params)}`);
+}
+
+/**
+ * Compare two tokens: "Token A" (prefilled with the inspected token), "Token B" (from a deep link's `compare`
+ * parameter, read once and then removed from the URL), an optional request, and the "Differences" region.
+ */
+export default function CompareView({ token, params, catalog, now }: ViewProps) {
+  const [textA, setTextA] = useState(() => token ?? '');
+  const [textB, setTextB] = useState(() => params.get('compare') ?? '');
+  const [requestText, setRequestText] = useState(() => params.get('request') ?? '');
+  const requestId = useId();
+
+  useEffect(() => {
+    scrubCompareFromUrl();
+  }, []);
+
+  const a = useMemo(() => readSide(textA, now), [textA, now]);
+  const b = useMemo(() => readSide(textB, now), [textB, now]);
+  const parsedRequest = useMemo(() => (requestText.trim() ? parseRequest(requestText) : null), [requestText]);
+  const request = parsedRequest?.ok ? parsedRequest.request : null;
+
+  const comparison = useMemo(
+    () => (a.ok && b.ok ? compareTokens(a.side, b.side, { now, catalog, request }) : null),
+    [a, b, now, catalog, request],
+  );
+
+  return (
+    <>
+      <section aria-label="Tokens to compare" className="panel">
+        <h2>Compare two tokens</h2>
+        <p className="muted">
+          Paste the token that works and the one that does not. Both stay in this tab; nothing is sent anywhere.
+        </p>
+        <div className="compare-inputs">
+          <CompareTokenBox label="Token A" value={textA} onChange={setTextA} status={a.status} invalid={!a.ok && textA.trim() !== ''} />
+          <CompareTokenBox label="Token B" value={textB} onChange={setTextB} status={b.status} invalid={!b.ok && textB.trim() !== ''} />
+        </div>
+        <div className="compare-request">
+          <label htmlFor={requestId}>Request (optional)</label>
+          <input
+            id={requestId}
+            type="text"
+            value={requestText}
+            onChange={(event) => setRequestText(event.target.value)}
+            aria-describedby={`${requestId}-hint`}
+            placeholder="GET https://graph.microsoft.com/v1.0/security/alerts_v2"
+            spellCheck={false}
+            autoComplete="off"
+          />
+          <p id={`${requestId}-hint`} className="muted">
+            {parsedRequest && !parsedRequest.ok
+              ? parsedRequest.error.message
+              : 'With a request, the differences that decide Allowed or Denied come first.'}
+          </p>
+        </div>
+      </section>
+      <CompareDifferences comparison={comparison} emptyText="Paste two tokens to see what differs." />
+    </>
+  );
 }

@@ -1,0 +1,208 @@
+import type { Catalog } from '../catalog';
+import type { Classification, DecodedJwt } from '../token';
+import { nameApp, nameRole } from './compare-names';
+import { describeAudience } from './hosts';
+import { REDACTED, isKeptClaim, redactClaims } from './redact-claims';
+import type { CorrelationIds, Diagnosis, ErrorExplanation, ParsedRequest, Verdict } from './types';
+
+/** Everything a support report can hold; only the token, its classification, the catalog and `now` are required. */
+export interface ReportInput {
+  readonly request?: ParsedRequest | null;
+  readonly diagnosis?: Diagnosis | null;
+  readonly errorExplanation?: ErrorExplanation | null;
+  readonly token: DecodedJwt;
+  readonly classification: Classification;
+  readonly catalog: Catalog | null;
+  readonly now: Date;
+}
+
+const VERDICT_TEXT: Readonly<Record<Verdict, string>> = {
+  allowed: 'Allowed',
+  denied: 'Denied',
+  'cant-tell': "Can't tell",
+};
+
+const CORRELATION_LABELS: readonly [keyof CorrelationIds, string][] = [
+  ['requestId', 'request-id'],
+  ['clientRequestId', 'client-request-id'],
+  ['date', 'date'],
+  ['traceId', 'Trace ID'],
+  ['correlationId', 'Correlation ID'],
+  ['timestamp', 'Timestamp'],
+  ['target', 'target'],
+];
+
+/**
+ * Builds a Markdown report for a support ticket: the request, the verdict and its findings with fixes, the
+ * correlation IDs from a pasted error, the token's facts and its redacted claims (with the list of what was
+ * masked). Never contains the raw token, its signature, or any masked value: a final pass replaces any
+ * masked value (4+ characters) that upstream text might quote with the placeholder. Pure: `now` is the
+ * report's timestamp. Does not verify the token.
+ */
+export function buildReport(input: ReportInput): string {
+  const { token, classification: c, catalog, now } = input;
+  const redacted = redactClaims(token.payload);
+  const lines: string[] = [];
+  lines.push('# Tokenscope report', '');
+  lines.push(
+    `Generated ${now.toISOString()} by Tokenscope, offline in the browser. The token itself and its signature are not included; personal and secret values are masked.`,
+    '',
+  );
+
+  if (input.request) {
+    const r = input.request;
+    lines.push('## Request', '', codeSpan(`${r.method} ${r.url}`), '');
+    const required = input.diagnosis?.required;
+    if (required?.known) {
+      lines.push(`- API: ${text(required.api.name)}`, `- Matched path: ${codeSpan(required.matchedPath)}`);
+      const list = (ps: readonly { value: string }[]) => (ps.length ? ps.map((p) => codeSpan(p.value)).join(', ') : 'none');
+      lines.push(
+        `- Accepted delegated permissions (least privileged first): ${list(required.delegated)}`,
+        `- Accepted application permissions (least privileged first): ${list(required.application)}`,
+      );
+      if (required.delegatedRole) lines.push(`- Role the signed-in user needs: ${text(required.delegatedRole)}`);
+      lines.push('');
+    }
+  }
+
+  if (input.diagnosis) {
+    const d = input.diagnosis;
+    lines.push(`## Verdict: ${VERDICT_TEXT[d.verdict]}`, '');
+    if (d.findings.length === 0) lines.push('No findings.', '');
+    d.findings.forEach((f, i) => {
+      lines.push(`${i + 1}. **${f.severity}** (${codeSpan(f.code)}): ${text(f.message)}`);
+      if (f.fix) lines.push(`   - Fix: ${text(f.fix)}`);
+    });
+    if (d.findings.length) lines.push('');
+  }
+
+  const e = input.errorExplanation;
+  if (e?.ok) {
+    lines.push('## Error returned by the API', '');
+    const head = [e.status !== null ? `HTTP ${e.status}` : null, e.code ? codeSpan(e.code) : null].filter(Boolean);
+    if (head.length) lines.push(`- Error: ${head.join(' ')}`);
+    if (e.message) lines.push(`- Message: ${text(e.message)}`);
+    if (e.requiredRoles.length) lines.push(`- Roles the API required: ${e.requiredRoles.map(codeSpan).join(', ')}`);
+    if (e.grantedRoles.length) lines.push(`- Roles the API saw: ${e.grantedRoles.map(codeSpan).join(', ')}`);
+    lines.push(`- What it means: ${text(e.explanation)}`);
+    if (e.aadsts) lines.push(`- ${text(e.aadsts.code)}: ${text(e.aadsts.title)}. Fix: ${text(e.aadsts.fix)}`);
+    lines.push('');
+    const ids = CORRELATION_LABELS.filter(([key]) => e.correlation[key]);
+    lines.push('### Correlation IDs (quote these to Microsoft support)', '');
+    if (ids.length === 0) lines.push('None found in the pasted error.');
+    for (const [key, label] of ids) lines.push(`- ${label}: ${codeSpan(e.correlation[key] ?? '')}`);
+    lines.push('');
+    if (e.findings.length) {
+      lines.push('### Error checked against the token', '');
+      for (const f of e.findings) {
+        lines.push(`- **${f.severity}** (${codeSpan(f.code)}): ${text(f.message)}`);
+        if (f.fix) lines.push(`  - Fix: ${text(f.fix)}`);
+      }
+      lines.push('');
+    }
+  }
+
+  lines.push('## Token facts', '', '| Fact | Value |', '| --- | --- |');
+  for (const [fact, value] of tokenFacts(c, catalog)) lines.push(`| ${fact} | ${cell(value)} |`);
+  lines.push('');
+
+  lines.push('## Claims (redacted)', '');
+  const json = JSON.stringify(redacted.claims, null, 2);
+  const fence = '`'.repeat(Math.max(3, longestRun(json, '`') + 1));
+  lines.push(`${fence}json`, json, fence, '');
+  lines.push(
+    redacted.masked.length
+      ? `Masked (values replaced by ${codeSpan(REDACTED)}): ${redacted.masked.map(codeSpan).join(', ')}.`
+      : 'Nothing needed masking.',
+    'Not included: the raw token and its signature.',
+    '',
+  );
+
+  return scrub(lines.join('\n'), token, redacted.masked);
+}
+
+function tokenFacts(c: Classification, catalog: Catalog | null): [string, string][] {
+  const api = describeAudience(c.audience)?.name ?? (c.audience ? nameApp(c.audience, catalog)?.name : null) ?? null;
+  const app = c.clientId ? nameApp(c.clientId, catalog)?.name ?? null : null;
+  const kind = { access: 'Access token', id: 'ID token', unknown: 'Unknown kind' }[c.kind];
+  const caller = c.caller === null ? 'not stated' : { delegated: 'Delegated (user)', 'app-only': 'App-only', 'managed-identity': 'Managed identity (app-only)' }[c.caller];
+  const expires = c.expiry.expiresAt ? `${c.expiry.text} (${c.expiry.expiresAt.toISOString()})` : c.expiry.text || 'no exp claim';
+  const wids =
+    c.wids === null
+      ? 'no wids claim at all'
+      : c.wids.length === 0
+        ? 'empty wids claim'
+        : c.wids.map((w) => (nameRole(w, catalog) ? `${nameRole(w, catalog)} (${w})` : w)).join(', ');
+  return [
+    ['Kind', kind],
+    ['Version', c.version ? `v${c.version}` : 'not stated'],
+    ['Caller', caller],
+    ['API (aud)', c.audience === null ? 'none' : api && api !== c.audience ? `${api} (${c.audience})` : c.audience],
+    ['Issuer', `${c.issuer.kind}${c.issuer.cloud ? `, ${c.issuer.cloud} cloud` : ''}`],
+    ['Tenant', c.tenantId ?? 'not stated'],
+    ['Client app', c.clientId === null ? 'not stated' : app ? `${app} (${c.clientId})` : c.clientId],
+    ['Expiry', expires],
+    ['Delegated permissions (scp)', c.scopes.length ? c.scopes.join(' ') : 'none'],
+    ['Roles (roles)', c.roles.length ? c.roles.join(', ') : 'none'],
+    ['Directory roles (wids)', wids],
+  ];
+}
+
+/** Escapes Markdown in a line of untrusted text and keeps it on one line. */
+function text(value: string): string {
+  return value.replace(/\s*[\r\n]+\s*/g, ' ').replace(/([\\`*_[\]<>|#])/g, '\\$1');
+}
+
+function cell(value: string): string {
+  return text(value);
+}
+
+function longestRun(value: string, char: string): number {
+  let best = 0;
+  let run = 0;
+  for (const ch of value) {
+    run = ch === char ? run + 1 : 0;
+    best = Math.max(best, run);
+  }
+  return best;
+}
+
+/** A code span that survives backticks inside the value. */
+function codeSpan(value: string): string {
+  const flat = value.replace(/[\r\n]+/g, ' ');
+  const ticks = '`'.repeat(longestRun(flat, '`') + 1);
+  const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
+  return `${ticks}${pad}${flat}${pad}${ticks}`;
+}
+
+function stringLeaves(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(stringLeaves);
+  if (value !== null && typeof value === 'object') return Object.values(value).flatMap(stringLeaves);
+  return [];
+}
+
+/**
+ * Removes from the finished report anything it must never hold, whichever part quoted it: the raw token,
+ * its segments, and the values of masked claims (4+ characters, unless also the value of a kept claim).
+ */
+function scrub(report: string, token: DecodedJwt, masked: readonly string[]): string {
+  const keptValues = new Set(
+    Object.entries(token.payload)
+      .filter(([name]) => isKeptClaim(name))
+      .flatMap(([, v]) => stringLeaves(v)),
+  );
+  const secrets = new Set<string>([token.raw, ...token.raw.split('.'), token.signature]);
+  for (const name of masked) {
+    for (const s of stringLeaves(token.payload[name])) if (!keptValues.has(s)) secrets.add(s);
+  }
+  const keptJson = JSON.stringify(Object.fromEntries(Object.entries(token.payload).filter(([n]) => isKeptClaim(n))));
+  let out = report;
+  const ordered = [...secrets]
+    .filter((s) => s.length >= 4 && !REDACTED.includes(s) && !keptJson.includes(s))
+    .sort((x, y) => y.length - x.length);
+  for (const s of ordered) {
+    for (const form of new Set([s, JSON.stringify(s).slice(1, -1), text(s)])) out = out.split(form).join(REDACTED);
+  }
+  return out;
+}

@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { buildReport } from '../../src/diagnose/build-report';
+import { explainError, parseRequest } from '../../src/diagnose';
+import type { Diagnosis, ParsedRequest } from '../../src/diagnose';
+import { decodeToken, classifyToken } from '../../src/token';
+import { defenderManagedIdentity, graphDelegatedV1, makeToken } from '../fixtures/make-token';
+import { NOW, loadToken } from './load-token';
+
+function request(text: string): ParsedRequest {
+  const parsed = parseRequest(text);
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  return parsed.request;
+}
+
+const deniedDiagnosis: Diagnosis = {
+  verdict: 'denied',
+  findings: [
+    {
+      code: 'security-role-missing',
+      severity: 'error',
+      evidence: { wids: [] },
+      message: 'The signed-in user tess@contoso.example holds no security role.',
+      fix: 'Assign Security Reader to the user, sign in again and get a new token.',
+    },
+  ],
+  required: {
+    known: true,
+    api: { name: 'Microsoft Graph', appId: '00000003-0000-0000-c000-000000000000', resource: 'https://graph.microsoft.com' },
+    matchedPath: '/security/alerts_v2',
+    delegated: [{ value: 'SecurityAlert.Read.All', type: 'delegated', adminConsent: true, id: null }],
+    application: [{ value: 'SecurityAlert.Read.All', type: 'application', adminConsent: true, id: null }],
+    delegatedRole: null,
+  },
+};
+
+const graphError = JSON.stringify({
+  error: {
+    code: 'Forbidden',
+    message: 'Auth token does not contain valid permissions or user does not have valid roles.',
+    innerError: {
+      date: '2026-11-23T10:00:00',
+      'request-id': '11111111-2222-3333-4444-555555555555',
+      'client-request-id': '66666666-7777-8888-9999-000000000000',
+    },
+  },
+});
+
+describe('buildReport', () => {
+  const side = loadToken(graphDelegatedV1());
+  const req = request('GET https://graph.microsoft.com/v1.0/security/alerts_v2');
+  const report = buildReport({
+    request: req,
+    diagnosis: deniedDiagnosis,
+    errorExplanation: explainError(graphError, { ...side }),
+    token: side.token,
+    classification: side.classification,
+    catalog: null,
+    now: NOW,
+  });
+
+  it.each([
+    ['the request', 'GET https://graph.microsoft.com/v1.0/security/alerts_v2'],
+    ['the verdict', '## Verdict: Denied'],
+    ['the finding', 'holds no security role'],
+    ['the fix', 'Fix: Assign Security Reader to the user'],
+    ['the accepted permissions', 'SecurityAlert.Read.All'],
+    ['the request-id', 'request-id: `11111111-2222-3333-4444-555555555555`'],
+    ['the client-request-id', 'client-request-id: `66666666-7777-8888-9999-000000000000`'],
+    ['the error date', '2026-11-23T10:00:00'],
+    ['the token kind', '| Kind | Access token |'],
+    ['the version', '| Version | v1.0 |'],
+    ['the caller', '| Caller | Delegated (user) |'],
+    ['the API', 'Microsoft Graph (https://graph.microsoft.com)'],
+    ['the tenant', '00000000-1111-2222-3333-444444444444'],
+    ['the client app', 'bbbbbbbb-0000-0000-0000-000000000002'],
+    ['the expiry', '2099-01-01T00:00:00.000Z'],
+    ['the redacted claims as JSON', '"scp": "openid profile User.Read Mail.Read email"'],
+    ['the masked placeholder', '"upn": "[redacted]"'],
+    ['the list of masked claims', 'Masked (values replaced by `[redacted]`): `aio`, `family_name`, `given_name`'],
+    ['the report time', NOW.toISOString()],
+  ])('contains %s', (_what, text) => {
+    expect(report).toContain(text);
+  });
+
+  it.each([
+    ['the raw token', side.token.raw],
+    ['the signature', side.token.signature],
+    ['the payload segment', side.token.raw.split('.')[1]!],
+    ['the UPN, even where a finding quotes it', 'tess@contoso.example'],
+    ['the name', 'Tess Tester'],
+    ['the IP address', '192.0.2.10'],
+    ['the object ID', 'aaaaaaaa-0000-0000-0000-000000000001'],
+    ['the puid', '10030000FAKE0001'],
+    ['the uti', 'FAKEuti0000000000000AA'],
+  ])('never contains %s', (_what, secret) => {
+    expect(report).not.toContain(secret);
+  });
+
+  it('says that a token has no wids claim at all, or an empty one', () => {
+    const none = loadToken({ ...graphDelegatedV1(), wids: undefined });
+    const empty = loadToken({ ...graphDelegatedV1(), wids: [] });
+    const base = { catalog: null, now: NOW };
+    expect(buildReport({ ...base, ...none })).toContain('| Directory roles (wids) | no wids claim at all |');
+    expect(buildReport({ ...base, ...empty })).toContain('| Directory roles (wids) | empty wids claim |');
+  });
+
+  it('names the security roles in wids', () => {
+    const side2 = loadToken({ ...graphDelegatedV1(), wids: ['5d6b6bb7-de71-4623-b4af-96380a352509'] });
+    expect(buildReport({ ...side2, catalog: null, now: NOW })).toContain('Security Reader (5d6b6bb7-de71-4623-b4af-96380a352509)');
+  });
+
+  it('keeps the managed identity resource ID shape but not its names', () => {
+    const mi = loadToken(defenderManagedIdentity());
+    const text = buildReport({ ...mi, catalog: null, now: NOW });
+    expect(text).toContain('/subscriptions/…/resourcegroups/…/providers/Microsoft.ManagedIdentity/userAssignedIdentities/…');
+    expect(text).not.toContain('mi-fake');
+    expect(text).not.toContain('rg-fake');
+  });
+
+  it('leaves out the sections it has no input for', () => {
+    const text = buildReport({ ...side, catalog: null, now: NOW });
+    expect(text).not.toContain('## Request');
+    expect(text).not.toContain('## Verdict');
+    expect(text).not.toContain('Correlation IDs');
+    expect(text).toContain('## Token facts');
+    expect(text).toContain('## Claims (redacted)');
+  });
+
+  it('says when the pasted error had no correlation IDs', () => {
+    const text = buildReport({
+      ...side,
+      errorExplanation: explainError('AADSTS65001: The user or administrator has not consented.'),
+      catalog: null,
+      now: NOW,
+    });
+    expect(text).toContain('None found in the pasted error.');
+  });
+
+  it('cannot be broken out of its JSON block by a hostile claim value', () => {
+    const decoded = decodeToken(makeToken({ ...graphDelegatedV1(), app_displayname: '```\n# Injected\n```' }));
+    if (!decoded.ok) throw new Error('fixture');
+    const text = buildReport({
+      token: decoded.token,
+      classification: classifyToken(decoded.token, NOW),
+      catalog: null,
+      now: NOW,
+    });
+    const fenceLine = text.split('\n').find((l) => l.endsWith('json'))!;
+    expect(fenceLine.length).toBeGreaterThan('```json'.length);
+    expect(text.split('\n')).not.toContain('# Injected');
+  });
+});
