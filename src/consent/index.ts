@@ -1,0 +1,38 @@
+export type {
+  AdminConsentInput,
+  AdminConsentResult,
+  Cloud,
+  ConsentError,
+  ConsentErrorCode,
+  ConsentField,
+  ConsentWarningCode,
+  GrantError,
+  GrantErrorCode,
+  GrantField,
+  GrantRole,
+  GrantScriptsInput,
+  GrantScriptsResult,
+  GrantWarningCode,
+  RandomBytes,
+  RedirectParam,
+  ResolvedScope,
+  UserConsentInput,
+  UserConsentResult,
+  WhoCanGrant,
+} from './types';
+export type { CloudInfo } from './clouds';
+export type { ConsentPrefill, GrantPrefill } from './prefill';
+export type { RetiredModuleMention } from './grant-scripts';
+export { buildAdminConsentUrl, buildUserConsentUrl, makeState } from './admin-consent';
+export { buildGrantScripts, isScriptSafeValue, mentionsRetiredModule } from './grant-scripts';
+export { CLOUD_IDS, GRAPH_APP_ID, getCloudInfo, parseCloud } from './clouds';
+export { checkClientId, checkRedirectUri, checkTenant, isGuid } from './validate';
+export { splitPermissions } from './scopes';
+export { describeRedirect, describeWhoCanGrant, WHO_CAN_GRANT_SOURCE } from './who-can-grant';
+export {
+  formatConsentHash,
+  formatGrantHash,
+  prefillFromToken,
+  readConsentParams,
+  readGrantParams,
+} from './prefill';

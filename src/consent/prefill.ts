@@ -1,0 +1,86 @@
+import type { Classification, Cloud } from '../token';
+import { parseCloud } from './clouds';
+import { splitPermissions } from './scopes';
+
+/** What the consent builder's fields start with. Empty strings for what is not known. */
+export interface ConsentPrefill {
+  readonly tenant: string;
+  readonly clientId: string;
+  readonly redirectUri: string;
+  readonly permissions: readonly string[];
+  readonly cloud: Cloud;
+}
+
+/** What the grant-script generator's fields start with. */
+export interface GrantPrefill {
+  readonly principalId: string;
+  readonly api: string;
+  readonly permissions: readonly string[];
+  readonly cloud: Cloud;
+}
+
+/**
+ * Prefills the consent builder from an inspected token: tenant from `tid`, client ID from `appid`/`azp`,
+ * cloud from the issuer. Does not copy permissions (the token shows what the app has, not what it lacks).
+ */
+export function prefillFromToken(classification: Classification): { tenant: string; clientId: string; cloud: Cloud } {
+  return {
+    tenant: classification.tenantId ?? '',
+    clientId: classification.clientId ?? '',
+    cloud: classification.issuer.cloud ?? 'public',
+  };
+}
+
+/**
+ * Reads `#consent&tenant=…&client_id=…&scope=<space-separated>&redirect_uri=…&cloud=…` parameters (as the
+ * diagnosis builds them). Unknown clouds fall back to public; nothing is validated here.
+ */
+export function readConsentParams(params: URLSearchParams): ConsentPrefill {
+  return {
+    tenant: params.get('tenant') ?? '',
+    clientId: params.get('client_id') ?? '',
+    redirectUri: params.get('redirect_uri') ?? '',
+    permissions: splitPermissions(params.getAll('scope').join(' ')),
+    cloud: parseCloud(params.get('cloud')) ?? 'public',
+  };
+}
+
+/**
+ * Reads `#grant&principal_id=…&api=<appId or name>&permission=<v>[,<v>]&cloud=…` parameters. Repeated
+ * `permission` parameters are merged. Nothing is validated here.
+ */
+export function readGrantParams(params: URLSearchParams): GrantPrefill {
+  return {
+    principalId: params.get('principal_id') ?? '',
+    api: params.get('api') ?? '',
+    permissions: params
+      .getAll('permission')
+      .flatMap((p) => p.split(','))
+      .map((p) => p.trim())
+      .filter((p) => p !== ''),
+    cloud: parseCloud(params.get('cloud')) ?? 'public',
+  };
+}
+
+/** Builds the `#consent&…` hash for these fields, the same form the diagnosis links use. */
+export function formatConsentHash(p: Partial<ConsentPrefill>): string {
+  const q = new URLSearchParams();
+  if (p.tenant) q.set('tenant', p.tenant);
+  if (p.clientId) q.set('client_id', p.clientId);
+  if (p.permissions && p.permissions.length > 0) q.set('scope', p.permissions.join(' '));
+  if (p.redirectUri) q.set('redirect_uri', p.redirectUri);
+  if (p.cloud) q.set('cloud', p.cloud);
+  const s = q.toString();
+  return s ? `#consent&${s}` : '#consent';
+}
+
+/** Builds the `#grant&…` hash for these fields. */
+export function formatGrantHash(p: Partial<GrantPrefill>): string {
+  const q = new URLSearchParams();
+  if (p.principalId) q.set('principal_id', p.principalId);
+  if (p.api) q.set('api', p.api);
+  if (p.permissions && p.permissions.length > 0) q.set('permission', p.permissions.join(','));
+  if (p.cloud) q.set('cloud', p.cloud);
+  const s = q.toString();
+  return s ? `#grant&${s}` : '#grant';
+}

@@ -1,0 +1,71 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { loadCatalog, type Catalog } from '../../src/catalog';
+import GrantView from '../../src/app/views/grant-view';
+import type { ViewProps } from '../../src/app/view-props';
+
+let catalog: Catalog;
+beforeAll(async () => {
+  catalog = await loadCatalog();
+});
+
+const PRINCIPAL = 'aaaaaaaa-0000-0000-0000-000000000042';
+const CUSTOM_API = '11112222-aaaa-bbbb-cccc-333344445555';
+
+function props(query: string, over: Partial<ViewProps> = {}): ViewProps {
+  return {
+    params: new URLSearchParams(query),
+    token: null,
+    onToken: vi.fn(),
+    catalog,
+    now: new Date('2030-01-01T00:00:00Z'),
+    navigate: vi.fn(),
+    ...over,
+  };
+}
+
+describe('grant view', () => {
+  it('shows the three scripts for a deep link', () => {
+    render(<GrantView {...props(`principal_id=${PRINCIPAL}&api=${CUSTOM_API}&permission=Orders.Read.All,Orders.Write.All`)} />);
+    const region = screen.getByRole('region', { name: 'Grant script' });
+    const ps = within(region).getByLabelText('Microsoft Graph PowerShell script');
+    expect(ps).toHaveTextContent(`$principalId = '${PRINCIPAL}'`);
+    expect(ps).toHaveTextContent("$roleValues = @('Orders.Read.All', 'Orders.Write.All')");
+    expect(within(region).getByLabelText('Azure CLI (bash) script')).toHaveTextContent('set -euo pipefail');
+    expect(within(region).getByLabelText('Microsoft Graph request script')).toHaveTextContent(
+      `POST https://graph.microsoft.com/v1.0/servicePrincipals/${PRINCIPAL}/appRoleAssignments`,
+    );
+  });
+
+  it('says managed identities cannot use a consent link', () => {
+    render(<GrantView {...props('')} />);
+    expect(screen.getByRole('note')).toHaveTextContent('No consent link can grant them app roles');
+  });
+
+  it('explains a principal that is not an object ID, and shows no script', async () => {
+    const user = userEvent.setup();
+    render(<GrantView {...props(`api=${CUSTOM_API}&permission=Orders.Read.All`)} />);
+    await user.type(screen.getByLabelText('Principal object ID'), 'my-identity');
+    const region = screen.getByRole('region', { name: 'Grant script' });
+    expect(within(region).queryByLabelText('Microsoft Graph PowerShell script')).toBeNull();
+    expect(screen.getByLabelText('Principal object ID')).toHaveAccessibleDescription(
+      expect.stringContaining('must be an object ID'),
+    );
+  });
+
+  it('copies a script', async () => {
+    const user = userEvent.setup();
+    render(<GrantView {...props(`principal_id=${PRINCIPAL}&api=${CUSTOM_API}&permission=Orders.Read.All`)} />);
+    await user.click(screen.getByRole('button', { name: 'Copy Azure CLI (bash)' }));
+    expect(await screen.findByText('Copied')).toBeInTheDocument();
+    expect(await navigator.clipboard.readText()).toContain(`principal_id='${PRINCIPAL}'`);
+  });
+
+  it('says the AzureAD module is retired when the person mentions it', async () => {
+    const user = userEvent.setup();
+    render(<GrantView {...props('')} />);
+    await user.type(screen.getByLabelText('Command you tried (optional)'), 'New-AzureADServiceAppRoleAssignment -ObjectId x');
+    expect(screen.getByText(/is retired\. Use Microsoft Graph PowerShell \(New-MgServicePrincipalAppRoleAssignment\)/)).toBeInTheDocument();
+  });
+});

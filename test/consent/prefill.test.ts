@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import {
+  formatConsentHash,
+  formatGrantHash,
+  prefillFromToken,
+  readConsentParams,
+  readGrantParams,
+} from '../../src/consent';
+import { classifyToken, decodeToken } from '../../src/token';
+import { CLIENT_APP_ID, TENANT_ID, graphAppOnlyV2, graphDelegatedV1, makeToken } from '../fixtures/make-token';
+
+const NOW = new Date('2030-01-01T00:00:00Z');
+
+function classify(payload: Record<string, unknown>) {
+  const decoded = decodeToken(makeToken(payload));
+  if (!decoded.ok) throw new Error(decoded.error.message);
+  return classifyToken(decoded.token, NOW);
+}
+
+describe('prefillFromToken', () => {
+  it.each([
+    ['a v1 delegated token (appid)', graphDelegatedV1()],
+    ['a v2 app-only token (azp)', graphAppOnlyV2()],
+  ])('takes tenant, client and cloud from %s', (_name, payload) => {
+    expect(prefillFromToken(classify(payload))).toEqual({ tenant: TENANT_ID, clientId: CLIENT_APP_ID, cloud: 'public' });
+  });
+
+  it('takes the US Gov cloud from the issuer', () => {
+    const payload = { ...graphAppOnlyV2(), iss: `https://login.microsoftonline.us/${TENANT_ID}/v2.0` };
+    expect(prefillFromToken(classify(payload)).cloud).toBe('usgov');
+  });
+
+  it('leaves what the token does not say empty', () => {
+    expect(prefillFromToken(classify({ aud: 'x' }))).toEqual({ tenant: '', clientId: '', cloud: 'public' });
+  });
+});
+
+describe('deep-link parameters', () => {
+  it('reads #consent parameters, splitting scope on spaces', () => {
+    const params = new URLSearchParams(
+      'tenant=contoso.com&client_id=c&scope=https%3A%2F%2Fgraph.microsoft.com%2FUser.Read.All+api%3A%2F%2Fx%2F.default&redirect_uri=https%3A%2F%2Fa.com%2Fcb%3Fx%3D1&cloud=usgov',
+    );
+    expect(readConsentParams(params)).toEqual({
+      tenant: 'contoso.com',
+      clientId: 'c',
+      redirectUri: 'https://a.com/cb?x=1',
+      permissions: ['https://graph.microsoft.com/User.Read.All', 'api://x/.default'],
+      cloud: 'usgov',
+    });
+  });
+
+  it.each([
+    ['missing', '', 'public'],
+    ['unknown', 'cloud=mars', 'public'],
+    ['china', 'cloud=china', 'china'],
+  ])('reads a %s cloud as %s', (_name, q, cloud) => {
+    expect(readConsentParams(new URLSearchParams(q)).cloud).toBe(cloud);
+  });
+
+  it('reads #grant parameters with comma-separated and repeated permissions', () => {
+    const params = new URLSearchParams('principal_id=p&api=WindowsDefenderATP&permission=Machine.Isolate,Machine.Scan&permission=Ti.ReadWrite.All');
+    expect(readGrantParams(params)).toEqual({
+      principalId: 'p',
+      api: 'WindowsDefenderATP',
+      permissions: ['Machine.Isolate', 'Machine.Scan', 'Ti.ReadWrite.All'],
+      cloud: 'public',
+    });
+  });
+
+  it('formats hashes that read back to the same fields', () => {
+    const consent = {
+      tenant: TENANT_ID,
+      clientId: CLIENT_APP_ID,
+      redirectUri: 'https://a.com/cb?x=1&y=2',
+      permissions: ['https://graph.microsoft.com/User.Read.All', 'api://x/.default'],
+      cloud: 'china' as const,
+    };
+    const hash = formatConsentHash(consent);
+    expect(hash.startsWith('#consent&')).toBe(true);
+    expect(readConsentParams(new URLSearchParams(hash.slice('#consent&'.length)))).toEqual(consent);
+
+    const grant = { principalId: 'p', api: 'Microsoft Graph', permissions: ['User.Read.All', 'Group.Read.All'], cloud: 'public' as const };
+    const g = formatGrantHash(grant);
+    expect(readGrantParams(new URLSearchParams(g.slice('#grant&'.length)))).toEqual(grant);
+  });
+});
