@@ -4,6 +4,7 @@ import { diagnose } from './diagnose';
 import { describeAudience } from './hosts';
 import type { Diagnosis, DiagnoseFindingCode, ParsedRequest, Verdict } from './types';
 import { nameApp, nameRole } from './compare-names';
+import { SECURITY_ROLES } from './security-roles';
 
 /** One of the two tokens being compared. */
 export interface ComparedToken {
@@ -489,9 +490,8 @@ function diffExpiry(a: Classification, b: Classification): Difference[] {
 
 // ---- what decides ----
 
-function isPass(v: Verdict): boolean {
-  return v === 'allowed';
-}
+// Worse first: the failing side of a comparison is the one with the lower rank.
+const VERDICT_RANK: Readonly<Record<Verdict, number>> = { denied: 0, 'cant-tell': 1, allowed: 2 };
 
 /**
  * Marks decisive the differences about what the failing token's diagnosis complains of and the passing one's
@@ -499,13 +499,14 @@ function isPass(v: Verdict): boolean {
  */
 function markDecisive(differences: Difference[], da: Diagnosis, db: Diagnosis, request: ParsedRequest): Difference[] {
   if (da.verdict === db.verdict) return differences;
-  const failing = isPass(da.verdict) ? db : da;
+  const failing = VERDICT_RANK[da.verdict] <= VERDICT_RANK[db.verdict] ? da : db;
   const passing = failing === da ? db : da;
   const failingSide = failing === da ? 'A' : 'B';
   const passingCodes = new Set(passing.findings.map((f) => f.code));
   const deciding = failing.findings.filter(
     (f) => f.severity !== 'info' && (!passingCodes.has(f.code) || f.code === 'missing-permission'),
   );
+  const decidingCodes = new Set<string>(deciding.map((f) => f.code));
   const aspects = new Set<DifferenceAspect>(deciding.flatMap((f) => FINDING_ASPECTS[f.code as DiagnoseFindingCode] ?? []));
   const text = JSON.stringify([da.findings, db.findings]).toLowerCase();
   const required = new Set<string>();
@@ -524,10 +525,11 @@ function markDecisive(differences: Difference[], da: Diagnosis, db: Diagnosis, r
       if (!named) return d;
     }
     if (d.code === 'directory-role-only-in-a' || d.code === 'directory-role-only-in-b') {
+      // Only the security roles decide a Graph Security call; the default member role never does.
       const id = String(d.evidence.role ?? '').toLowerCase();
-      const name = String(d.evidence.name ?? '').toLowerCase();
-      if (!text.includes(id) && !(name && text.includes(name))) return d;
+      if (!SECURITY_ROLES.some((r) => r.id === id)) return d;
     }
+    if ((d.code === 'wids-absent-in-a' || d.code === 'wids-absent-in-b') && !decidingCodes.has('no-wids')) return d;
     return { ...d, decisive: true, severity: 'error', fix: decisiveFix(d, failingSide) };
   });
 

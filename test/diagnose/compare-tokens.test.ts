@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { compareTokens } from '../../src/diagnose';
-import type { ComparedToken, Comparison, DifferenceCode } from '../../src/diagnose';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCatalog, type Catalog } from '../../src/catalog';
+import { compareTokens, parseRequest } from '../../src/diagnose';
+import type { ComparedToken, Comparison, DifferenceCode, ParsedRequest } from '../../src/diagnose';
 import type { Classification } from '../../src/token';
 import {
   CLIENT_APP_ID,
@@ -215,5 +216,71 @@ describe('compareTokens claim by claim', () => {
     expect(text).not.toContain(a.token.raw);
     expect(text).not.toContain(b.token.raw);
     expect(text).not.toContain(a.token.signature);
+  });
+});
+
+describe('compareTokens for a request: what decides the verdict comes first', () => {
+  let catalog: Catalog;
+  beforeAll(async () => {
+    catalog = await loadCatalog();
+  });
+
+  const alertsRequest = (): ParsedRequest => {
+    const parsed = parseRequest('GET https://graph.microsoft.com/v1.0/security/alerts_v2');
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    return parsed.request;
+  };
+  const securityUser = (wids: string[] | undefined): Payload => ({
+    ...base(),
+    scp: 'openid profile User.Read SecurityAlert.Read.All',
+    wids,
+  });
+
+  it("puts first: token B has Security Reader in wids; token A has no wids at all", () => {
+    const c = compareTokens(side(securityUser(undefined)), side(securityUser([DEFAULT_MEMBER, SECURITY_READER])), {
+      now: NOW,
+      catalog,
+      request: alertsRequest(),
+    });
+    expect(c.diagnoses?.b.verdict).toBe('allowed');
+    expect(c.diagnoses?.a.verdict).not.toBe('allowed');
+    expect(c.differences[0]).toMatchObject({ code: 'verdict-differs', decisive: true });
+    expect(c.differences[0]!.message).toMatch(/^For GET https:\/\/graph\.microsoft\.com\/v1\.0\/security\/alerts_v2: token A is (Can't tell|Denied), token B is Allowed\.$/);
+    const decisive = c.differences.filter((d) => d.decisive).map((d) => d.message);
+    expect(decisive).toContain(`Token B has Security Reader (${SECURITY_READER}) in wids; token A has no wids at all.`);
+    expect(decisive).toContain('Token A has no wids claim at all; token B has 2 directory roles in wids.');
+    // The default member role is in B only too, but never decides a Graph Security call.
+    const member = c.differences.find((d) => d.evidence.role === DEFAULT_MEMBER);
+    expect(member?.decisive).toBe(false);
+    expect(c.differences.findIndex((d) => !d.decisive)).toBe(decisive.length);
+  });
+
+  it('marks the permission the request needs, not the other permission differences', () => {
+    const withPerm = securityUser([SECURITY_READER]);
+    const without = { ...withPerm, scp: 'openid profile User.Read Calendars.Read' };
+    const c = compareTokens(side(without), side(withPerm), { now: NOW, catalog, request: alertsRequest() });
+    expect(c.diagnoses?.a.verdict).toBe('denied');
+    const byPermission = Object.fromEntries(
+      c.differences.filter((d) => d.aspect === 'permission').map((d) => [String(d.evidence.permission), d.decisive]),
+    );
+    expect(byPermission).toEqual({ 'Calendars.Read': false, 'SecurityAlert.Read.All': true });
+    const decisive = c.differences.find((d) => d.evidence.permission === 'SecurityAlert.Read.All');
+    expect(decisive?.fix).toContain('Add the delegated permission SecurityAlert.Read.All');
+  });
+
+  it.each<[string, Payload, DifferenceCode]>([
+    ['an expired token', { ...securityUser([SECURITY_READER]), exp: Math.floor(NOW.getTime() / 1000) - 60 }, 'expiry-differs'],
+    ['a token for another API', { ...securityUser([SECURITY_READER]), aud: DEFENDER_AUD }, 'audience-differs'],
+  ])('makes %s the decisive difference', (_label, failing, code) => {
+    const c = compareTokens(side(failing), side(securityUser([SECURITY_READER])), { now: NOW, catalog, request: alertsRequest() });
+    expect(c.diagnoses?.a.verdict).toBe('denied');
+    expect(c.diagnoses?.b.verdict).toBe('allowed');
+    expect(c.differences.map((d) => d.code).slice(0, 2)).toEqual(['verdict-differs', code]);
+    expect(c.differences[1]?.severity).toBe('error');
+  });
+
+  it('marks nothing decisive when both verdicts are the same', () => {
+    const c = compareTokens(side(base()), side({ ...base(), scp: 'User.Read' }), { now: NOW, catalog, request: alertsRequest() });
+    expect(c.differences.some((d) => d.decisive)).toBe(false);
   });
 });
