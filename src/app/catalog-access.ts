@@ -1,19 +1,19 @@
-import type { Catalog } from '../catalog';
+import { findApi, findApp, loadCatalog, type Catalog } from '../catalog';
 
 /**
- * The app's one door to the catalog's functions: loading (a lazy chunk) and naming `aud`/`appid`.
- * Does not hold the catalog; use-catalog.ts does.
+ * The app's one door to the catalog's functions: loading (the data is a lazy chunk) and naming
+ * `aud`/`appid`. Does not hold the catalog; use-catalog.ts does.
  */
-export async function loadCatalogLazily(): Promise<Catalog | null> {
-  return null;
+export function loadCatalogLazily(): Promise<Catalog | null> {
+  return loadCatalog();
 }
 
-/** The API's display name for an `aud` value, or null. */
-export function nameOfApi(_catalog: Catalog, _aud: string): string | null {
-  return null;
+/** The API's display name for an `aud` value, or null when the catalog does not know it. */
+export function nameOfApi(catalog: Catalog, aud: string): string | null {
+  return findApi(catalog, aud)?.name ?? null;
 }
 
-/** The app's display name for an appId, or null. */
-export function nameOfApp(_catalog: Catalog, _appId: string): string | null {
-  return null;
+/** The app's display name for an appId, or null when the catalog does not know it. */
+export function nameOfApp(catalog: Catalog, appId: string): string | null {
+  return findApp(catalog, appId)?.name ?? null;
 }

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useMemo, type ComponentType } from 'react';
 import type { Catalog } from '../catalog';
-import type { FoundToken, Inspection, TokenSource } from '../token';
+import { decodeToken, type FoundToken, type Inspection, type TokenSource } from '../token';
 import { nameOfApi, nameOfApp } from './catalog-access';
 import { ClaimsTable } from '../ui/claims-table';
 import { ErrorBoundary } from '../ui/error-boundary';
@@ -31,6 +31,15 @@ const SOURCE: Record<TokenSource, string> = {
   'url-query': 'URL query',
   json: 'JSON',
 };
+
+// Tells several tokens apart by what they are for: their prefixes (the header) are often identical.
+function describe(found: FoundToken): string | null {
+  const decoded = decodeToken(found.value);
+  if (!decoded.ok) return null;
+  const { aud, ver } = decoded.token.payload;
+  const parts = [typeof aud === 'string' ? `for ${aud}` : null, typeof ver === 'string' ? `v${ver}` : null];
+  return parts.filter(Boolean).join(', ') || null;
+}
 
 function originOf(found: FoundToken): string {
   const source = SOURCE[found.source];
@@ -73,6 +82,10 @@ export function InspectorView(props: InspectorViewProps) {
   const tokens = found.ok ? found.tokens : [];
   const selectedIndex = inspection.selectedIndex ?? 0;
   const token = tokens[selectedIndex]?.value ?? null;
+  const choices = useMemo(
+    () => (found.ok ? found.tokens.map((f) => ({ value: f.value, origin: originOf(f), description: describe(f) })) : []),
+    [found],
+  );
 
   const sectionProps: ViewProps = useMemo(
     () => ({ params, token, onToken, catalog, now, navigate }),
@@ -101,7 +114,7 @@ export function InspectorView(props: InspectorViewProps) {
         <PasteBox value={text} onChange={onTextChange} onClear={onClear} status={status} />
         {tokens.length > 1 && (
           <TokenChoice
-            tokens={tokens.map((f) => ({ value: f.value, origin: originOf(f) }))}
+            tokens={choices}
             selectedIndex={selectedIndex}
             onSelect={onSelect}
           />

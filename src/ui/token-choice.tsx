@@ -4,6 +4,8 @@ export interface TokenChoiceItem {
   readonly value: string;
   /** Where it was found, e.g. "Authorization header". */
   readonly origin: string;
+  /** What it is, when it can be read, e.g. "for https://graph.microsoft.com, v2.0". */
+  readonly description: string | null;
 }
 
 export interface TokenChoiceProps {
@@ -32,7 +34,8 @@ export function TokenChoice({ tokens, selectedIndex, onSelect }: TokenChoiceProp
             onChange={() => onSelect(index)}
           />
           <span>
-            Token {index + 1} ({token.origin}): <code>{shorten(token.value)}</code>
+            Token {index + 1} ({token.origin}){token.description ? `, ${token.description}` : ''}:{' '}
+            <code>{shorten(token.value)}</code>
           </span>
         </label>
       ))}

@@ -1,0 +1,145 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
+import { describe, expect, it, vi } from 'vitest';
+import { InspectorView } from '../../src/app/inspector-view';
+import { useInspection } from '../../src/app/use-inspection';
+import type { FoundToken, Inspection, TokenErrorCode } from '../../src/token';
+import { titleForTokenError } from '../../src/ui/token-error';
+import { graphAppOnlyV2, graphDelegatedV1, makeToken } from '../fixtures/make-token';
+
+const now = new Date('2026-11-23T12:00:00Z');
+const common = {
+  params: new URLSearchParams(),
+  onToken: () => undefined,
+  catalog: null,
+  now,
+  navigate: () => undefined,
+};
+
+function renderWith(inspection: Inspection, extra: Partial<Parameters<typeof InspectorView>[0]> = {}) {
+  const handlers = { onTextChange: vi.fn(), onClear: vi.fn(), onSelect: vi.fn() };
+  render(<InspectorView {...common} {...handlers} text="pasted" inspection={inspection} {...extra} />);
+  return handlers;
+}
+
+/** The inspector wired to the real token layer, as the app does. */
+function Live() {
+  const [text, setText] = useState('');
+  const [selected, setSelected] = useState(0);
+  const inspection = useInspection(text, selected, now);
+  return (
+    <InspectorView
+      {...common}
+      text={text}
+      onTextChange={setText}
+      onClear={() => setText('')}
+      inspection={inspection}
+      onSelect={setSelected}
+    />
+  );
+}
+
+describe('the paste box', () => {
+  it('is labelled and inspects what is pasted', async () => {
+    const user = userEvent.setup();
+    render(<Live />);
+    await user.click(screen.getByLabelText('Token or text containing a token'));
+    await user.paste(makeToken(graphDelegatedV1()));
+    const summary = screen.getByRole('region', { name: 'Token summary' });
+    expect(summary).toHaveTextContent('Access token');
+    expect(summary).toHaveTextContent('v1.0');
+    expect(summary).toHaveTextContent('Delegated');
+    expect(summary).toHaveTextContent('https://graph.microsoft.com');
+    expect(screen.getByRole('region', { name: 'Claims' })).toHaveTextContent('scp');
+    expect(screen.getByText('1 token found')).toBeInTheDocument();
+  });
+
+  it('keeps every region in place before a token arrives', () => {
+    render(<Live />);
+    for (const name of ['Token summary', 'Claims', 'Raw header and payload']) {
+      expect(screen.getByRole('region', { name })).toHaveTextContent('Paste a token above to see it here.');
+    }
+  });
+});
+
+describe('several tokens in one paste', () => {
+  const tokens: FoundToken[] = [
+    { value: makeToken(graphDelegatedV1()), source: 'authorization-header', label: 'Authorization' },
+    { value: makeToken(graphAppOnlyV2()), source: 'url-fragment', label: 'access_token' },
+  ];
+  const inspection: Inspection = {
+    found: { ok: true, tokens },
+    selectedIndex: 1,
+    decoded: null,
+    classification: null,
+    claims: [],
+  };
+
+  it('lists them as a radio group with the chosen one checked', () => {
+    renderWith(inspection);
+    const group = screen.getByRole('group', { name: '2 tokens found: choose one to inspect' });
+    expect(group).toBeInTheDocument();
+    const radios = screen.getAllByRole('radio');
+    expect(radios).toHaveLength(2);
+    expect(radios[1]).toBeChecked();
+    expect(radios[0]).toHaveAccessibleName(/Token 1 \(Authorization header, Authorization\)/);
+  });
+
+  it('picks another with the keyboard', async () => {
+    const user = userEvent.setup();
+    const { onSelect } = renderWith({ ...inspection, selectedIndex: 0 });
+    screen.getAllByRole('radio')[0]!.focus();
+    await user.keyboard('{ArrowDown}');
+    expect(onSelect).toHaveBeenCalledWith(1);
+  });
+});
+
+describe('errors', () => {
+  const codes: TokenErrorCode[] = [
+    'too-large',
+    'no-token-found',
+    'opaque',
+    'encrypted',
+    'two-segments',
+    'wrong-segment-count',
+    'not-base64url',
+    'not-json',
+    'not-object',
+  ];
+
+  it.each(codes)('explains %s with a title and the message', (code) => {
+    const error = { code, message: `message for ${code}` };
+    const failsToFind = code === 'too-large' || code === 'no-token-found';
+    renderWith({
+      found: failsToFind ? { ok: false, error } : { ok: true, tokens: [{ value: 'x.y', source: 'bare', label: null }] },
+      selectedIndex: failsToFind ? null : 0,
+      decoded: failsToFind ? null : { ok: false, error },
+      classification: null,
+      claims: [],
+    });
+    expect(screen.getByText(titleForTokenError(code))).toBeInTheDocument();
+    expect(screen.getByText(`message for ${code}`)).toBeInTheDocument();
+    expect(titleForTokenError(code)).not.toBe('Cannot read this token');
+  });
+
+  it('shows no error for an empty box', () => {
+    renderWith(
+      { found: { ok: false, error: { code: 'empty', message: 'Nothing was pasted.' } }, selectedIndex: null, decoded: null, classification: null, claims: [] },
+      { text: '' },
+    );
+    expect(screen.queryByText('Nothing was pasted.')).not.toBeInTheDocument();
+  });
+});
+
+describe('Clear', () => {
+  it('empties the box', async () => {
+    const user = userEvent.setup();
+    render(<Live />);
+    await user.click(screen.getByLabelText('Token or text containing a token'));
+    await user.paste(makeToken(graphDelegatedV1()));
+    await user.click(screen.getByRole('button', { name: 'Clear' }));
+    expect(screen.getByLabelText('Token or text containing a token')).toHaveValue('');
+    expect(screen.getByRole('region', { name: 'Token summary' })).not.toHaveTextContent('Access token');
+  });
+});

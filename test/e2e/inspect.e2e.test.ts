@@ -1,0 +1,144 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphAppOnlyV2, graphDelegatedV1, idTokenV2, makeToken, TENANT_ID } from '../fixtures/make-token';
+import { launchBrowser, openApp, type AppPage } from './support/browser';
+import { SPA_ORIGIN } from './support/constants.mjs';
+
+const delegated = makeToken(graphDelegatedV1());
+const appOnly = makeToken(graphAppOnlyV2());
+const idToken = makeToken(idTokenV2());
+const BOX = 'Token or text containing a token';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+const summary = (page: Page) => page.getByRole('region', { name: 'Token summary' });
+
+async function expectPrivate(app: AppPage) {
+  expect(app.offLoopback).toEqual([]);
+  expect(app.requests.filter((url) => !url.startsWith(`${SPA_ORIGIN}/`))).toEqual([]);
+  const storage = await app.page.evaluate(() => ({ local: localStorage.length, session: sessionStorage.length }));
+  expect(storage).toEqual({ local: 0, session: 0 });
+  expect(app.pageErrors).toEqual([]);
+}
+
+async function runAxe(page: Page) {
+  const hasAxe = await page.evaluate(() => 'axe' in window);
+  if (!hasAxe) await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; help: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    const result = await axe.run();
+    return result.violations.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target) }));
+  });
+}
+
+describe('inspecting a pasted token', () => {
+  it('renders the summary and the claims, with nothing leaving the page and nothing stored', async () => {
+    const app = await openApp(browser);
+    const { page } = app;
+    await page.getByLabel(BOX).fill(`Authorization: Bearer ${delegated}`);
+    await expect.poll(() => summary(page).textContent()).toContain('Access token');
+    const text = (await summary(page).textContent()) ?? '';
+    for (const part of ['v1.0', 'Delegated', 'https://graph.microsoft.com', TENANT_ID]) expect(text).toContain(part);
+    const claims = page.getByRole('region', { name: 'Claims' });
+    expect(await claims.getByRole('row').count()).toBe(Object.keys(graphDelegatedV1()).length + 1);
+    await page.waitForTimeout(300);
+    await expectPrivate(app);
+    await app.close();
+  });
+
+  it('shows a typed error for text that holds no readable token, without a page error', async () => {
+    const app = await openApp(browser);
+    await app.page.getByLabel(BOX).fill('eyJhbGciOi.eyJub3QganNvbg');
+    await app.page.getByRole('region', { name: 'Paste a token' }).locator('.input-error').waitFor();
+    expect(app.pageErrors).toEqual([]);
+    await app.close();
+  });
+});
+
+describe('deep links', () => {
+  it.each([
+    ['token', delegated, 'Access token'],
+    ['access_token', delegated, 'Access token'],
+    ['id_token', idToken, 'ID token'],
+  ])('#%s= is inspected and removed from the address bar', async (param, token, kind) => {
+    const app = await openApp(browser, `/#${param}=${token}&token_type=Bearer&state=s1`);
+    const { page } = app;
+    await expect.poll(() => summary(page).textContent()).toContain(kind);
+    expect(page.url()).not.toContain(token);
+    expect(await page.evaluate(() => location.hash)).toBe('#state=s1');
+    await expectPrivate(app);
+    await app.close();
+  });
+
+  it('a token put in the hash after load leaves no history entry holding it', async () => {
+    const app = await openApp(browser);
+    const { page } = app;
+    await page.getByLabel(BOX).waitFor();
+    await page.evaluate((t) => {
+      location.hash = `#token=${t}`;
+    }, delegated);
+    await expect.poll(() => summary(page).textContent()).toContain('Access token');
+    expect(page.url()).not.toContain(delegated);
+    await page.goBack();
+    expect(page.url()).not.toContain(delegated);
+    await page.goForward();
+    expect(page.url()).not.toContain(delegated);
+    await expectPrivate(app);
+    await app.close();
+  });
+});
+
+describe('keyboard only', () => {
+  it('reaches the box, pastes, picks the second token and clears', async () => {
+    const app = await openApp(browser);
+    const { page } = app;
+    const active = () => page.evaluate(() => {
+      const el = document.activeElement;
+      return el ? `${el.tagName.toLowerCase()}${el.getAttribute('type') ? `:${el.getAttribute('type')}` : ''}` : '';
+    });
+    for (let i = 0; i < 20 && (await active()) !== 'textarea'; i++) await page.keyboard.press('Tab');
+    expect(await active()).toBe('textarea');
+    await page.keyboard.insertText(`curl -H "Authorization: Bearer ${delegated}" https://graph.microsoft.com/v1.0/me\nhttps://app.example/#access_token=${appOnly}&token_type=Bearer`);
+    await expect.poll(() => summary(page).textContent()).toContain('Delegated');
+
+    for (let i = 0; i < 5 && (await active()) !== 'input:radio'; i++) await page.keyboard.press('Tab');
+    expect(await active()).toBe('input:radio');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => summary(page).textContent()).toContain('App-only');
+
+    for (let i = 0; i < 5 && (await page.evaluate(() => document.activeElement?.textContent)) !== 'Clear'; i++) {
+      await page.keyboard.press('Shift+Tab');
+    }
+    await page.keyboard.press('Enter');
+    expect(await page.getByLabel(BOX).inputValue()).toBe('');
+    await expect.poll(() => summary(page).textContent()).not.toContain('App-only');
+    await expectPrivate(app);
+    await app.close();
+  });
+});
+
+describe('accessibility', () => {
+  it.each(['light', 'dark'] as const)('has no axe violations in %s mode, empty and with a token', async (scheme) => {
+    const app = await openApp(browser);
+    const { page } = app;
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.getByLabel(BOX).waitFor();
+    expect(await runAxe(page)).toEqual([]);
+    await page.getByLabel(BOX).fill(`${delegated}\n${appOnly}`);
+    await expect.poll(() => summary(page).textContent()).toContain('Access token');
+    await page.getByRole('button', { name: 'Copy payload' }).waitFor();
+    expect(await runAxe(page)).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
+    await app.close();
+  });
+});
