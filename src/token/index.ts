@@ -17,8 +17,12 @@ export type {
   TokenErrorCode,
   TokenSource,
 } from './types';
-export { findTokens } from './find';
+export { findTokens, MAX_INPUT_LENGTH } from './find';
 export { decodeToken } from './decode';
 export { classifyToken } from './classify';
-export { explainClaims } from './explain';
+export { explainClaims, explainHeader } from './explain';
+export { ACCESS_LINK, AMR_VALUES, ID_LINK, OPTIONAL_LINK } from './claim-dictionary';
+export type { ClaimFormat, ClaimInfo } from './claim-dictionary';
+export { formatDuration, formatRelative } from './time';
+export { isOpaqueTokenShape } from './decode';
 export { inspectText } from './inspect';

@@ -113,6 +113,8 @@ export interface ClaimRow {
   readonly known: boolean;
   /** Extra explanations, e.g. what each `amr` value means. */
   readonly notes?: readonly string[];
+  /** The instant, for time claims, so the UI can also show it in local time. */
+  readonly time?: Date;
 }
 
 /** The whole pipeline on one paste: found tokens, the selected one decoded, classified and explained. */

@@ -1,0 +1,45 @@
+// Time helpers for claims. Pure: `now` always comes from the caller.
+
+/** A NumericDate claim (seconds since 1970) as a Date, or null when it is not a usable number. */
+export function dateFromNumericDate(value: unknown): Date | null {
+  const seconds = typeof value === 'string' && /^\d{1,12}$/.test(value) ? Number(value) : value;
+  if (typeof seconds !== 'number' || !Number.isFinite(seconds)) return null;
+  const date = new Date(seconds * 1000);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+const plural = (n: number, unit: string): string => `${n} ${unit}${n === 1 ? '' : 's'}`;
+
+/**
+ * A duration in words at a sensible precision: "45 seconds", "42 minutes", "2 hours 5 minutes",
+ * "3 days 4 hours", "73 years". Sign is ignored.
+ */
+export function formatDuration(totalSeconds: number): string {
+  const s = Math.floor(Math.abs(totalSeconds));
+  if (s < 60) return plural(s, 'second');
+  const minutes = Math.floor(s / 60);
+  if (minutes < 60) return plural(minutes, 'minute');
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24)
+    return minutes % 60 === 0
+      ? plural(hours, 'hour')
+      : `${plural(hours, 'hour')} ${plural(minutes % 60, 'minute')}`;
+  const days = Math.floor(hours / 24);
+  if (days < 365)
+    return hours % 24 === 0 || days >= 7
+      ? plural(days, 'day')
+      : `${plural(days, 'day')} ${plural(hours % 24, 'hour')}`;
+  return plural(Math.floor(days / 365), 'year');
+}
+
+/** "in 42 minutes", "3 minutes ago", or "now" within a second. */
+export function formatRelative(date: Date, now: Date): string {
+  const seconds = Math.round((date.getTime() - now.getTime()) / 1000);
+  if (seconds === 0) return 'now';
+  return seconds > 0 ? `in ${formatDuration(seconds)}` : `${formatDuration(seconds)} ago`;
+}
+
+/** "2099-01-01T00:00:00Z": ISO 8601 in UTC, without milliseconds when they are zero. */
+export function formatIsoUtc(date: Date): string {
+  return date.toISOString().replace('.000Z', 'Z');
+}
