@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, openApp } from './support/browser';
+import { DEFENDER_AUD, graphDelegatedV1, makeToken } from '../fixtures/make-token';
+
+const SECURITY_READER = '5d6b6bb7-de71-4623-b4af-96380a352509';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+const scp = 'openid profile User.Read SecurityAlert.Read.All';
+const tokenA = makeToken({ ...graphDelegatedV1(), scp, wids: undefined });
+const tokenB = makeToken({ ...graphDelegatedV1(), scp, wids: [SECURITY_READER] });
+
+describe('compare view', () => {
+  it('reads both tokens from a deep link, drops them from the URL and leads with what decides the verdict', async () => {
+    const request = encodeURIComponent('GET https://graph.microsoft.com/v1.0/security/alerts_v2');
+    const app = await openApp(browser, `/#compare&token=${tokenA}&compare=${tokenB}&request=${request}`);
+    const { page } = app;
+    await expect.poll(() => page.getByLabel('Token A').inputValue()).toBe(tokenA);
+    expect(await page.getByLabel('Token B').inputValue()).toBe(tokenB);
+    expect(await page.getByLabel('Request (optional)').inputValue()).toBe(
+      'GET https://graph.microsoft.com/v1.0/security/alerts_v2',
+    );
+
+    const differences = page.getByRole('region', { name: 'Differences' });
+    await expect
+      .poll(() => differences.textContent())
+      .toContain(`Token B has Security Reader (${SECURITY_READER}) in wids; token A has no wids at all.`);
+    // Once the catalog has loaded, the verdicts differ and the wids difference is marked as deciding.
+    await expect.poll(() => differences.textContent(), { timeout: 10_000 }).toContain('token B Allowed');
+    const first = differences.getByRole('listitem').first();
+    expect(await first.textContent()).toContain('token A is');
+    expect(await differences.getByText('Decides the verdict').count()).toBeGreaterThan(0);
+
+    // Neither token stays in the address bar or the history entry.
+    const url = page.url();
+    expect(url).not.toContain(tokenA);
+    expect(url).not.toContain(tokenB);
+    expect(url).not.toContain('compare=');
+    expect(url).toContain('#compare');
+    expect(app.pageErrors).toEqual([]);
+    expect(app.offLoopback).toEqual([]);
+    await app.close();
+  });
+
+  it('compares two pasted tokens by meaning and claim by claim', async () => {
+    const app = await openApp(browser, '/#compare');
+    const { page } = app;
+    await page.getByLabel('Token A').fill(makeToken(graphDelegatedV1()));
+    await page.getByLabel('Token B').fill(`Authorization: Bearer ${makeToken({ ...graphDelegatedV1(), aud: DEFENDER_AUD })}`);
+    const differences = page.getByRole('region', { name: 'Differences' });
+    await expect
+      .poll(() => differences.textContent())
+      .toContain('token B is for Microsoft Defender for Endpoint (https://api.securitycenter.microsoft.com)');
+    const audRow = differences.getByRole('row', { name: /aud/ });
+    expect(await audRow.textContent()).toContain('changed');
+    expect(app.pageErrors).toEqual([]);
+    expect(app.offLoopback).toEqual([]);
+    await app.close();
+  });
+
+  it('says what is wrong with a box that holds no token', async () => {
+    const app = await openApp(browser, '/#compare');
+    const { page } = app;
+    await page.getByLabel('Token A').fill('not a token');
+    await expect.poll(() => page.getByLabel('Token A').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByRole('region', { name: 'Differences' }).textContent()).toContain('Paste two tokens');
+    await app.close();
+  });
+});
