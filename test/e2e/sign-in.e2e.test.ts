@@ -42,6 +42,7 @@ async function signInWithPopup(app: AppPage, login: string): Promise<void> {
 }
 
 const roles = (page: Page) => page.getByRole('region', { name: 'Your directory roles' });
+const answer = (page: Page, text: string) => roles(page).getByRole('listitem').filter({ hasText: text }).waitFor();
 
 describe('sign-in against a local OpenID provider', () => {
   it('signs in by redirect, shows the Security Reader role, renews silently and signs out', async () => {
@@ -51,7 +52,7 @@ describe('sign-in against a local OpenID provider', () => {
     await loginAtProvider(page, USERS.reader.login);
     await page.waitForURL(`${SPA_ORIGIN}/#signin`);
 
-    await expect.poll(() => roles(page).getByText('Security Reader:').textContent()).toBe('Security Reader: yes');
+    await answer(page, 'Security Reader: yes');
     expect(await roles(page).getByText('Global Administrator:').textContent()).toBe('Global Administrator: no');
     await page.getByRole('heading', { name: `Signed in as ${USERS.reader.name}` }).waitFor();
 
@@ -78,7 +79,7 @@ describe('sign-in against a local OpenID provider', () => {
     const app = await openSignIn();
     const { page } = app;
     await signInWithPopup(app, USERS.reader.login);
-    await expect.poll(() => roles(page).getByText('Security Reader:').textContent()).toBe('Security Reader: yes');
+    await answer(page, 'Security Reader: yes');
 
     await page.getByRole('button', { name: 'Inspect the access token' }).click();
     for (const name of ['Token summary', 'Directory roles', 'Permissions']) {
@@ -92,8 +93,27 @@ describe('sign-in against a local OpenID provider', () => {
     const app = await openSignIn();
     const { page } = app;
     await signInWithPopup(app, USERS.member.login);
-    await expect.poll(() => roles(page).getByText('Security Reader:').textContent()).toBe('Security Reader: no');
+    await answer(page, 'Security Reader: no');
     expect(await roles(page).getByText('Security Administrator:').textContent()).toBe('Security Administrator: no');
+    await app.close();
+  });
+
+  it('switches between two signed-in accounts', async () => {
+    const app = await openSignIn();
+    const { page } = app;
+    await signInWithPopup(app, USERS.reader.login);
+    await answer(page, 'Security Reader: yes');
+    const [popup] = await Promise.all([
+      page.waitForEvent('popup'),
+      page.getByRole('button', { name: 'Use another account' }).click(),
+    ]);
+    await loginAtProvider(popup, USERS.member.login);
+    await answer(page, 'Security Reader: no');
+    const account = page.getByRole('combobox', { name: 'Account' });
+    expect(await account.locator('option').allTextContents()).toHaveLength(2);
+    await account.selectOption({ label: `${USERS.reader.name} (${USERS.reader.login})` });
+    await answer(page, 'Security Reader: yes');
+    await page.getByRole('heading', { name: `Signed in as ${USERS.reader.name}` }).waitFor();
     await app.close();
   });
 

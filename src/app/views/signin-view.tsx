@@ -23,6 +23,9 @@ import { SignInForm } from '../../ui/sign-in-form';
 import { SignInLiveCheck } from '../../ui/sign-in-live-check';
 import { SignInRoles } from '../../ui/sign-in-roles';
 import { SignInTokens } from '../../ui/sign-in-tokens';
+import { findRole, type Catalog } from '../../catalog';
+import { explainError } from '../../diagnose';
+import { classifyToken, decodeToken } from '../../token';
 import { config } from '../config';
 import type { ViewProps } from '../view-props';
 
@@ -34,28 +37,12 @@ function browserStorage(): Storage | null {
   }
 }
 
-/** The payload of a JWT, or null for anything else. Decoding only; the inspector does the real work. */
-function readPayload(token: string): Record<string, unknown> | null {
-  const part = token.split('.')[1];
-  if (!part) return null;
-  try {
-    const b64 = part.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(part.length / 4) * 4, '=');
-    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-    const parsed: unknown = JSON.parse(new TextDecoder().decode(bytes));
-    return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
-}
-
-function readWids(token: string): readonly string[] | null {
-  const wids = readPayload(token)?.wids;
-  return Array.isArray(wids) ? wids.filter((w): w is string => typeof w === 'string') : null;
-}
-
-function readAudience(token: string): string {
-  const aud = readPayload(token)?.aud;
-  return typeof aud === 'string' ? aud : Array.isArray(aud) && typeof aud[0] === 'string' ? aud[0] : '';
+/** The access token's `wids` and audience, via the token layer (decoding only, no verification). */
+function readAccessToken(token: string, now: Date): { wids: readonly string[] | null; audience: string } {
+  const decoded = decodeToken(token);
+  if (!decoded.ok) return { wids: null, audience: '' };
+  const classification = classifyToken(decoded.token, now);
+  return { wids: classification.wids, audience: classification.audience ?? '' };
 }
 
 const settingsKey = (s: AuthClient['settings']) => JSON.stringify(s);
@@ -71,7 +58,7 @@ export default function SigninView(props: ViewProps) {
   );
 }
 
-function SignIn({ onToken }: ViewProps) {
+function SignIn({ onToken, catalog, now }: ViewProps) {
   const [settings, setSettings] = useState<SignInSettings>(() => loadSignInSettings(browserStorage()));
   const [submitted, setSubmitted] = useState(false);
   // Settings saved by an earlier visit: MSAL starts with them (finishing a redirect sign-in, if any).
@@ -85,6 +72,7 @@ function SignIn({ onToken }: ViewProps) {
   const [renewal, setRenewal] = useState<string | null>(null);
   const started = useRef(false);
 
+  const access = useMemo(() => (tokens ? readAccessToken(tokens.accessToken, now) : null), [tokens, now]);
   const validation = useMemo(() => validateSignInSettings(settings, config.extraAuthorities), [settings]);
   const origin = window.location.origin;
 
@@ -221,13 +209,13 @@ function SignIn({ onToken }: ViewProps) {
             onSignOut={(mode) => void signOut(mode)}
           />
           <SignInRoles
-            wids={readWids(tokens.accessToken)}
-            roleName={() => null}
+            wids={access?.wids ?? null}
+            roleName={(id) => roleNameFrom(catalog, id)}
             liveCheck={<LiveDirectoryRoles client={client} />}
           />
           <section className="signin-checks" aria-label="Live checks">
             <h2>Live checks</h2>
-            <LiveServicePrincipal client={client} defaultAppId={readAudience(tokens.accessToken)} />
+            <LiveServicePrincipal client={client} defaultAppId={access?.audience ?? ''} />
           </section>
         </>
       ) : (
@@ -251,11 +239,26 @@ function unwrap<T>(result: LiveCheckResult<T>): T {
   throw new Error(result.error.status ? `HTTP ${result.error.status}: ${result.error.text}` : result.error.text);
 }
 
+function roleNameFrom(catalog: Catalog | null, id: string): string | null {
+  return catalog ? (findRole(catalog, id)?.name ?? null) : null;
+}
+
+/** A failed Graph call, through the error explainer (the raw text stays visible underneath). */
 function LiveError({ error }: { readonly error: Error | null }) {
+  const text = error?.message ?? 'Unknown error';
+  const explained = explainError(text);
   return (
     <div role="alert" className="signin-live-error">
-      <p>The check failed.</p>
-      <pre>{error?.message ?? 'Unknown error'}</pre>
+      <p>The check failed{explained.ok && explained.code ? ` (${explained.code})` : ''}.</p>
+      {explained.ok && (
+        <p>
+          {explained.explanation}{' '}
+          <a href={explained.link} target="_blank" rel="noreferrer">
+            Microsoft&apos;s page
+          </a>
+        </p>
+      )}
+      <pre>{text}</pre>
     </div>
   );
 }

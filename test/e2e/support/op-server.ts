@@ -164,6 +164,12 @@ function rewriteRequest(req: IncomingMessage, res: ServerResponse): boolean {
     res.writeHead(302, { location: `${redirectUri}${mode}${answer}` }).end();
     return true;
   }
+  // Entra answers prompt=select_account with its account picker; oidc-provider does not support that
+  // prompt, so the test provider shows its login form again instead.
+  if (url.searchParams.get('prompt') === 'select_account') {
+    url.searchParams.set('prompt', 'login consent');
+    req.url = url.pathname + url.search;
+  }
   // Entra issues SPA refresh tokens without prompt=consent; oidc-provider (per OIDC Core) drops
   // offline_access unless prompt includes consent, and then renewal fails. devInteractions asks anyway.
   if (scopes.includes('offline_access') && !url.searchParams.has('prompt')) {
