@@ -96,4 +96,19 @@ describe('report section', () => {
     expect(app.offLoopback).toEqual([]);
     await app.close();
   });
+
+  it('includes a request typed into its own field, for a token opened without one', async () => {
+    const app = await openApp(browser, `/#token=${token}`);
+    await app.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: SPA_ORIGIN });
+    const region = app.page.getByRole('region', { name: 'Report' });
+    await region.getByLabel('Request to include (optional)').fill(request);
+    await expect.poll(() => region.textContent()).toContain('the verdict with its findings and fixes');
+    await region.getByRole('button', { name: 'Copy report' }).click();
+    await expect.poll(() => region.getByText('Copied').count()).toBe(1);
+    const text = await app.page.evaluate(() => navigator.clipboard.readText());
+    expect(text).toContain(`\`${request}\``);
+    expect(text).toMatch(/## Verdict: /);
+    expectNothingSecret(text);
+    await app.close();
+  });
 });

@@ -1,4 +1,5 @@
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
+import type { Catalog } from '../../catalog';
 import { buildReport, diagnose, explainError, parseRequest, redactClaims } from '../../diagnose';
 import { classifyToken, decodeToken } from '../../token';
 import { ReportPanel } from '../../ui/report-panel';
@@ -8,24 +9,32 @@ function fileNameFor(now: Date): string {
   return `tokenscope-report-${now.toISOString().slice(0, 16).replace(':', '-')}Z.md`;
 }
 
-/**
- * "Copy redacted claims", "Copy report" and "Download report (.md)" for the inspected token. The request and
- * the pasted error come from the route's `request` and `error` parameters, the same ones the verdict and
- * error sections start from.
- */
-export default function ReportSection({ token, params, catalog, now }: ViewProps) {
-  const decoded = useMemo(() => (token ? decodeToken(token) : null), [token]);
-  const requestText = params.get('request') ?? '';
-  const errorText = params.get('error') ?? '';
+interface BodyProps {
+  readonly token: string;
+  readonly initialRequest: string;
+  readonly initialError: string;
+  readonly catalog: Catalog | null;
+  readonly now: Date;
+}
+
+function ReportBody({ token, initialRequest, initialError, catalog, now }: BodyProps) {
+  const [requestText, setRequestText] = useState(initialRequest);
+  const [errorText, setErrorText] = useState(initialError);
+  const deferredRequest = useDeferredValue(requestText);
+  const deferredError = useDeferredValue(errorText);
+  const decoded = useMemo(() => decodeToken(token), [token]);
+  const parsed = useMemo(
+    () => (deferredRequest.trim() ? parseRequest(deferredRequest) : null),
+    [deferredRequest],
+  );
 
   const result = useMemo(() => {
-    if (!decoded?.ok) return null;
+    if (!decoded.ok) return null;
     const classification = classifyToken(decoded.token, now);
-    const parsed = requestText.trim() ? parseRequest(requestText) : null;
     const request = parsed?.ok ? parsed.request : null;
     const diagnosis = request ? diagnose({ token: decoded.token, classification, request, catalog, now }) : null;
-    const errorExplanation = errorText.trim()
-      ? explainError(errorText, { token: decoded.token, classification, catalog, request })
+    const errorExplanation = deferredError.trim()
+      ? explainError(deferredError, { token: decoded.token, classification, catalog, request })
       : null;
     const report = buildReport({
       request,
@@ -39,12 +48,12 @@ export default function ReportSection({ token, params, catalog, now }: ViewProps
     const redacted = redactClaims(decoded.token.payload);
     const covers = [
       ...(request ? ['the request', 'the verdict with its findings and fixes'] : []),
-      ...(errorExplanation?.ok ? ['the pasted error with its correlation IDs'] : []),
+      ...(errorExplanation?.ok ? ['the error with its correlation IDs'] : []),
       'the token facts',
       'the redacted claims',
     ];
     return { report, redacted, covers };
-  }, [decoded, requestText, errorText, catalog, now]);
+  }, [decoded, parsed, deferredError, catalog, now]);
 
   if (result === null) return null;
   return (
@@ -54,6 +63,33 @@ export default function ReportSection({ token, params, catalog, now }: ViewProps
       report={result.report}
       fileName={fileNameFor(now)}
       covers={result.covers}
+      requestText={requestText}
+      onRequestChange={setRequestText}
+      requestProblem={parsed && !parsed.ok ? parsed.error.message : null}
+      errorText={errorText}
+      onErrorChange={setErrorText}
+    />
+  );
+}
+
+/**
+ * "Copy redacted claims", "Copy report" and "Download report (.md)" for the inspected token. Its request and
+ * error fields start from the route's `request` and `error` parameters, as the verdict and error sections'
+ * fields do; those sections keep what is typed into them to themselves, so the report has its own fields.
+ */
+export default function ReportSection({ token, params, catalog, now }: ViewProps) {
+  if (token === null) return null;
+  const initialRequest = params.get('request') ?? '';
+  const initialError = params.get('error') ?? '';
+  // A new deep link (or token) starts fresh fields.
+  return (
+    <ReportBody
+      key={`${token}\n${initialRequest}\n${initialError}`}
+      token={token}
+      initialRequest={initialRequest}
+      initialError={initialError}
+      catalog={catalog}
+      now={now}
     />
   );
 }
