@@ -15,6 +15,7 @@ export type {
   GraphPathPermissions,
   NearGraphPath,
   PermissionInfo,
+  PermissionUse,
   RoleHighlight,
   RoleInfo,
   SearchHit,
@@ -29,7 +30,9 @@ export {
   findGraphPathPermissions,
   findNearestGraphPaths,
   findPermission,
+  findPermissionUses,
   findRole,
-  searchCatalog,
+  listPermissions,
 } from './lookups';
+export { searchCatalog } from './search';
 export { annotateToken } from './annotate';

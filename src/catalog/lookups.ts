@@ -1,48 +1,292 @@
+import type { Cloud } from '../token';
+import { DEFENDER_RESOURCE_APP_IDS } from './build-catalog';
+import { SCHEME_APPLICATION, SCHEME_DELEGATED_PERSONAL, SCHEME_DELEGATED_WORK } from './data-format';
+import { scoreTemplate, splitPath } from './path-match';
 import type {
   ApiInfo,
+  ApiInfoRecord,
   AppInfo,
   Catalog,
   CatalogInfo,
   DefenderEndpointPermissions,
   GraphPathPermissions,
+  GraphRouteEntry,
   NearGraphPath,
   PermissionInfo,
+  PermissionUse,
   RoleInfo,
-  SearchHit,
 } from './types';
 
-/* Stubs: real implementations follow. */
-export function findApi(_catalog: Catalog, _aud: string): ApiInfo | null {
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DELEGATED = SCHEME_DELEGATED_WORK | SCHEME_DELEGATED_PERSONAL;
+
+/** True for a GUID in 8-4-4-4-12 form, any case. */
+export function isGuid(value: string): boolean {
+  return GUID.test(value);
+}
+
+function toApiInfo(api: ApiInfoRecord, cloud: Cloud | null, resource?: string): ApiInfo {
+  return {
+    appId: api.appId,
+    name: api.name,
+    resource: resource ?? (cloud ? api.resources[cloud] : undefined) ?? api.resources.public ?? api.appId,
+    cloud,
+    ...(api.retired ? { retired: true } : {}),
+    hosts: api.hosts,
+  };
+}
+
+function hostMatch(catalog: Catalog, host: string): { api: ApiInfoRecord; cloud: Cloud } | null {
+  const h = host.toLowerCase().replace(/:\d+$/, '').replace(/\.$/, '');
+  const exact = catalog.internal.apiByHost.get(h);
+  if (exact) return exact;
+  for (const entry of catalog.internal.apiByHostSuffix) {
+    if (h.endsWith(entry.suffix) && h.length > entry.suffix.length) return entry;
+  }
   return null;
 }
-export function findApiByHost(_catalog: Catalog, _host: string): ApiInfo | null {
-  return null;
+
+/**
+ * Names the API an `aud` value stands for. Accepts every form tokens carry: the resource URL with or
+ * without a trailing slash, any case; the resource appId (v2 tokens); national-cloud URLs (the result's
+ * `cloud` and `resource` follow the form); and a resource's own host such as a storage account or
+ * SharePoint site URL (then `resource` is that origin). For `api://<guid>…` it returns a "Custom API"
+ * info with `custom: true` and that GUID as appId; for `api://<name>` and unknown URLs or GUIDs it
+ * returns null (a custom API the catalog cannot name). Does not call anything; catalog data only.
+ */
+export function findApi(catalog: Catalog, aud: string): ApiInfo | null {
+  const value = aud.trim();
+  if (value === '') return null;
+  const idx = catalog.internal;
+  if (isGuid(value)) {
+    const api = idx.apiByAppId.get(value.toLowerCase());
+    return api ? toApiInfo(api, null) : null;
+  }
+  if (/^api:\/\//i.test(value)) {
+    const id = /^api:\/\/([0-9a-f-]{36})(?:\/|$)/i.exec(value)?.[1];
+    if (!id || !isGuid(id)) return null;
+    const known = idx.apiByAppId.get(id.toLowerCase());
+    if (known) return toApiInfo(known, null);
+    return { appId: id.toLowerCase(), name: 'Custom API', resource: value.replace(/\/+$/, ''), cloud: null, custom: true, hosts: [] };
+  }
+  const key = value.toLowerCase().replace(/\/+$/, '');
+  const byAud = idx.apiByAud.get(key);
+  if (byAud) return toApiInfo(byAud.api, byAud.cloud, value.replace(/\/+$/, ''));
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  const byHost = hostMatch(catalog, url.hostname);
+  if (!byHost) return null;
+  // A resource's own host (storage account, SharePoint site): the origin is the resource.
+  const own = byHost.api.hosts.some((h) => h.startsWith('*.'));
+  return toApiInfo(byHost.api, byHost.cloud, own ? url.origin : undefined);
 }
-export function findApp(_catalog: Catalog, _appId: string): AppInfo | null {
-  return null;
+
+/**
+ * Names the API a request host belongs to, e.g. graph.microsoft.us, api-eu.securitycenter.microsoft.com,
+ * myvault.vault.azure.net. api.security.microsoft.com serves both Defender APIs: pass the request path
+ * (normalised as for findDefenderEndpoint) and the endpoint decides; without a path it returns Defender
+ * XDR. Does not look at the path for any other host.
+ */
+export function findApiByHost(catalog: Catalog, host: string, path?: string): ApiInfo | null {
+  const hit = hostMatch(catalog, host);
+  if (!hit) return null;
+  const defender = Object.values(DEFENDER_RESOURCE_APP_IDS);
+  if (path && defender.includes(hit.api.appId)) {
+    const endpoint = findDefenderEndpoint(catalog, '', path);
+    const api = endpoint ? catalog.internal.apiByAppId.get(endpoint.resourceAppId) : undefined;
+    if (api) return toApiInfo(api, hit.cloud);
+  }
+  return toApiInfo(hit.api, hit.cloud);
 }
-export function findRole(_catalog: Catalog, _templateId: string): RoleInfo | null {
-  return null;
+
+/**
+ * Names a client or resource app by appId: Microsoft first-party apps and the resource APIs. Null for
+ * apps the catalog does not list (e.g. a tenant's own registrations). Does not validate the GUID.
+ */
+export function findApp(catalog: Catalog, appId: string): AppInfo | null {
+  return catalog.internal.apps.get(appId.trim().toLowerCase()) ?? null;
 }
-export function findPermission(_catalog: Catalog, _resourceAppId: string, _valueOrId: string): PermissionInfo | null {
-  return null;
+
+/** Finds a built-in directory role by template ID (any case). Null when not in the catalog. */
+export function findRole(catalog: Catalog, templateId: string): RoleInfo | null {
+  return catalog.internal.roles.get(templateId.trim().toLowerCase()) ?? null;
 }
-export function findGraphPathPermissions(_catalog: Catalog, _method: string, _path: string): GraphPathPermissions | null {
-  return null;
+
+/**
+ * Finds a permission of one API by value (case-insensitive, as Entra compares scopes) or by its
+ * delegated or application ID. `resourceAppId` is the API's appId (an aud form also works). Graph
+ * permissions come with IDs, consent flags, privilege levels and labels; Defender permissions only with
+ * their forms (the sources give no IDs, labels or delegated consent flags: those are null). Null when
+ * the API does not have it or the catalog has no permission list for that API.
+ */
+export function findPermission(catalog: Catalog, resourceAppId: string, valueOrId: string): PermissionInfo | null {
+  const ref = resourceAppId.trim().toLowerCase();
+  const appId = catalog.internal.permissions.has(ref) ? ref : (findApi(catalog, resourceAppId)?.appId ?? ref);
+  const byKey = catalog.internal.permissions.get(appId);
+  return byKey?.get(valueOrId.trim().toLowerCase()) ?? null;
 }
-export function findNearestGraphPaths(_catalog: Catalog, _method: string, _path: string, _limit = 5): readonly NearGraphPath[] {
-  return [];
+
+/** The permissions the catalog lists for one API, sorted by value; empty when it has none. */
+export function listPermissions(catalog: Catalog, resourceAppId: string): readonly PermissionInfo[] {
+  return catalog.internal.permissionLists.get(resourceAppId.toLowerCase()) ?? [];
 }
+
+/**
+ * The Graph routes and Defender endpoints that accept a permission, least-privileged first. Does not
+ * include routes the sources do not list.
+ */
+export function findPermissionUses(catalog: Catalog, permission: PermissionInfo): readonly PermissionUse[] {
+  const uses = catalog.internal.uses.get(`${permission.resourceAppId} ${permission.value.toLowerCase()}`) ?? [];
+  return [...uses].sort(
+    (a, b) =>
+      Number(b.least) - Number(a.least) ||
+      cmp(a.path.toLowerCase(), b.path.toLowerCase()) ||
+      cmp(a.method, b.method) ||
+      cmp(a.type, b.type),
+  );
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Normalises a Graph request path the way the catalog keys it: lower case, no query, no `/v1.0` or
+ * `/beta` prefix, no trailing slash. Does not replace ids; the caller writes them as `{id}`.
+ */
+export function normaliseGraphPath(path: string): string[] {
+  const segments = splitPath(path.trim().toLowerCase());
+  if (segments[0] === 'v1.0' || segments[0] === 'beta') segments.shift();
+  return segments;
+}
+
+function orderEntries(entries: readonly GraphRouteEntry[], type: 'delegated' | 'application'): string[] {
+  const bits = type === 'delegated' ? DELEGATED : SCHEME_APPLICATION;
+  const level = (p: PermissionInfo) =>
+    (type === 'delegated' ? p.delegatedPrivilegeLevel : p.applicationPrivilegeLevel) ?? 99;
+  return entries
+    .filter((e) => (e.schemes & bits) !== 0)
+    .sort(
+      (a, b) =>
+        Number((b.least & bits) !== 0) - Number((a.least & bits) !== 0) ||
+        level(a.permission) - level(b.permission) ||
+        cmp(a.permission.value, b.permission.value),
+    )
+    .map((e) => e.permission.value);
+}
+
+/**
+ * The Graph permissions that accept a request, least privileged first (the source's `least=` markers,
+ * then privilege level, then name). `path` is expected lower case with ids written as `{id}`, without
+ * host, version or query, e.g. "/users/{id}/messages" (a `/v1.0` or `/beta` prefix, a query and a
+ * trailing slash are dropped anyway). Catalog placeholders such as `(period={value})` match any value.
+ * Null when the catalog has no entry for that method and path. Does not apply Graph Security's extra
+ * role requirement (see diagnose).
+ */
+export function findGraphPathPermissions(catalog: Catalog, method: string, path: string): GraphPathPermissions | null {
+  const m = method.trim().toUpperCase();
+  const segments = normaliseGraphPath(path);
+  const idx = catalog.internal;
+  const exactPath = `/${segments.join('/')}`;
+  let matchedPath: string | null = idx.graphRoutes.has(`${m} ${exactPath}`) ? exactPath : null;
+  if (!matchedPath) {
+    let best = -1;
+    for (const t of idx.graphTemplates.get(segments.length) ?? []) {
+      const lower = t.path.toLowerCase();
+      if (!idx.graphRoutes.has(`${m} ${lower}`)) continue;
+      const score = scoreTemplate(t, segments);
+      if (score > best) {
+        best = score;
+        matchedPath = lower;
+      }
+    }
+  }
+  if (!matchedPath) return null;
+  const entries = idx.graphRoutes.get(`${m} ${matchedPath}`) ?? [];
+  return {
+    matchedPath,
+    method: m,
+    delegated: orderEntries(entries, 'delegated'),
+    application: orderEntries(entries, 'application'),
+  };
+}
+
+/**
+ * Graph paths close to one the catalog does not know (same leading segments first), for "can't tell"
+ * suggestions. Paths that support `method` rank higher. Does not promise any of them is right.
+ */
+export function findNearestGraphPaths(
+  catalog: Catalog,
+  method: string,
+  path: string,
+  limit = 5,
+): readonly NearGraphPath[] {
+  const m = method.trim().toUpperCase();
+  const segments = normaliseGraphPath(path);
+  const scored: { path: string; methods: readonly string[]; score: number }[] = [];
+  for (const templates of catalog.internal.graphTemplates.values()) {
+    for (const t of templates) {
+      let prefix = 0;
+      while (prefix < segments.length && prefix < t.segments.length) {
+        const ts = t.segments[prefix];
+        const s = segments[prefix] ?? '';
+        const same = ts === undefined ? false : typeof ts === 'string' ? ts === s : s.startsWith('{') || ts.test(s);
+        if (!same) break;
+        prefix++;
+      }
+      if (prefix === 0) continue;
+      const lower = t.path.toLowerCase();
+      const methods = catalog.internal.graphPathMethods.get(lower) ?? [];
+      const score = prefix * 4 - Math.abs(t.segments.length - segments.length) + (methods.includes(m) ? 1 : 0);
+      scored.push({ path: lower, methods, score });
+    }
+  }
+  return scored
+    .sort((a, b) => b.score - a.score || a.path.length - b.path.length || cmp(a.path, b.path))
+    .slice(0, Math.max(0, limit))
+    .map(({ path: p, methods }) => ({ path: p, methods }));
+}
+
+/**
+ * The Defender endpoint a request matches and the permissions its doc page lists. `path` is the
+ * request path without host or query, e.g. "/api/machines/{id}/isolate" (compared case-insensitively;
+ * `/api/v1.0/` is read as `/api/`). `method` '' matches any method. `matchedPath` is the documented
+ * path as the source writes it. Null when no documented endpoint matches.
+ */
 export function findDefenderEndpoint(
-  _catalog: Catalog,
-  _method: string,
-  _path: string,
+  catalog: Catalog,
+  method: string,
+  path: string,
 ): DefenderEndpointPermissions | null {
-  return null;
+  const m = method.trim().toUpperCase();
+  const segments = splitPath(path.trim().toLowerCase());
+  if (segments[0] === 'api' && (segments[1] === 'v1.0' || segments[1] === 'v1')) segments.splice(1, 1);
+  let best: (DefenderEndpointPermissions & { template?: unknown }) | null = null;
+  let bestScore = -1;
+  for (const e of catalog.internal.defenderEndpoints) {
+    if (m !== '' && e.method !== m) continue;
+    const score = scoreTemplate(e.template, segments);
+    if (score > bestScore) {
+      bestScore = score;
+      best = e;
+    }
+  }
+  if (!best) return null;
+  return {
+    resource: best.resource,
+    resourceAppId: best.resourceAppId,
+    method: best.method,
+    matchedPath: best.matchedPath,
+    application: best.application,
+    delegated: best.delegated,
+    delegatedRole: best.delegatedRole,
+  };
 }
-export function searchCatalog(_catalog: Catalog, _query: string, _limit = 50): readonly SearchHit[] {
-  return [];
-}
+
+/** The catalog's date, sources (commit, date, file hashes) and counts. Does not read the sources. */
 export function catalogInfo(catalog: Catalog): CatalogInfo {
-  return { generatedAt: catalog.generatedAt, sources: [], counts: {} };
+  return catalog.internal.info;
 }

@@ -54,10 +54,14 @@ export interface PermissionInfo {
   readonly delegatedAdminConsent: boolean | null;
   /** Application permissions always need admin consent: true when the application form exists, else null. */
   readonly applicationAdminConsent: boolean | null;
-  /** Microsoft's privilege level (1 low … 4 high) from the Graph path sets; null when unknown. */
+  /** Microsoft's privilege level (1 low … 4 high), the higher of the two forms; null when unknown. */
   readonly privilegeLevel: number | null;
-  /** Short admin display label (a name, not a sentence); null when the source has none. */
+  readonly delegatedPrivilegeLevel: number | null;
+  readonly applicationPrivilegeLevel: number | null;
+  /** Short admin display label (a name, not a sentence): the delegated one, else the application one. */
   readonly label: string | null;
+  readonly delegatedLabel: string | null;
+  readonly applicationLabel: string | null;
 }
 
 /** The permissions a Graph request accepts. Lists are ordered least privileged first. */
@@ -191,6 +195,70 @@ export type SearchHit =
   | { readonly kind: 'api'; readonly api: ApiInfo }
   | { readonly kind: 'app'; readonly app: AppInfo };
 
+/** One Graph permission accepted on one route, with the schemes its path set grants. */
+export interface GraphRouteEntry {
+  readonly permission: PermissionInfo;
+  /** Scheme bits (see data-format.ts) the path set grants on this route. */
+  readonly schemes: number;
+  /** Scheme bits marked least privileged on this route. */
+  readonly least: number;
+}
+
+/** A catalog path split for matching: literal segments, or a pattern for segments with placeholders. */
+export interface PathTemplate {
+  /** The path as the source writes it. */
+  readonly path: string;
+  readonly segments: readonly (string | RegExp)[];
+}
+
+/** Everything a permission is accepted on, for the catalog browser. */
+export interface PermissionUse {
+  readonly kind: 'graph' | 'defender';
+  readonly method: string;
+  readonly path: string;
+  readonly type: 'delegated' | 'application';
+  /** Least privileged for this route and type (Graph `least=` marker); false when not marked. */
+  readonly least: boolean;
+  /** Defender only: which Defender API. */
+  readonly resource?: DefenderResource;
+}
+
+/** Lookup structures built once when the catalog loads. Internal: read through the functions. */
+export interface CatalogIndex {
+  readonly info: CatalogInfo;
+  readonly apis: readonly ApiInfoRecord[];
+  readonly apiByAppId: ReadonlyMap<string, ApiInfoRecord>;
+  /** Lower-case aud form without trailing slash -> API and the form's cloud. */
+  readonly apiByAud: ReadonlyMap<string, { readonly api: ApiInfoRecord; readonly cloud: Cloud }>;
+  readonly apiByHost: ReadonlyMap<string, { readonly api: ApiInfoRecord; readonly cloud: Cloud }>;
+  /** ".suffix" (from "*.suffix" hosts) -> API and cloud. */
+  readonly apiByHostSuffix: readonly { readonly suffix: string; readonly api: ApiInfoRecord; readonly cloud: Cloud }[];
+  readonly apps: ReadonlyMap<string, AppInfo>;
+  readonly roles: ReadonlyMap<string, RoleInfo>;
+  /** resourceAppId -> lower-case value or ID -> permission. */
+  readonly permissions: ReadonlyMap<string, ReadonlyMap<string, PermissionInfo>>;
+  /** resourceAppId -> permissions sorted by value. */
+  readonly permissionLists: ReadonlyMap<string, readonly PermissionInfo[]>;
+  /** "METHOD lower-case-path" -> entries. */
+  readonly graphRoutes: ReadonlyMap<string, readonly GraphRouteEntry[]>;
+  /** Lower-case path -> methods the catalog lists. */
+  readonly graphPathMethods: ReadonlyMap<string, readonly string[]>;
+  /** Graph path templates by segment count, for placeholder matching. */
+  readonly graphTemplates: ReadonlyMap<number, readonly PathTemplate[]>;
+  readonly defenderEndpoints: readonly (DefenderEndpointPermissions & { readonly template: PathTemplate })[];
+  /** "resourceAppId lower-case-value" -> routes that accept it. */
+  readonly uses: ReadonlyMap<string, readonly PermissionUse[]>;
+}
+
+/** An API as the catalog stores it: `resources` is the canonical resource per cloud. */
+export interface ApiInfoRecord {
+  readonly appId: string;
+  readonly name: string;
+  readonly retired: boolean;
+  readonly hosts: readonly string[];
+  readonly resources: Readonly<Partial<Record<Cloud, string>>>;
+}
+
 /**
  * The loaded permission and role catalog: the generated data plus lookup indexes built once at load.
  * Treat it as opaque; read it through the functions of src/catalog.
@@ -198,6 +266,6 @@ export type SearchHit =
 export interface Catalog {
   /** The date the data reflects (YYYY-MM-DD), from the sources. */
   readonly generatedAt: string;
-  /** @internal Lookup structures; shape may change. */
-  readonly internal: unknown;
+  /** Lookup structures; internal, shape may change. */
+  readonly internal: CatalogIndex;
 }
