@@ -1,0 +1,145 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLIENT_APP_ID, TENANT_ID, graphAppOnlyV2, makeToken } from '../fixtures/make-token';
+import { launchBrowser, openApp, type AppPage } from './support/browser';
+import { SPA_ORIGIN } from './support/constants.mjs';
+
+const CLIENT = '00001111-aaaa-2222-bbbb-3333cccc4444';
+const PRINCIPAL = 'aaaaaaaa-0000-0000-0000-000000000042';
+const REDIRECT = 'https://app.contoso.com/cb?a=1&b=2';
+const consentLink = (over: Record<string, string> = {}) =>
+  '/#consent&' +
+  new URLSearchParams({
+    tenant: 'contoso.onmicrosoft.com',
+    client_id: CLIENT,
+    scope: 'https://graph.microsoft.com/.default',
+    redirect_uri: REDIRECT,
+    cloud: 'public',
+    ...over,
+  }).toString();
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+const urlBox = (page: Page) => page.getByLabel('Admin consent URL', { exact: true });
+
+async function expectQuiet(app: AppPage) {
+  expect(app.offLoopback).toEqual([]);
+  expect(app.requests.filter((url) => !url.startsWith(`${SPA_ORIGIN}/`))).toEqual([]);
+  expect(app.pageErrors).toEqual([]);
+}
+
+async function axeViolations(page: Page) {
+  // page.evaluate runs outside the page's CSP, which forbids inline scripts.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    const result = await axe.run();
+    return result.violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target) }));
+  });
+}
+
+describe('admin consent builder', () => {
+  it('builds the URL from a deep link, with who can grant it and what comes back', async () => {
+    const app = await openApp(browser, consentLink());
+    await urlBox(app.page).waitFor();
+    const url = new URL(await urlBox(app.page).inputValue());
+    expect(url.origin + url.pathname).toBe('https://login.microsoftonline.com/contoso.onmicrosoft.com/v2.0/adminconsent');
+    expect(url.searchParams.get('client_id')).toBe(CLIENT);
+    expect(url.searchParams.get('scope')).toBe('https://graph.microsoft.com/.default');
+    expect(url.searchParams.get('redirect_uri')).toBe(REDIRECT);
+    expect(url.searchParams.get('state')).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    const open = app.page.getByRole('link', { name: 'Open', exact: true });
+    expect(await open.getAttribute('href')).toBe(url.href);
+    expect(await open.getAttribute('rel')).toBe('noreferrer noopener');
+    await app.page.getByRole('region', { name: 'Who can grant it' }).getByText('Privileged Role Administrator').first().waitFor();
+    await app.page.getByRole('region', { name: 'What the redirect carries back' }).getByText('admin_consent', { exact: true }).waitFor();
+    expect(await axeViolations(app.page)).toEqual([]);
+    await expectQuiet(app);
+    await app.close();
+  });
+
+  it('shows no URL for "common", and says why', async () => {
+    const app = await openApp(browser, consentLink({ tenant: 'common' }));
+    await app.page.getByText('The link appears once these are fixed:').waitFor();
+    await app.page.getByText(/Admin consent needs a tenant/).first().waitFor();
+    expect(await urlBox(app.page).count()).toBe(0);
+    await expectQuiet(app);
+    await app.close();
+  });
+
+  it('takes the missing permission from a diagnosis link and switches cloud', async () => {
+    const app = await openApp(
+      browser,
+      consentLink({ scope: 'https://graph.microsoft.com/.default api://contoso-api/Orders.Read', cloud: 'usgov' }),
+    );
+    await urlBox(app.page).waitFor();
+    const url = new URL(await urlBox(app.page).inputValue());
+    expect(url.host).toBe('login.microsoftonline.us');
+    expect(url.searchParams.get('scope')).toBe('https://graph.microsoft.us/.default api://contoso-api/Orders.Read');
+    await expectQuiet(app);
+    await app.close();
+  });
+
+  it('prefills from a token pasted on the inspector', async () => {
+    const app = await openApp(browser, '/');
+    await app.page.getByLabel('Token or text containing a token').fill(makeToken(graphAppOnlyV2()));
+    await app.page.getByRole('region', { name: 'Token summary' }).waitFor();
+    await app.page.getByRole('link', { name: 'Consent' }).click();
+    await app.page.getByRole('button', { name: 'Prefill from the inspected token' }).click();
+    expect(await app.page.getByLabel('Tenant', { exact: true }).inputValue()).toBe(TENANT_ID);
+    expect(await app.page.getByLabel('Client ID', { exact: true }).inputValue()).toBe(CLIENT_APP_ID);
+    // Still invalid without a redirect URI and permissions: no URL yet, with the reasons.
+    expect(await urlBox(app.page).count()).toBe(0);
+    await app.page.getByLabel('Redirect URI', { exact: true }).fill('https://app.contoso.com/cb');
+    await app.page.getByLabel('Permissions', { exact: true }).fill('https://graph.microsoft.com/.default');
+    const url = new URL(await urlBox(app.page).inputValue());
+    expect(url.pathname).toBe(`/${TENANT_ID}/v2.0/adminconsent`);
+    expect(url.searchParams.get('client_id')).toBe(CLIENT_APP_ID);
+    await expectQuiet(app);
+    await app.close();
+  });
+
+  it('copies the URL to the clipboard', async () => {
+    const app = await openApp(browser, consentLink());
+    await app.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: SPA_ORIGIN });
+    await urlBox(app.page).waitFor();
+    const value = await urlBox(app.page).inputValue();
+    await app.page.getByRole('button', { name: 'Copy', exact: true }).click();
+    await app.page.getByText('Copied', { exact: true }).waitFor();
+    expect(await app.page.evaluate(() => navigator.clipboard.readText())).toBe(value);
+    await expectQuiet(app);
+    await app.close();
+  });
+});
+
+describe('grant scripts', () => {
+  it('opens prefilled from a deep link and copies a script', async () => {
+    const app = await openApp(
+      browser,
+      `/#grant&principal_id=${PRINCIPAL}&api=11112222-aaaa-bbbb-cccc-333344445555&permission=Orders.Read.All,Orders.Write.All`,
+    );
+    await app.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: SPA_ORIGIN });
+    const region = app.page.getByRole('region', { name: 'Grant script' });
+    const ps = region.getByLabel('Microsoft Graph PowerShell script');
+    await ps.waitFor();
+    expect(await ps.textContent()).toContain(`$principalId = '${PRINCIPAL}'`);
+    await region.getByRole('button', { name: 'Copy Azure CLI (bash)' }).click();
+    await region.getByText('Copied', { exact: true }).waitFor();
+    const copied = await app.page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toContain('set -euo pipefail');
+    expect(copied).toContain(`principal_id='${PRINCIPAL}'`);
+    expect(await axeViolations(app.page)).toEqual([]);
+    await expectQuiet(app);
+    await app.close();
+  });
+});
