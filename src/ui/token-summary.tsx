@@ -45,6 +45,22 @@ const ISSUER_KIND: Record<Classification['issuer']['kind'], string> = {
   other: 'Not a Microsoft Entra issuer',
 };
 
+const DASH = '—';
+
+function headline(c: Classification, api: NamedId | null): string {
+  const kind = c.kind === 'id' ? 'ID token' : c.kind === 'access' ? 'Access token' : 'Token';
+  const version = c.version ? ` (v${c.version})` : '';
+  const target = api ? ` ${c.kind === 'id' ? 'issued to' : 'for'} ${api.name ?? api.raw}` : '';
+  const caller = c.kind !== 'id' && c.caller ? `, ${CALLER_SHORT[c.caller]}` : '';
+  return `${kind}${version}${target}${caller}.`;
+}
+
+const CALLER_SHORT: Record<NonNullable<Classification['caller']>, string> = {
+  delegated: 'delegated',
+  'app-only': 'app-only',
+  'managed-identity': 'managed identity',
+};
+
 function named(value: NamedId | null, catalogLoaded: boolean): string {
   if (!value) return 'Not stated';
   if (value.name) return `${value.name} (${value.raw})`;
@@ -69,49 +85,54 @@ export function TokenSummary({ classification: c, api, client, catalogLoaded, no
   return (
     <section aria-label="Token summary" className="panel summary">
       <h2>Token summary</h2>
-      {c === null ? (
-        <p className="muted">{emptyText}</p>
-      ) : (
-        <dl>
-          <dt>Kind</dt>
-          <dd>{KIND[c.kind]}</dd>
-          <dt>Version</dt>
-          <dd>{c.version ? `v${c.version}` : 'Not stated'}</dd>
-          {c.kind !== 'id' && (
+      <p className={c ? 'summary-headline' : 'muted'}>{c ? headline(c, api) : emptyText}</p>
+      {/* The same rows before and after a token arrives, so the page does not jump. */}
+      <dl>
+        <dt>Kind</dt>
+        <dd>{c ? KIND[c.kind] : DASH}</dd>
+        <dt>Version</dt>
+        <dd>{c ? (c.version ? `v${c.version}` : 'Not stated') : DASH}</dd>
+        {c?.kind !== 'id' && (
+          <>
+            <dt>Caller</dt>
+            <dd>{c ? (c.caller ? CALLER[c.caller] : 'Not stated') : DASH}</dd>
+          </>
+        )}
+        <dt>{c?.kind === 'id' ? 'Audience (the app that signed in)' : 'API (audience)'}</dt>
+        <dd>{c ? named(api, catalogLoaded) : DASH}</dd>
+        <dt>Tenant</dt>
+        <dd>{c ? (c.tenantId ?? 'Not stated') : DASH}</dd>
+        {c?.kind !== 'id' && (
+          <>
+            <dt>Client app</dt>
+            <dd>{c ? named(client, catalogLoaded) : DASH}</dd>
+          </>
+        )}
+        <dt>Issuer</dt>
+        <dd>
+          {c ? (c.issuer.cloud ? CLOUD[c.issuer.cloud] : ISSUER_KIND[c.issuer.kind]) : DASH}
+          {c?.issuer.value ? ` · ${c.issuer.value}` : ''}
+        </dd>
+        <dt>User</dt>
+        <dd>{c ? (c.guest === null ? 'No user or not stated' : c.guest ? 'Guest (B2B) user' : 'Member of the tenant') : DASH}</dd>
+        <dt>Expiry</dt>
+        <dd>
+          {c ? (
             <>
-              <dt>Caller</dt>
-              <dd>{c.caller ? CALLER[c.caller] : 'Not stated'}</dd>
+              <span className={expiryBadge(c.expiry.state)}>{EXPIRY_STATE[c.expiry.state]}</span>{' '}
+              {c.expiry.text || (c.expiry.expiresAt ? formatRelative(c.expiry.expiresAt, now) : '')}
+              {c.expiry.expiresAt && (
+                <span className="muted">
+                  {' '}
+                  · {formatUtc(c.expiry.expiresAt)} · {formatLocal(c.expiry.expiresAt)} local
+                </span>
+              )}
             </>
+          ) : (
+            DASH
           )}
-          <dt>{c.kind === 'id' ? 'Audience (the app that signed in)' : 'API (audience)'}</dt>
-          <dd>{named(api, catalogLoaded)}</dd>
-          <dt>Tenant</dt>
-          <dd>{c.tenantId ?? 'Not stated'}</dd>
-          {c.kind !== 'id' && (
-            <>
-              <dt>Client app</dt>
-              <dd>{named(client, catalogLoaded)}</dd>
-            </>
-          )}
-          <dt>Issuer</dt>
-          <dd>
-            {c.issuer.cloud ? CLOUD[c.issuer.cloud] : ISSUER_KIND[c.issuer.kind]}
-            {c.issuer.value ? ` · ${c.issuer.value}` : ''}
-          </dd>
-          <dt>User</dt>
-          <dd>{c.guest === null ? 'No user or not stated' : c.guest ? 'Guest (B2B) user' : 'Member of the tenant'}</dd>
-          <dt>Expiry</dt>
-          <dd>
-            <span className={expiryBadge(c.expiry.state)}>{EXPIRY_STATE[c.expiry.state]}</span> {c.expiry.text}
-            {c.expiry.expiresAt && (
-              <span className="muted">
-                {' '}
-                · {formatUtc(c.expiry.expiresAt)} · {formatLocal(c.expiry.expiresAt)} ({formatRelative(c.expiry.expiresAt, now)})
-              </span>
-            )}
-          </dd>
-        </dl>
-      )}
+        </dd>
+      </dl>
     </section>
   );
 }

@@ -69,6 +69,28 @@ describe('TokenSummary', () => {
     expect(region()).toHaveTextContent('Microsoft Graph (https://graph.microsoft.com)');
   });
 
+  it('keeps the same rows before and after an access token arrives, so nothing jumps', () => {
+    const props = { api: null, client: null, catalogLoaded: false, now, emptyText: 'Paste a token' };
+    const { rerender } = render(<TokenSummary {...props} classification={null} />);
+    const before = screen.getAllByRole('term').map((t) => t.textContent);
+    rerender(<TokenSummary {...props} classification={base} />);
+    expect(screen.getAllByRole('term').map((t) => t.textContent)).toEqual(before);
+  });
+
+  it('sums the token up in one line', () => {
+    render(
+      <TokenSummary
+        classification={base}
+        api={{ raw: 'https://graph.microsoft.com', name: 'Microsoft Graph' }}
+        client={null}
+        catalogLoaded
+        now={now}
+        emptyText="e"
+      />,
+    );
+    expect(screen.getByText('Access token (v1.0) for Microsoft Graph, delegated.')).toBeInTheDocument();
+  });
+
   it('keeps the region with a hint before a token arrives', () => {
     render(<TokenSummary classification={null} api={null} client={null} catalogLoaded={false} now={now} emptyText="Paste a token" />);
     expect(region()).toHaveTextContent('Paste a token');
