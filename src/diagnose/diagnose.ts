@@ -33,11 +33,26 @@ function callerOf(c: Classification, payload: DecodedJwt['payload']): Caller {
   if (str(payload['xms_mirid'])) return 'managed-identity';
   if (c.caller) return c.caller;
   if (c.scopes.length > 0) return 'delegated';
-  if (payload['idtyp'] === 'app' || (str(payload['oid']) !== null && payload['oid'] === payload['sub'])) return 'app-only';
+  if (payload['idtyp'] === 'app' || (str(payload['oid']) !== null && payload['oid'] === payload['sub']))
+    return 'app-only';
   return null;
 }
 
-const cloudName: Readonly<Record<Cloud, string>> = { public: 'the public cloud', usgov: 'US Government', china: 'China (21Vianet)' };
+/** The issuer kind, double-checked against the issuer URL so a B2C or foreign token is never missed. */
+function issuerKindOf(c: Classification): Classification['issuer']['kind'] {
+  const iss = c.issuer.value ?? '';
+  if (/\.b2clogin\.(com|cn|us)\//i.test(iss)) return 'entra-b2c';
+  if (c.issuer.kind !== 'entra') return c.issuer.kind;
+  const entra =
+    /^https:\/\/(sts\.windows\.net|sts\.chinacloudapi\.cn|login\.microsoftonline\.(com|us)|login\.chinacloudapi\.cn|login\.partner\.microsoftonline\.cn|login\.windows\.net|[\w-]+\.ciamlogin\.com)\//i;
+  return iss === '' || entra.test(iss) ? 'entra' : 'other';
+}
+
+const cloudName: Readonly<Record<Cloud, string>> = {
+  public: 'the public cloud',
+  usgov: 'US Government',
+  china: 'China (21Vianet)',
+};
 
 /** Graph Security API paths: the ones that also check the user's security role. */
 function isGraphSecurityPath(request: ParsedRequest): boolean {
@@ -45,11 +60,23 @@ function isGraphSecurityPath(request: ParsedRequest): boolean {
   const m = /^\/security\/([^/]+)/.exec(request.normalisedPath);
   if (!m) return false;
   const area = m[1] ?? '';
-  return !['cases', 'labels', 'triggers', 'triggertypes', 'datasecurityandgovernance', 'securitycopilot'].includes(area);
+  return ![
+    'cases',
+    'labels',
+    'triggers',
+    'triggertypes',
+    'datasecurityandgovernance',
+    'securitycopilot',
+  ].includes(area);
 }
 
 /** Which kind of resource the audience must name for this request. */
-function audienceFits(aud: string | null, api: TargetApi, request: ParsedRequest, required: RequiredPermissions): boolean {
+function audienceFits(
+  aud: string | null,
+  api: TargetApi,
+  request: ParsedRequest,
+  required: RequiredPermissions,
+): boolean {
   const info = describeAudience(aud);
   if (!info) return false;
   if (request.api === 'graph') return info.appId === api.appId;
@@ -61,7 +88,8 @@ function audienceFits(aud: string | null, api: TargetApi, request: ParsedRequest
   return false;
 }
 
-const has = (held: readonly string[], value: string): boolean => held.some((h) => h.toLowerCase() === value.toLowerCase());
+const has = (held: readonly string[], value: string): boolean =>
+  held.some((h) => h.toLowerCase() === value.toLowerCase());
 
 function list(values: readonly AcceptedPermission[]): string {
   return values.map((p) => p.value).join(', ');
@@ -94,7 +122,8 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
   const tokenCloud = c.issuer.cloud;
 
   // 1. Is this an Entra access token at all?
-  if (c.issuer.kind === 'entra-b2c') {
+  const issuerKind = issuerKindOf(c);
+  if (issuerKind === 'entra-b2c') {
     add(
       'b2c-token',
       'error',
@@ -102,13 +131,13 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
       'This is an Azure AD B2C token. B2C issues tokens for your own apps and APIs; Microsoft Graph and Defender do not accept them.',
       'Get the token from the Entra ID tenant (login.microsoftonline.com/<tenant>) with an app registered there, not from the B2C user flow.',
     );
-  } else if (c.issuer.kind === 'other') {
+  } else if (issuerKind === 'other') {
     add(
       'non-entra-token',
       'error',
       { iss: c.issuer.value },
       `This token was not issued by Microsoft Entra ID (issuer ${c.issuer.value ?? 'missing'}); Microsoft APIs will reject it.`,
-      'Get an access token from login.microsoftonline.com (or your national cloud\'s sign-in host) for the API.',
+      "Get an access token from login.microsoftonline.com (or your national cloud's sign-in host) for the API.",
     );
   }
 
@@ -131,29 +160,25 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
         : 'Send an access token for the API instead (result.accessToken, not idToken).',
     );
   } else if (c.kind === 'unknown') {
-    add(
-      'unknown-token-kind',
-      'warning',
-      {},
-      'Cannot tell whether this is an access token.',
-      null,
-    );
+    add('unknown-token-kind', 'warning', {}, 'Cannot tell whether this is an access token.', null);
   }
 
-  // 3. Lifetime.
-  if (c.expiry.state === 'expired' || (c.expiry.expiresAt !== null && c.expiry.expiresAt <= now)) {
+  // 3. Lifetime, from the classification and, to be safe, from the raw claims against `now`.
+  const exp = typeof payload['exp'] === 'number' ? payload['exp'] * 1000 : null;
+  const nbf = typeof payload['nbf'] === 'number' ? payload['nbf'] * 1000 : null;
+  if (c.expiry.state === 'expired' || (exp !== null && exp <= now.getTime())) {
     add(
       'token-expired',
       'error',
-      { exp: c.expiry.expiresAt?.toISOString() ?? null },
+      { exp: payload['exp'] ?? null },
       `The token has expired${c.expiry.text ? ` (${c.expiry.text})` : ''}. The API answers 401 before it looks at permissions.`,
       'Get a new token right before the call (MSAL acquireTokenSilent refreshes it for you).',
     );
-  } else if (c.expiry.state === 'not-yet-valid' || (c.expiry.notBefore !== null && c.expiry.notBefore > now)) {
+  } else if (c.expiry.state === 'not-yet-valid' || (nbf !== null && nbf > now.getTime())) {
     add(
       'token-not-yet-valid',
       'error',
-      { nbf: c.expiry.notBefore?.toISOString() ?? null },
+      { nbf: payload['nbf'] ?? null },
       `The token is not valid yet${c.expiry.text ? ` (${c.expiry.text})` : ''}.`,
       'Check the clock of the machine that checks or created it; otherwise wait until nbf.',
     );
@@ -177,7 +202,12 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
   }
 
   // 4b. Defender XDR endpoints only answer on api.security.microsoft.com.
-  if (request.api === 'defender' && required.known && required.api.appId === XDR_APP_ID && request.defenderHost === 'securitycenter') {
+  if (
+    request.api === 'defender' &&
+    required.known &&
+    required.api.appId === XDR_APP_ID &&
+    request.defenderHost === 'securitycenter'
+  ) {
     add(
       'wrong-defender-host',
       'error',
@@ -204,7 +234,14 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
   const checkPermissions = !isIdToken && audienceOk;
   let permissionOk = false;
   const consentLink = (value: string): string =>
-    api ? buildConsentLink({ tenantId: c.tenantId, clientId: c.clientId, scope: `${api.resource}/${value}`, cloud: tokenCloud }) : '';
+    api
+      ? buildConsentLink({
+          tenantId: c.tenantId,
+          clientId: c.clientId,
+          scope: `${api.resource}/${value}`,
+          cloud: tokenCloud,
+        })
+      : '';
   const grantLink = (value: string): string =>
     api?.appId ? buildGrantLink({ principalId: oid, resourceAppId: api.appId, permission: value }) : '';
 
@@ -266,14 +303,21 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
             scheme === 'application'
               ? 'admin consent'
               : least.adminConsent === true
-                ? 'admin consent (this scope needs an administrator)'
+                ? 'needs admin consent'
                 : least.adminConsent === false
-                  ? 'user consent is enough'
-                  : 'consent';
+                  ? 'users can consent themselves'
+                  : 'needs consent';
           const alternatives = own.length > 1 ? ` It also accepts: ${list(own.slice(1))}.` : '';
           let fix: string;
           if (caller === 'managed-identity') {
-            fix = `Assign the application role ${least.value} on ${api.name} to this managed identity (an app-role assignment: New-MgServicePrincipalAppRoleAssignment, or POST /servicePrincipals/${oid ?? '{id}'}/appRoleAssignments): ${grantLink(least.value)}${own.length > 1 ? ` (or ${own.slice(1).map((p) => `${p.value}: ${grantLink(p.value)}`).join('; ')})` : ''}. Then get a new token.`;
+            fix = `Assign the application role ${least.value} on ${api.name} to this managed identity (an app-role assignment: New-MgServicePrincipalAppRoleAssignment, or POST /servicePrincipals/${oid ?? '{id}'}/appRoleAssignments): ${grantLink(least.value)}${
+              own.length > 1
+                ? ` (or ${own
+                    .slice(1)
+                    .map((p) => `${p.value}: ${grantLink(p.value)}`)
+                    .join('; ')})`
+                : ''
+            }. Then get a new token.`;
           } else if (scheme === 'application') {
             fix = `Add the application permission ${least.value} on ${api.name} to the app registration and grant admin consent: ${consentLink(least.value)}. Or assign it directly to the service principal: ${grantLink(least.value)}. Then get a new token.`;
           } else {
@@ -282,7 +326,11 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
           add(
             'missing-permission',
             'error',
-            { [appOnly ? 'roles' : 'scp']: held, accepted: own.map((p) => p.value), path: required.matchedPath },
+            {
+              [appOnly ? 'roles' : 'scp']: held,
+              accepted: own.map((p) => p.value),
+              path: required.matchedPath,
+            },
             `The token has none of the ${scheme} permissions ${request.method} ${required.matchedPath} accepts. The least privileged one that would work is ${least.value}.${alternatives}`,
             fix,
           );
@@ -312,7 +360,7 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
           ? `It looks like it came from the implicit grant flow (it carries ${implicitHints.join(', ')}), which leaves wids out.`
           : publicClient
             ? 'It was issued to a public client: if that app uses the implicit grant flow, wids is left out; otherwise the app does not emit it.'
-            : 'The app probably does not emit it (its manifest\'s groupMembershipClaims does not include directory roles).';
+            : "The app probably does not emit it (its manifest's groupMembershipClaims does not include directory roles).";
       add(
         'no-wids',
         'warning',
@@ -327,7 +375,7 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
           'security-role-missing',
           'error',
           { wids: c.wids },
-          'The Graph Security API also checks the signed-in user\'s directory role, and this user holds none of Security Reader, Security Administrator or Global Administrator.',
+          "The Graph Security API also checks the signed-in user's directory role, and this user holds none of Security Reader, Security Administrator or Global Administrator.",
           `Assign the user Security Reader (to read) or Security Administrator (to change) in Entra ID > Roles and administrators, then sign in again for a new token.`,
         );
       } else {
@@ -349,14 +397,20 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
       'warning',
       { role: required.delegatedRole },
       `Delegated Defender calls also need the signed-in user to hold ${required.delegatedRole ? `the "${required.delegatedRole}" permission` : 'a suitable role'} in Defender (RBAC); the token does not show this.`,
-      'Check the user\'s role in the Defender portal (Settings > Permissions).',
+      "Check the user's role in the Defender portal (Settings > Permissions).",
     );
   }
 
   // 10. Nothing to match against.
   if (!required.known && !isIdToken && audienceOk) {
     if (required.reason === 'no-catalog') {
-      add('no-catalog', 'warning', {}, 'The permission catalog is not loaded, so the needed permission is unknown.', null);
+      add(
+        'no-catalog',
+        'warning',
+        {},
+        'The permission catalog is not loaded, so the needed permission is unknown.',
+        null,
+      );
     } else if (required.reason === 'other-api') {
       add(
         'other-api',
@@ -409,7 +463,11 @@ function orderFindings(findings: DiagnoseFinding[]): DiagnoseFinding[] {
   return [...findings].sort((a, b) => ORDER.indexOf(a.code) - ORDER.indexOf(b.code));
 }
 
-function decide(findings: readonly DiagnoseFinding[], required: RequiredPermissions, permissionOk: boolean): Verdict {
+function decide(
+  findings: readonly DiagnoseFinding[],
+  required: RequiredPermissions,
+  permissionOk: boolean,
+): Verdict {
   if (findings.some((f) => f.severity === 'error')) return 'denied';
   if (findings.some((f) => f.severity === 'warning')) return 'cant-tell';
   return required.known && permissionOk ? 'allowed' : 'cant-tell';

@@ -1,7 +1,7 @@
 import type { Catalog } from '../catalog';
 import type { Classification, DecodedJwt } from '../token';
 import { explainAadsts } from './aadsts-codes';
-import { ERROR_KIND_TEXT } from './error-texts';
+import { ERROR_KIND_LINK, ERROR_KIND_TEXT } from './error-texts';
 import { describeAudience, MDE_APP_ID, XDR_APP_ID } from './hosts';
 import { buildConsentLink, buildGrantLink } from './links';
 import { findSecurityRoles } from './security-roles';
@@ -20,7 +20,8 @@ export interface ErrorContext {
 type Json = Record<string, unknown>;
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : null);
+const str = (v: unknown): string | null =>
+  typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : null;
 
 /** Straightens curly quotes and drops zero-width characters a chat or document may have added. */
 function straighten(text: string): string {
@@ -118,19 +119,28 @@ function parseDefenderRoles(message: string): { required: string[]; granted: str
 }
 
 function statusFrom(text: string): number | null {
-  const m = /HTTP\/[\d.]+\s+(\d{3})/i.exec(text) ?? /\b(?:status(?:\s*code)?|statusCode)["']?\s*[:=]\s*(\d{3})\b/i.exec(text);
+  const m =
+    /HTTP\/[\d.]+\s+(\d{3})/i.exec(text) ??
+    /\b(?:status(?:\s*code)?|statusCode)["']?\s*[:=]\s*(\d{3})\b/i.exec(text);
   return m?.[1] ? Number(m[1]) : null;
 }
 
 function classifyKind(code: string | null, message: string, text: string, aadsts: string | null): ErrorKind {
   if (aadsts) return 'aadsts';
-  if (/missing application roles/i.test(message) || /missing application roles/i.test(text)) return 'defender-forbidden';
+  if (/missing application roles/i.test(message) || /missing application roles/i.test(text))
+    return 'defender-forbidden';
   if (code === 'DisabledFeature' || /\bDisabledFeature\b/.test(text)) return 'defender-disabled-feature';
-  if (code === 'DisallowedOperation' || /\bDisallowedOperation\b/.test(text)) return 'defender-disallowed-operation';
-  if (/auth token does not contain valid permissions or user does not have valid roles/i.test(text)) return 'graph-security';
+  if (code === 'DisallowedOperation' || /\bDisallowedOperation\b/.test(text))
+    return 'defender-disallowed-operation';
+  if (/auth token does not contain valid permissions or user does not have valid roles/i.test(text))
+    return 'graph-security';
   if (/invalid audience/i.test(text) || /audience .* (?:is )?invalid/i.test(text)) return 'invalid-audience';
   if (code === 'Forbidden' && /"target"/i.test(text)) return 'defender-forbidden';
-  if (code === 'Unauthorized' || code === 'InvalidAuthenticationToken' || /\b401\b/.test(text.slice(0, 200))) {
+  if (
+    code === 'Unauthorized' ||
+    code === 'InvalidAuthenticationToken' ||
+    /\b401\b/.test(text.slice(0, 200))
+  ) {
     if (code && code !== 'Unauthorized' && code !== 'InvalidAuthenticationToken') return 'graph';
     return 'unauthorized';
   }
@@ -169,7 +179,12 @@ function crossCheck(
     const has = parsed.required.filter((r) => held.has(r.toLowerCase()));
     if (has.length === 0) {
       const appOnly = c.caller === 'app-only' || c.caller === 'managed-identity';
-      const pick = (appOnly ? parsed.required.find((r) => /\.All$/.test(r)) : parsed.required.find((r) => !/\.All$/.test(r))) ?? parsed.required[0] ?? '';
+      const pick =
+        (appOnly
+          ? parsed.required.find((r) => /\.All$/.test(r))
+          : parsed.required.find((r) => !/\.All$/.test(r))) ??
+        parsed.required[0] ??
+        '';
       const { appId, resource } = defenderResource(context);
       const oid = str(payload?.['oid']);
       const fix =
@@ -298,8 +313,13 @@ const emptyCorrelation: CorrelationIds = {
  * Cross-checks it with the token when one is given. Does not call the API and never throws.
  */
 export function explainError(text: string, context: ErrorContext = {}): ErrorExplanation {
-  if (text.trim() === '') return { ok: false, error: { code: 'empty', message: 'Paste the error the API returned.' } };
-  if (text.length > MAX_LENGTH) return { ok: false, error: { code: 'too-large', message: 'That is too long to be one error (over 256 KB).' } };
+  if (text.trim() === '')
+    return { ok: false, error: { code: 'empty', message: 'Paste the error the API returned.' } };
+  if (text.length > MAX_LENGTH)
+    return {
+      ok: false,
+      error: { code: 'too-large', message: 'That is too long to be one error (over 256 KB).' },
+    };
   const clean = straighten(text);
   const json = parseJsonLoosely(clean);
   const errorNode = json && isObject(json['error']) ? json['error'] : json;
@@ -310,7 +330,13 @@ export function explainError(text: string, context: ErrorContext = {}): ErrorExp
   const message =
     findKey(errorNode, ['message', 'error_description', 'Message']) ??
     scrape(clean, ['message', 'error_description']) ??
-    (json ? null : clean.trim().split('\n').find((l) => /\w/.test(l) && !/^[\w-]+:\s/.test(l))?.trim() ?? null);
+    (json
+      ? null
+      : (clean
+          .trim()
+          .split('\n')
+          .find((l) => /\w/.test(l) && !/^[\w-]+:\s/.test(l))
+          ?.trim() ?? null));
   const all = `${clean}\n${message ?? ''}`;
   const errorCodes = json && Array.isArray(json['error_codes']) ? str(json['error_codes'][0]) : null;
   const aadstsNumber = /AADSTS(\d{4,8})/i.exec(all)?.[1] ?? errorCodes;
@@ -322,14 +348,18 @@ export function explainError(text: string, context: ErrorContext = {}): ErrorExp
     requestId: get(['request-id', 'requestId', 'x-ms-request-id']),
     clientRequestId: get(['client-request-id', 'clientRequestId']),
     date: findKey(errorNode, ['date']) ?? scrape(clean, ['date']),
-    traceId: get(['trace_id', 'traceId']) ?? (/Trace ID:\s*([0-9a-f-]{36})/i.exec(all)?.[1] ?? null),
-    correlationId: get(['correlation_id', 'correlationId']) ?? (/Correlation ID:\s*([0-9a-f-]{36})/i.exec(all)?.[1] ?? null),
-    timestamp: get(['timestamp']) ?? (/Timestamp:\s*([0-9TZ:.\- ]{19,})/i.exec(all)?.[1]?.trim() ?? null),
+    traceId: get(['trace_id', 'traceId']) ?? /Trace ID:\s*([0-9a-f-]{36})/i.exec(all)?.[1] ?? null,
+    correlationId:
+      get(['correlation_id', 'correlationId']) ?? /Correlation ID:\s*([0-9a-f-]{36})/i.exec(all)?.[1] ?? null,
+    timestamp: get(['timestamp']) ?? /Timestamp:\s*([0-9TZ:.\- ]{19,})/i.exec(all)?.[1]?.trim() ?? null,
     target: findKey(errorNode, ['target']) ?? scrape(clean, ['target']),
   };
   const status =
     statusFrom(clean) ??
-    (kind.startsWith('defender') || kind === 'graph-security' || code === 'Authorization_RequestDenied' || code === 'Forbidden'
+    (kind.startsWith('defender') ||
+    kind === 'graph-security' ||
+    code === 'Authorization_RequestDenied' ||
+    code === 'Forbidden'
       ? 403
       : kind === 'unauthorized' || kind === 'invalid-audience'
         ? 401
@@ -351,6 +381,7 @@ export function explainError(text: string, context: ErrorContext = {}): ErrorExp
     grantedRoles: roles.granted,
     aadsts,
     explanation,
+    link: ERROR_KIND_LINK[kind],
     correlation,
     findings: crossCheck(kind, { ...roles, message: message ?? clean }, context),
   };

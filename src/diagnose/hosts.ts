@@ -48,8 +48,10 @@ export function classifyHost(host: string): HostInfo {
   if (defenderSecurityHosts.has(h)) return { api: 'defender', cloud: 'public', defenderHost: 'security' };
   const mdeCloud = defenderSecuritycenterHosts[h];
   if (mdeCloud) return { api: 'defender', cloud: mdeCloud, defenderHost: 'securitycenter' };
-  if (h.endsWith('.microsoft.us') || h.endsWith('.usgovcloudapi.net')) return { api: 'other', cloud: 'usgov' };
-  if (h.endsWith('.chinacloudapi.cn') || h.endsWith('.partner.microsoftonline.cn')) return { api: 'other', cloud: 'china' };
+  if (h.endsWith('.microsoft.us') || h.endsWith('.usgovcloudapi.net'))
+    return { api: 'other', cloud: 'usgov' };
+  if (h.endsWith('.chinacloudapi.cn') || h.endsWith('.partner.microsoftonline.cn'))
+    return { api: 'other', cloud: 'china' };
   return { api: 'other', cloud: null };
 }
 
@@ -66,7 +68,8 @@ const graphResource: Readonly<Record<Cloud, string>> = {
 
 /** The Graph resource for a host (DoD has its own). */
 export function graphApiFor(host: string, cloud: Cloud | null): TargetApi {
-  const resource = host === 'dod-graph.microsoft.us' ? 'https://dod-graph.microsoft.us' : graphResource[cloud ?? 'public'];
+  const resource =
+    host === 'dod-graph.microsoft.us' ? 'https://dod-graph.microsoft.us' : graphResource[cloud ?? 'public'];
   return { name: 'Microsoft Graph', appId: GRAPH_APP_ID, resource };
 }
 
@@ -90,10 +93,22 @@ export interface AudienceInfo {
 }
 
 const audiences: readonly [RegExp, AudienceInfo][] = [
-  [/^https:\/\/graph\.microsoft\.com\/?$/i, { appId: GRAPH_APP_ID, name: 'Microsoft Graph', cloud: 'public' }],
-  [/^https:\/\/(dod-)?graph\.microsoft\.us\/?$/i, { appId: GRAPH_APP_ID, name: 'Microsoft Graph (US Gov)', cloud: 'usgov' }],
-  [/^https:\/\/microsoftgraph\.chinacloudapi\.cn\/?$/i, { appId: GRAPH_APP_ID, name: 'Microsoft Graph (China)', cloud: 'china' }],
-  [/^https:\/\/canary\.graph\.microsoft\.com\/?$/i, { appId: GRAPH_APP_ID, name: 'Microsoft Graph', cloud: 'public' }],
+  [
+    /^https:\/\/graph\.microsoft\.com\/?$/i,
+    { appId: GRAPH_APP_ID, name: 'Microsoft Graph', cloud: 'public' },
+  ],
+  [
+    /^https:\/\/(dod-)?graph\.microsoft\.us\/?$/i,
+    { appId: GRAPH_APP_ID, name: 'Microsoft Graph (US Gov)', cloud: 'usgov' },
+  ],
+  [
+    /^https:\/\/microsoftgraph\.chinacloudapi\.cn\/?$/i,
+    { appId: GRAPH_APP_ID, name: 'Microsoft Graph (China)', cloud: 'china' },
+  ],
+  [
+    /^https:\/\/canary\.graph\.microsoft\.com\/?$/i,
+    { appId: GRAPH_APP_ID, name: 'Microsoft Graph', cloud: 'public' },
+  ],
   [/^00000003-0000-0000-c000-000000000000$/i, { appId: GRAPH_APP_ID, name: 'Microsoft Graph', cloud: null }],
   [
     /^https:\/\/(api|api-us|api-eu|api-uk)\.securitycenter\.(microsoft|windows)\.com\/?$/i,
@@ -107,19 +122,46 @@ const audiences: readonly [RegExp, AudienceInfo][] = [
     /^https:\/\/securitycenter\.onmicrosoft\.com\/windowsatpservice\/?$/i,
     { appId: MDE_APP_ID, name: 'Microsoft Defender for Endpoint', cloud: 'public' },
   ],
-  [/^fc780465-2017-40d4-a0c5-307022471b92$/i, { appId: MDE_APP_ID, name: 'Microsoft Defender for Endpoint', cloud: null }],
-  [/^https:\/\/api\.security\.microsoft\.com\/?$/i, { appId: XDR_APP_ID, name: 'Microsoft Defender XDR', cloud: 'public' }],
-  [/^8ee8fdad-f234-4243-8f3b-15c294843740$/i, { appId: XDR_APP_ID, name: 'Microsoft Defender XDR', cloud: null }],
-  [/^https:\/\/graph\.windows\.net\/?$/i, { appId: AAD_GRAPH_APP_ID, name: 'Azure AD Graph (retired)', cloud: 'public' }],
-  [/^00000002-0000-0000-c000-000000000000$/i, { appId: AAD_GRAPH_APP_ID, name: 'Azure AD Graph (retired)', cloud: null }],
+  [
+    /^fc780465-2017-40d4-a0c5-307022471b92$/i,
+    { appId: MDE_APP_ID, name: 'Microsoft Defender for Endpoint', cloud: null },
+  ],
+  [
+    /^https:\/\/api\.security\.microsoft\.com\/?$/i,
+    { appId: XDR_APP_ID, name: 'Microsoft Defender XDR', cloud: 'public' },
+  ],
+  [
+    /^8ee8fdad-f234-4243-8f3b-15c294843740$/i,
+    { appId: XDR_APP_ID, name: 'Microsoft Defender XDR', cloud: null },
+  ],
+  [
+    /^https:\/\/graph\.windows\.net\/?$/i,
+    { appId: AAD_GRAPH_APP_ID, name: 'Azure AD Graph (retired)', cloud: 'public' },
+  ],
+  [
+    /^00000002-0000-0000-c000-000000000000$/i,
+    { appId: AAD_GRAPH_APP_ID, name: 'Azure AD Graph (retired)', cloud: null },
+  ],
   [
     /^https:\/\/management\.(azure\.com|core\.windows\.net)\/?$/i,
     { appId: '797f4846-ba00-4fd7-ba43-dac1f8f63013', name: 'Azure Resource Manager', cloud: 'public' },
   ],
-  [/^https:\/\/vault\.azure\.net\/?$/i, { appId: 'cfa8b339-82a2-471a-a3c9-0fc0be7a4093', name: 'Azure Key Vault', cloud: 'public' }],
-  [/^https:\/\/storage\.azure\.com\/?$/i, { appId: 'e406a681-f3d4-42a8-90b6-c2b029497af1', name: 'Azure Storage', cloud: 'public' }],
-  [/^https:\/\/api\.loganalytics\.io\/?$/i, { appId: 'ca7f3f0b-7d91-482c-8e09-c5d840d0eac5', name: 'Log Analytics API', cloud: 'public' }],
-  [/^https:\/\/manage\.office\.com\/?$/i, { appId: 'c5393580-f805-4401-95e8-94b7a6ef2fc2', name: 'Office 365 Management APIs', cloud: 'public' }],
+  [
+    /^https:\/\/vault\.azure\.net\/?$/i,
+    { appId: 'cfa8b339-82a2-471a-a3c9-0fc0be7a4093', name: 'Azure Key Vault', cloud: 'public' },
+  ],
+  [
+    /^https:\/\/storage\.azure\.com\/?$/i,
+    { appId: 'e406a681-f3d4-42a8-90b6-c2b029497af1', name: 'Azure Storage', cloud: 'public' },
+  ],
+  [
+    /^https:\/\/api\.loganalytics\.io\/?$/i,
+    { appId: 'ca7f3f0b-7d91-482c-8e09-c5d840d0eac5', name: 'Log Analytics API', cloud: 'public' },
+  ],
+  [
+    /^https:\/\/manage\.office\.com\/?$/i,
+    { appId: 'c5393580-f805-4401-95e8-94b7a6ef2fc2', name: 'Office 365 Management APIs', cloud: 'public' },
+  ],
 ];
 
 /** Names the API an `aud` value is for, from a small built-in table; null when it is not one of them. */

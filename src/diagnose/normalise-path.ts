@@ -17,7 +17,8 @@ export function looksLikeId(segment: string): boolean {
   if (s.startsWith('$')) return false;
   if (/^microsoft\.graph\./i.test(s)) return false;
   if (guid.test(s) || number.test(s) || hex.test(s) || ipv4.test(s) || ipv6.test(s)) return true;
-  if (s.includes('@') || s.includes('\\') || s.includes('=') || s.includes('!') || s.includes(',')) return true;
+  if (s.includes('@') || s.includes('\\') || s.includes('=') || s.includes('!') || s.includes(','))
+    return true;
   if (/^'.*'$/.test(s) || /^".*"$/.test(s)) return true;
   // Domain names and file names: dotted segments that are not casts.
   if (/^[\w-]+(\.[\w-]+)+$/.test(s)) return true;
@@ -61,9 +62,10 @@ function splitArgs(args: string): string[] {
  * function calls keep their parameter names with `{value}` values; casts and `$value`/`$count`/`$ref` stay.
  * Returns one or two segments.
  */
-function normaliseGraphSegment(segment: string): string[] {
+function normaliseGraphSegment(segment: string, keepCallArgs: boolean): string[] {
   const s = segment.toLowerCase();
   const call = splitCall(s);
+  if (call && keepCallArgs) return [s];
   if (call) {
     const args = splitArgs(call.args);
     const named = args.filter((a) => /^[\w.]+\s*=/.test(a));
@@ -90,7 +92,7 @@ function collapseColonPaths(path: string): string {
  * function parameters `{value}`. Does not decide which ambiguous segments are ids beyond the rules in
  * {@link looksLikeId}; {@link graphPathCandidates} tries the alternatives.
  */
-export function normaliseGraphPath(path: string): string {
+export function normaliseGraphPath(path: string, options: { readonly keepCallArgs?: boolean } = {}): string {
   const collapsed = collapseColonPaths(path);
   const segments = collapsed.split('/').filter((s) => s !== '');
   const out: string[] = [];
@@ -100,26 +102,9 @@ export function normaliseGraphPath(path: string): string {
       out.push(seg.toLowerCase());
       continue;
     }
-    out.push(...normaliseGraphSegment(seg));
+    out.push(...normaliseGraphSegment(seg, options.keepCallArgs ?? false));
   }
   return '/' + out.join('/');
-}
-
-/**
- * Other ways to read a normalised Graph path, most likely first: the path itself, then each
- * single literal segment (after the first) taken as an id (`/users/jdoe`), then the last two.
- */
-export function graphPathCandidates(normalisedPath: string): string[] {
-  const segs = normalisedPath.split('/').slice(1);
-  const out = [normalisedPath];
-  for (let i = segs.length - 1; i >= 1; i--) {
-    const seg = segs[i] ?? '';
-    if (seg === ID || seg.startsWith('$') || seg.includes('(') || seg.includes('.') || seg.endsWith(':')) continue;
-    const copy = [...segs];
-    copy[i] = ID;
-    out.push('/' + copy.join('/'));
-  }
-  return [...new Set(out)];
 }
 
 /** Defender segments that are never ids even though they follow a collection. */
@@ -183,7 +168,10 @@ const defenderCollections = new Set([
  * Normalises a Defender path: `/api/v1.0/` becomes `/api/`, lower case, ids `{id}`, function
  * parameters `{value}`. Does not check that the endpoint exists.
  */
-export function normaliseDefenderPath(path: string): string {
+export function normaliseDefenderPath(
+  path: string,
+  options: { readonly keepCallArgs?: boolean } = {},
+): string {
   const segments = path.split('/').filter((s) => s !== '');
   const out: string[] = [];
   for (let i = 0; i < segments.length; i++) {
@@ -191,6 +179,10 @@ export function normaliseDefenderPath(path: string): string {
     const seg = raw.toLowerCase();
     if (i === 1 && out[0] === 'api' && /^v\d+(\.\d+)?$/.test(seg)) continue;
     const call = splitCall(seg);
+    if (call && options.keepCallArgs) {
+      out.push(seg);
+      continue;
+    }
     if (call) {
       const named = splitArgs(call.args).filter((a) => a.includes('='));
       if (named.length === 0) {

@@ -12,7 +12,10 @@ const fail = (code: RequestErrorCode, message: string): { ok: false; error: Requ
 
 /** Splits a command line into words, honouring straight and curly quotes and line continuations. */
 function splitWords(text: string): string[] {
-  const joined = text.replace(/[\\`^]\r?\n/g, ' ').replace(/[\u2018\u2019]/g, "'").replace(/[\u201C\u201D]/g, '"');
+  const joined = text
+    .replace(/[\\`^]\r?\n/g, ' ')
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201C\u201D]/g, '"');
   const words: string[] = [];
   let cur = '';
   let quote: string | null = null;
@@ -21,7 +24,8 @@ function splitWords(text: string): string[] {
     if (quote) {
       if (ch === quote) quote = null;
       else cur += ch;
-    } else if (ch === "'" || ch === '"') {
+    } else if ((ch === "'" || ch === '"') && !inWord) {
+      // Only a quote that opens a word quotes it: OData keys inside URLs (users('x')) keep theirs.
       quote = ch;
       inWord = true;
     } else if (/\s/.test(ch)) {
@@ -99,7 +103,8 @@ function pickMethodAndUrl(words: string[]): { method: string | null; url: string
         // A hashtable literal spans words: skip to its closing brace.
         const next = words[i + 1] ?? '';
         i++;
-        if (next.startsWith('@{') && !next.includes('}')) while (i < words.length && !(words[i] ?? '').includes('}')) i++;
+        if (next.startsWith('@{') && !next.includes('}'))
+          while (i < words.length && !(words[i] ?? '').includes('}')) i++;
         continue;
       }
     }
@@ -139,15 +144,26 @@ function decodePath(pathname: string): string {
  * normalises its path for the catalog. Does not look the endpoint up and never throws.
  */
 export function parseRequest(text: string): RequestParseResult {
-  if (text.trim() === '') return fail('empty', 'Paste a request: "METHOD URL", a curl or a PowerShell line, or a URL.');
-  if (text.length > MAX_LENGTH) return fail('too-large', 'That is too long to be one request line (over 64 KB).');
+  if (text.trim() === '')
+    return fail('empty', 'Paste a request: "METHOD URL", a curl or a PowerShell line, or a URL.');
+  if (text.length > MAX_LENGTH)
+    return fail('too-large', 'That is too long to be one request line (over 64 KB).');
   const words = splitWords(text.trim());
   const picked = pickMethodAndUrl(words);
-  if (picked.url === null) return fail('no-url', 'No URL found. Paste the whole request line, e.g. "GET https://graph.microsoft.com/v1.0/me".');
+  if (picked.url === null)
+    return fail(
+      'no-url',
+      'No URL found. Paste the whole request line, e.g. "GET https://graph.microsoft.com/v1.0/me".',
+    );
   const method = (picked.method ?? (picked.hasBody ? 'POST' : 'GET')).toUpperCase();
-  if (!isMethod(method)) return fail('bad-method', `"${method}" is not an HTTP method this tool knows (GET, POST, PUT, PATCH, DELETE).`);
+  if (!isMethod(method))
+    return fail(
+      'bad-method',
+      `"${method}" is not an HTTP method this tool knows (GET, POST, PUT, PATCH, DELETE).`,
+    );
   const url = toUrl(picked.url);
-  if (url === null || !url.hostname.includes('.')) return fail('bad-url', `"${picked.url}" is not a URL that can be read.`);
+  if (url === null || !url.hostname.includes('.'))
+    return fail('bad-url', `"${picked.url}" is not a URL that can be read.`);
   const host = url.hostname.toLowerCase();
   const info = classifyHost(host);
   const path = decodePath(url.pathname);

@@ -6,7 +6,7 @@ import {
   type Catalog,
 } from '../catalog';
 import { graphApiFor, MDE_API, XDR_API, XDR_APP_ID } from './hosts';
-import { graphPathCandidates, ID, VALUE } from './normalise-path';
+import { ID, normaliseDefenderPath, normaliseGraphPath, VALUE } from './normalise-path';
 import type { AcceptedPermission, ParsedRequest, RequiredPermissions, TargetApi } from './types';
 
 function accepted(
@@ -17,8 +17,7 @@ function accepted(
 ): AcceptedPermission[] {
   return values.map((value) => {
     const info = resourceAppId ? findPermission(catalog, resourceAppId, value) : null;
-    const adminConsent =
-      type === 'application' ? true : info ? (info.delegatedAdminConsent ?? null) : null;
+    const adminConsent = type === 'application' ? true : info ? (info.delegatedAdminConsent ?? null) : null;
     const id = info ? (type === 'delegated' ? info.delegatedId : info.applicationId) : null;
     return { value, type, adminConsent, id };
   });
@@ -34,13 +33,18 @@ export function targetApiFor(request: ParsedRequest): TargetApi | null {
   return null;
 }
 
-/** Ways the catalog may write the same path: as parsed, then with ambiguous segments read as ids. */
-function candidatePaths(path: string): string[] {
+/** Ways the catalog may write the same path. Ambiguous literal segments need no variants: the catalog's
+ * `{id}` templates match any segment, preferring literal matches. */
+function candidatePaths(request: ParsedRequest): string[] {
   const out: string[] = [];
-  for (const p of graphPathCandidates(path)) {
-    out.push(p);
-    if (p.includes(VALUE)) out.push(p.split(VALUE).join(ID));
+  // Function calls with their real arguments first: the catalog's templates match argument values, and a
+  // placeholder-only form could otherwise fall through to a bare `{id}` template.
+  if (request.normalisedPath.includes('(')) {
+    const rest = request.path.replace(/^\/(v1\.0|beta)(?=\/|$)/i, '');
+    out.push(normaliseGraphPath(rest, { keepCallArgs: true }));
   }
+  out.push(request.normalisedPath);
+  if (request.normalisedPath.includes(VALUE)) out.push(request.normalisedPath.split(VALUE).join(ID));
   return [...new Set(out)];
 }
 
@@ -49,13 +53,16 @@ function candidatePaths(path: string): string[] {
  * first, from the catalog. An endpoint the catalog does not know gives `known: false` with the nearest
  * known paths. Does not look at any token, and does not guess for APIs other than Graph and Defender.
  */
-export function findRequiredPermissions(catalog: Catalog | null, request: ParsedRequest): RequiredPermissions {
+export function findRequiredPermissions(
+  catalog: Catalog | null,
+  request: ParsedRequest,
+): RequiredPermissions {
   const api = targetApiFor(request);
   if (request.api === 'other' || api === null) return { known: false, api, reason: 'other-api', nearest: [] };
   if (catalog === null) return { known: false, api, reason: 'no-catalog', nearest: [] };
 
   if (request.api === 'graph') {
-    for (const path of candidatePaths(request.normalisedPath)) {
+    for (const path of candidatePaths(request)) {
       const hit = findGraphPathPermissions(catalog, request.method, path);
       if (hit) {
         return {
@@ -74,7 +81,14 @@ export function findRequiredPermissions(catalog: Catalog | null, request: Parsed
     return { known: false, api, reason: 'unknown-endpoint', nearest };
   }
 
-  const hit = findDefenderEndpoint(catalog, request.method, request.normalisedPath);
+  const hit =
+    (request.normalisedPath.includes('(')
+      ? findDefenderEndpoint(
+          catalog,
+          request.method,
+          normaliseDefenderPath(request.path, { keepCallArgs: true }),
+        )
+      : null) ?? findDefenderEndpoint(catalog, request.method, request.normalisedPath);
   if (!hit) return { known: false, api, reason: 'unknown-endpoint', nearest: [] };
   const base = hit.resourceAppId === XDR_APP_ID ? XDR_API : api;
   const endpointApi: TargetApi = { ...base, appId: hit.resourceAppId };

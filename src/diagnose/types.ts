@@ -175,6 +175,8 @@ export type ErrorExplanation =
       readonly aadsts: AadstsExplanation | null;
       /** What the error means, in our words. */
       readonly explanation: string;
+      /** The Microsoft page behind the explanation. */
+      readonly link: string;
       readonly correlation: CorrelationIds;
       /** Cross-checks against the loaded token. */
       readonly findings: readonly ErrorFinding[];

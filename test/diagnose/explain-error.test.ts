@@ -71,13 +71,7 @@ describe('explainError: formats', () => {
       'AADSTS7000215',
       null,
     ],
-    [
-      'something else',
-      'it just does not work',
-      'unknown',
-      null,
-      null,
-    ],
+    ['something else', 'it just does not work', 'unknown', null, null],
   ])('reads %s', (_name, text, kind, code, status) => {
     const result = explainError(text);
     expect(result.ok).toBe(true);
@@ -107,7 +101,13 @@ describe('explainError: formats', () => {
 
   it.each([
     ['curly quotes', graphDenied.replace(/"([^"]*)"/g, '\u201C$1\u201D')],
-    ['a trailing comma', graphDenied.replace('"message": "Insufficient privileges to complete the operation.",', '"message": "Insufficient privileges to complete the operation.",,')],
+    [
+      'a trailing comma',
+      graphDenied.replace(
+        '"message": "Insufficient privileges to complete the operation.",',
+        '"message": "Insufficient privileges to complete the operation.",,',
+      ),
+    ],
     ['cut off at the end', graphDenied.slice(0, graphDenied.indexOf('"client-request-id"'))],
     ['single quotes', graphDenied.replace(/"/g, "'")],
     [
@@ -124,7 +124,9 @@ describe('explainError: formats', () => {
   });
 
   it('says a DisabledFeature 403 is not a missing permission', () => {
-    const result = explainError('{"error":{"code":"DisabledFeature","message":"Tenant feature is not enabled."}}');
+    const result = explainError(
+      '{"error":{"code":"DisabledFeature","message":"Tenant feature is not enabled."}}',
+    );
     expect(result.ok && result.explanation).toContain('not a missing permission');
   });
 
@@ -153,13 +155,18 @@ describe('explainError: cross-check with the token', () => {
   });
 
   it('says the token was probably not the one sent when it has the roles the error says are missing', () => {
-    const { token, classification } = loadToken({ ...defenderManagedIdentity(), roles: ['Ti.ReadWrite.All'] });
+    const { token, classification } = loadToken({
+      ...defenderManagedIdentity(),
+      roles: ['Ti.ReadWrite.All'],
+    });
     const result = explainError(defenderMissing, { token, classification });
     if (!result.ok) throw new Error('expected ok');
     expect(result.findings.map((f) => f.code)).toEqual(
       expect.arrayContaining(['roles-present-but-refused', 'token-not-sent']),
     );
-    expect(result.findings.find((f) => f.code === 'token-not-sent')?.message).toContain('probably a different one');
+    expect(result.findings.find((f) => f.code === 'token-not-sent')?.message).toContain(
+      'probably a different one',
+    );
   });
 
   it('says the token was probably not the one sent when the audience fits but the API says invalid audience', () => {
@@ -199,10 +206,13 @@ describe('explainError: cross-check with the token', () => {
 
   it('adds the not-a-permission note for DisabledFeature with a token', () => {
     const { token, classification } = loadToken(defenderManagedIdentity());
-    const result = explainError('{"error":{"code":"DisabledFeature","message":"Tenant feature is not enabled."}}', {
-      token,
-      classification,
-    });
+    const result = explainError(
+      '{"error":{"code":"DisabledFeature","message":"Tenant feature is not enabled."}}',
+      {
+        token,
+        classification,
+      },
+    );
     expect(result.ok && result.findings.map((f) => f.code)).toEqual(['not-a-permission-problem']);
   });
 });
@@ -224,7 +234,9 @@ describe('explainAadsts', () => {
   ])('explains %s as "%s"', (code, title) => {
     const explained = explainAadsts(code);
     expect(explained?.title).toBe(title);
-    expect(explained?.link).toBe('https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes');
+    expect(explained?.link).toBe(
+      'https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes',
+    );
   });
 
   it('returns null for an unknown code', () => {

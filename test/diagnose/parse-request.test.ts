@@ -4,7 +4,13 @@ import { parseRequest } from '../../src/diagnose';
 describe('parseRequest', () => {
   it.each([
     ['METHOD URL', 'GET https://graph.microsoft.com/v1.0/me', 'GET', 'graph.microsoft.com', '/me'],
-    ['lower-case method', 'get https://graph.microsoft.com/v1.0/users', 'GET', 'graph.microsoft.com', '/users'],
+    [
+      'lower-case method',
+      'get https://graph.microsoft.com/v1.0/users',
+      'GET',
+      'graph.microsoft.com',
+      '/users',
+    ],
     ['bare URL as GET', 'https://graph.microsoft.com/beta/groups', 'GET', 'graph.microsoft.com', '/groups'],
     ['scheme-less URL', 'graph.microsoft.com/v1.0/me/messages', 'GET', 'graph.microsoft.com', '/me/messages'],
     ['path only', 'PATCH /v1.0/users/42', 'PATCH', 'graph.microsoft.com', '/users/{id}'],
@@ -81,9 +87,15 @@ describe('parseRequest', () => {
     ['/v1.0/users/8a3c3f0e-1b2c-4d5e-8f90-123456789abc/photo/$value', '/users/{id}/photo/$value'],
     ['/v1.0/users/$count', '/users/$count'],
     ['/v1.0/groups/123/members/$ref', '/groups/{id}/members/$ref'],
-    ["/v1.0/reports/getOffice365ActiveUserDetail(period='D7')", '/reports/getoffice365activeuserdetail(period={value})'],
+    [
+      "/v1.0/reports/getOffice365ActiveUserDetail(period='D7')",
+      '/reports/getoffice365activeuserdetail(period={value})',
+    ],
     ['/v1.0/reports/getOffice365ActivationsUserCounts', '/reports/getoffice365activationsusercounts'],
-    ['/v1.0/directoryObjects/8a3c3f0e-1b2c-4d5e-8f90-123456789abc/microsoft.graph.directoryRole', '/directoryobjects/{id}/microsoft.graph.directoryrole'],
+    [
+      '/v1.0/directoryObjects/8a3c3f0e-1b2c-4d5e-8f90-123456789abc/microsoft.graph.directoryRole',
+      '/directoryobjects/{id}/microsoft.graph.directoryrole',
+    ],
     ['/v1.0/Me/Messages?$select=subject&$top=5', '/me/messages'],
     ['/beta/security/alerts_v2/da637551227677560813_-961444813', '/security/alerts_v2/{id}'],
     ['/v1.0/domains/contoso.com', '/domains/{id}'],
@@ -133,7 +145,10 @@ describe('parseRequest', () => {
     ['/api/indicators/995', '/api/indicators/{id}'],
     ['/api/vulnerabilities/machinesVulnerabilities', '/api/vulnerabilities/machinesvulnerabilities'],
     ['/api/exposureScore/ByMachineGroups', '/api/exposurescore/bymachinegroups'],
-    ["/api/machines/findbyip(ip='10.0.0.1',timestamp=2019-09-22T08:44:05Z)", '/api/machines/findbyip(ip={value},timestamp={value})'],
+    [
+      "/api/machines/findbyip(ip='10.0.0.1',timestamp=2019-09-22T08:44:05Z)",
+      '/api/machines/findbyip(ip={value},timestamp={value})',
+    ],
     ['/api/incidents/924565', '/api/incidents/{id}'],
   ])('normalises the Defender path %s to %s', (path, expected) => {
     const result = parseRequest(`GET https://api.securitycenter.microsoft.com${path}`);
@@ -165,5 +180,15 @@ describe('parseRequest', () => {
     if (result.ok) return;
     expect(result.error.code).toBe(code);
     expect(result.error.message).toContain(message);
+  });
+});
+
+describe('parseRequest keeps OData quotes inside a URL', () => {
+  it.each([
+    ["GET https://graph.microsoft.com/v1.0/users('a@b.com')", "/v1.0/users('a@b.com')"],
+    [`curl "https://graph.microsoft.com/v1.0/users('a@b.com')"`, "/v1.0/users('a@b.com')"],
+  ])('%s', (text, path) => {
+    const result = parseRequest(text);
+    expect(result.ok && result.request.path).toBe(path);
   });
 });

@@ -1,6 +1,62 @@
+import { useDeferredValue, useMemo, useState } from 'react';
+import type { Catalog } from '../../catalog';
+import { diagnose, findRequiredPermissions, parseRequest } from '../../diagnose';
+import { classifyToken, decodeToken } from '../../token';
+import { RequestField } from '../../ui/request-field';
+import { VerdictPanel } from '../../ui/verdict-panel';
 import type { ViewProps } from '../view-props';
 
-// Placeholder until its feature lands.
-export default function VerdictSection(_props: ViewProps) {
-  return null;
+interface BodyProps {
+  readonly initial: string;
+  readonly token: string | null;
+  readonly catalog: Catalog | null;
+  readonly now: Date;
+}
+
+function VerdictBody({ initial, token, catalog, now }: BodyProps) {
+  const [text, setText] = useState(initial);
+  const deferred = useDeferredValue(text);
+  const parsed = useMemo(() => (deferred.trim() === '' ? null : parseRequest(deferred)), [deferred]);
+  const decoded = useMemo(() => (token ? decodeToken(token) : null), [token]);
+  const classification = useMemo(
+    () => (decoded?.ok ? classifyToken(decoded.token, now) : null),
+    [decoded, now],
+  );
+  const request = parsed?.ok ? parsed.request : null;
+  const diagnosis = useMemo(
+    () =>
+      request && decoded?.ok && classification
+        ? diagnose({ token: decoded.token, classification, request, catalog, now })
+        : null,
+    [request, decoded, classification, catalog, now],
+  );
+  const required = useMemo(
+    () => diagnosis?.required ?? (request ? findRequiredPermissions(catalog, request) : null),
+    [diagnosis, request, catalog],
+  );
+  const note = diagnosis
+    ? catalog === null
+      ? 'The permission catalog is still loading.'
+      : null
+    : token === null
+      ? 'No token loaded: paste one above to check it against this request.'
+      : 'The token above could not be read, so it cannot be checked.';
+  return (
+    <VerdictPanel
+      field={<RequestField value={text} onChange={setText} />}
+      requestError={parsed && !parsed.ok ? parsed.error.message : null}
+      request={request}
+      verdict={request ? (diagnosis?.verdict ?? 'cant-tell') : null}
+      note={note}
+      findings={diagnosis?.findings ?? []}
+      required={required}
+    />
+  );
+}
+
+/** The verdict panel: will this token work for the pasted request, and what to change. */
+export default function VerdictSection({ params, token, catalog, now }: ViewProps) {
+  const initial = params.get('request') ?? '';
+  // A new deep link starts a fresh field; typing never writes back to the hash.
+  return <VerdictBody key={initial} initial={initial} token={token} catalog={catalog} now={now} />;
 }

@@ -1,0 +1,107 @@
+import type { ReactNode } from 'react';
+import type {
+  AcceptedPermission,
+  DiagnoseFinding,
+  ParsedRequest,
+  RequiredPermissions,
+  Verdict,
+} from '../diagnose';
+import { VerdictFixText } from './verdict-fix-text';
+import './verdict-panel.css';
+
+export interface VerdictPanelProps {
+  /** The request field, rendered inside the region. */
+  readonly field: ReactNode;
+  /** Why the pasted request could not be read, or null. */
+  readonly requestError: string | null;
+  readonly request: ParsedRequest | null;
+  /** The verdict, or null when there is no request yet. */
+  readonly verdict: Verdict | null;
+  /** Why the verdict is "Can't tell" before any rule ran (no token, unreadable token), or null. */
+  readonly note: string | null;
+  readonly findings: readonly DiagnoseFinding[];
+  readonly required: RequiredPermissions | null;
+}
+
+const WORD: Record<Verdict, string> = { allowed: 'Allowed', denied: 'Denied', 'cant-tell': "Can't tell" };
+const SEVERITY: Record<DiagnoseFinding['severity'], [string, string]> = {
+  error: ['badge err', 'Blocks'],
+  warning: ['badge warn', 'Check'],
+  info: ['badge ok', 'OK'],
+};
+
+function Permissions({ label, values }: { label: string; values: readonly AcceptedPermission[] }) {
+  if (values.length === 0) return null;
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd>
+        {values.map((p, i) => (
+          <span key={p.value}>
+            {i > 0 && ', '}
+            <code>{p.value}</code>
+            {i === 0 && values.length > 1 && ' (least privileged)'}
+            {p.type === 'delegated' && p.adminConsent === true && ' (admin consent)'}
+          </span>
+        ))}
+      </dd>
+    </div>
+  );
+}
+
+/** The "Verdict" region: the request field, then Allowed / Denied / Can't tell and the findings in fix order. */
+export function VerdictPanel(props: VerdictPanelProps) {
+  const { field, requestError, request, verdict, note, findings, required } = props;
+  return (
+    <section aria-label="Verdict" className="panel verdict-panel">
+      <h2>Will this token work for this request?</h2>
+      {field}
+      {requestError && (
+        <p className="input-error" role="status">
+          {requestError}
+        </p>
+      )}
+      {request && verdict && (
+        <div className="verdict-result" aria-live="polite">
+          <p className={`verdict verdict-${verdict}`}>
+            <strong>{WORD[verdict]}</strong>
+            <span className="verdict-request">
+              {' '}
+              {request.method} <code>{request.normalisedPath}</code> on {request.host}
+            </span>
+          </p>
+          {note && <p className="verdict-note">{note}</p>}
+          {required?.known && (
+            <dl className="verdict-accepts">
+              <Permissions label={`Accepts, delegated (${required.api.name})`} values={required.delegated} />
+              <Permissions
+                label={`Accepts, application (${required.api.name})`}
+                values={required.application}
+              />
+              {required.delegatedRole && (
+                <div>
+                  <dt>Defender role for delegated calls</dt>
+                  <dd>{required.delegatedRole}</dd>
+                </div>
+              )}
+            </dl>
+          )}
+          {findings.length > 0 && (
+            <ol className="verdict-findings">
+              {findings.map((f, i) => (
+                <li key={`${f.code}-${i}`}>
+                  <span className={SEVERITY[f.severity][0]}>{SEVERITY[f.severity][1]}</span> {f.message}
+                  {f.fix && (
+                    <p className="verdict-fix">
+                      <strong>Fix:</strong> <VerdictFixText text={f.fix} />
+                    </p>
+                  )}
+                </li>
+              ))}
+            </ol>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,160 @@
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCatalog, type Catalog } from '../../src/catalog';
+import { diagnose, findRequiredPermissions, parseRequest } from '../../src/diagnose';
+import {
+  DEFAULT_MEMBER_ROLE,
+  EXP,
+  IAT,
+  MI_OID,
+  TENANT_ID,
+  USER_OID,
+  type Payload,
+} from '../fixtures/make-token';
+import { loadToken, NOW } from './load-token';
+
+let catalog: Catalog;
+beforeAll(async () => {
+  catalog = await loadCatalog();
+});
+
+const REQUESTS = [
+  'GET https://graph.microsoft.com/v1.0/users',
+  'GET https://graph.microsoft.com/v1.0/me',
+  'GET https://graph.microsoft.com/v1.0/security/alerts_v2',
+  'PATCH https://graph.microsoft.com/v1.0/security/incidents/42',
+  'GET https://graph.microsoft.com/v1.0/users/8a3c3f0e-1b2c-4d5e-8f90-123456789abc/messages',
+  'POST https://api.securitycenter.microsoft.com/api/indicators/import',
+  'GET https://api.security.microsoft.com/api/machines',
+  'GET https://api.security.microsoft.com/api/incidents',
+  'DELETE https://api.securitycenter.microsoft.com/api/indicators/7',
+  'GET https://graph.microsoft.com/v1.0/nothing/here',
+  'GET https://management.azure.com/subscriptions',
+];
+
+const PERMISSIONS = [
+  'User.Read',
+  'User.Read.All',
+  'User.ReadBasic.All',
+  'Mail.Read',
+  'Mail.ReadBasic',
+  'SecurityAlert.Read.All',
+  'SecurityIncident.ReadWrite.All',
+  'Ti.ReadWrite',
+  'Ti.ReadWrite.All',
+  'Machine.Read.All',
+  'Machine.Read',
+  'Incident.Read.All',
+  'Directory.Read.All',
+];
+
+const AUDIENCES = [
+  'https://graph.microsoft.com',
+  '00000003-0000-0000-c000-000000000000',
+  'https://api.securitycenter.microsoft.com',
+  'https://api.security.microsoft.com',
+  'https://graph.windows.net',
+  'api://contoso',
+];
+
+const WIDS = [
+  DEFAULT_MEMBER_ROLE,
+  '5d6b6bb7-de71-4623-b4af-96380a352509',
+  '62e90394-69f5-4237-9190-012177145e10',
+];
+
+const tokenArb = fc.record({
+  caller: fc.constantFrom('delegated', 'app', 'mi'),
+  aud: fc.constantFrom(...AUDIENCES),
+  perms: fc.subarray(PERMISSIONS),
+  wids: fc.option(fc.subarray(WIDS), { nil: undefined }),
+  expired: fc.boolean(),
+  request: fc.constantFrom(...REQUESTS),
+});
+
+interface Generated {
+  readonly caller: 'delegated' | 'app' | 'mi';
+  readonly aud: string;
+  readonly perms: string[];
+  readonly wids: string[] | undefined;
+  readonly expired: boolean;
+}
+
+function payloadOf(t: Generated): Payload {
+  const base: Payload = {
+    aud: t.aud,
+    iss: `https://sts.windows.net/${TENANT_ID}/`,
+    tid: TENANT_ID,
+    iat: IAT,
+    nbf: IAT,
+    exp: t.expired ? 1_000_000_000 : EXP,
+    ver: '1.0',
+    appid: 'bbbbbbbb-0000-0000-0000-000000000002',
+  };
+  if (t.caller === 'delegated')
+    return {
+      ...base,
+      oid: USER_OID,
+      sub: 'user-sub',
+      scp: t.perms.join(' ') || 'openid',
+      ...(t.wids ? { wids: t.wids } : {}),
+    };
+  const app: Payload = {
+    ...base,
+    oid: MI_OID,
+    sub: MI_OID,
+    idtyp: 'app',
+    ...(t.perms.length > 0 ? { roles: t.perms } : {}),
+  };
+  return t.caller === 'mi'
+    ? {
+        ...app,
+        xms_mirid:
+          '/subscriptions/x/resourcegroups/y/providers/Microsoft.ManagedIdentity/userAssignedIdentities/z',
+      }
+    : app;
+}
+
+describe('diagnose never says a false "Allowed"', () => {
+  it('only allows tokens that hold an accepted permission of their type, for the right API, unexpired', () => {
+    fc.assert(
+      fc.property(tokenArb, (t) => {
+        const { token, classification } = loadToken(payloadOf(t));
+        const parsed = parseRequest(t.request);
+        if (!parsed.ok) throw new Error(parsed.error.message);
+        const d = diagnose({ token, classification, request: parsed.request, catalog, now: NOW });
+        if (d.verdict !== 'allowed') return;
+        const required = findRequiredPermissions(catalog, parsed.request);
+        expect(required.known).toBe(true);
+        if (!required.known) return;
+        const accepted = (t.caller === 'delegated' ? required.delegated : required.application).map(
+          (p) => p.value,
+        );
+        expect(t.perms.some((p) => accepted.includes(p))).toBe(true);
+        expect(t.expired).toBe(false);
+        expect(['https://graph.windows.net', 'api://contoso']).not.toContain(t.aud);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('never allows a token that lacks every accepted permission', () => {
+    fc.assert(
+      fc.property(tokenArb, (t) => {
+        const parsed = parseRequest(t.request);
+        if (!parsed.ok) throw new Error(parsed.error.message);
+        const required = findRequiredPermissions(catalog, parsed.request);
+        const accepted = required.known
+          ? (t.caller === 'delegated' ? required.delegated : required.application).map((p) =>
+              p.value.toLowerCase(),
+            )
+          : [];
+        const lacking = { ...t, perms: t.perms.filter((p) => !accepted.includes(p.toLowerCase())) };
+        const { token, classification } = loadToken(payloadOf(lacking));
+        const d = diagnose({ token, classification, request: parsed.request, catalog, now: NOW });
+        expect(d.verdict).not.toBe('allowed');
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
