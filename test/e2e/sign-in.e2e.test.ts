@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openApp, type AppPage } from './support/browser';
@@ -39,6 +41,17 @@ async function signInWithPopup(app: AppPage, login: string): Promise<void> {
     app.page.getByRole('button', { name: 'Sign in with a popup' }).click(),
   ]);
   await loginAtProvider(popup, login);
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+async function runAxe(page: Page) {
+  // Evaluated over the DevTools protocol, which the app's CSP does not block.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    return (await axe.run()).violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target) }));
+  });
 }
 
 const roles = (page: Page) => page.getByRole('region', { name: 'Your directory roles' });
@@ -92,9 +105,15 @@ describe('sign-in against a local OpenID provider', () => {
   it('answers "no" for a user without security roles', async () => {
     const app = await openSignIn();
     const { page } = app;
+    expect(await runAxe(page)).toEqual([]);
     await signInWithPopup(app, USERS.member.login);
     await answer(page, 'Security Reader: no');
     expect(await roles(page).getByText('Security Administrator:').textContent()).toBe('Security Administrator: no');
+    expect(await runAxe(page)).toEqual([]);
+    // Only the non-secret settings are remembered; tokens stay in this tab's session storage.
+    const local = await page.evaluate(() => Object.entries(localStorage));
+    expect(local.map(([key]) => key)).toEqual(['tokenscope.signin-settings']);
+    expect(JSON.stringify(local)).not.toContain('eyJ');
     await app.close();
   });
 
