@@ -18,19 +18,16 @@ const JWT_PATTERN = new RegExp(
 );
 const ENTRA_OPAQUE_PATTERN =
   /(?<![A-Za-z0-9_\-.+/])(?:EwB[A-Za-z0-9+/_-]{40,}={0,2}|[01]\.A[A-Za-z0-9_\-.]{40,})/g;
-const URL_PARAM_PATTERN = new RegExp(
-  `(^|[?#&\\s"'(<])(access_token|id_token|token)=(${VALUE.replace('%', '%')})`,
-  'gi',
-);
+const URL_PARAM_PATTERN = new RegExp(`(^|[?#&\\s"'(<])(access_token|id_token|token)=(${VALUE})`, 'gi');
 const JSON_KEY_PATTERN = new RegExp(
   `"(access_token|id_token|token|accessToken|idToken)"\\s*:\\s*"(${VALUE})"`,
   'g',
 );
 const AUTH_HEADER_PATTERN = new RegExp(
-  `\\bAuthorization\\b["']?\\s*[:=]\\s*["']?\\s*Bearer\\s+(${VALUE})`,
+  `\\bAuthorization\\b["']?\\s*[:=]\\s*(?:["']\\s*)?Bearer\\s+(${VALUE})`,
   'gi',
 );
-const BEARER_PATTERN = new RegExp(`\\bBearer\\s+(${VALUE})`, 'gi');
+const BEARER_PATTERN = new RegExp(`(?<![\\w-])Bearer\\s+(${VALUE})`, 'gi');
 const CURL_BEARER_PATTERN = new RegExp(`--oauth2-bearer\\s+["']?(${VALUE})`, 'g');
 const PS_VARIABLE_PATTERN = new RegExp(`\\$([A-Za-z_][A-Za-z0-9_]*)\\s*=\\s*["'](${VALUE})["']`, 'g');
 
@@ -132,7 +129,13 @@ function dedupe(matches: readonly Match[]): FoundToken[] {
   const first = new Map<string, number>();
   for (const m of matches) {
     const prev = best.get(m.value);
-    if (prev === undefined || m.rank > prev.rank) best.set(m.value, m);
+    if (
+      prev === undefined ||
+      m.rank > prev.rank ||
+      (m.rank === prev.rank && prev.label === null && m.label !== null)
+    ) {
+      best.set(m.value, m);
+    }
     const at = first.get(m.value);
     if (at === undefined || m.index < at) first.set(m.value, m.index);
   }
@@ -187,53 +190,88 @@ function urlSource(text: string, at: number): TokenSource {
 /** Looks back over the same command (up to the previous blank line) for curl or PowerShell. */
 function commandSource(text: string, at: number): 'curl' | 'powershell' | null {
   const start = Math.max(0, at - 4096);
-  let before = text.slice(start, at);
-  const blank = before.search(/\n\s*\n(?![\s\S]*\n\s*\n)/);
-  if (blank >= 0) before = before.slice(blank);
+  const parts = text.slice(start, at).split(/\n[ \t]*\n/);
+  const before = parts[parts.length - 1] ?? '';
   if (/\bcurl(?:\.exe)?\b/i.test(before)) return 'curl';
   if (/\b(?:Invoke-RestMethod|Invoke-WebRequest|irm|iwr)\b|-Headers\b|@\{/i.test(before)) return 'powershell';
   return null;
 }
 
+/** The run of token characters at the end of the line being built. */
+interface Tail {
+  readonly head: string;
+  readonly length: number;
+  readonly dots: number;
+  readonly endsWithDot: boolean;
+}
+
+const isRunChar = (c: string): boolean => /[A-Za-z0-9_\-.+/=]/.test(c);
+
+function tailOf(line: string): Tail | null {
+  const end = line.trimEnd();
+  let start = end.length;
+  let dots = 0;
+  while (start > 0 && isRunChar(end.charAt(start - 1))) {
+    start -= 1;
+    if (end.charAt(start) === '.') dots += 1;
+  }
+  if (start === end.length) return null;
+  const run = end.slice(start, start + 3);
+  return { head: run, length: end.length - start, dots, endsWithDot: end.endsWith('.') };
+}
+
 /**
  * Joins tokens that were wrapped across lines or split by spaces around their dots. A following line is
  * joined only when it is nothing but token characters and looks like a continuation rather than a word
- * or the start of a new token, so two tokens on consecutive lines stay two.
+ * or the start of a new token, so two tokens on consecutive lines stay two. Linear in the input length:
+ * the tail of the line being built is tracked, never re-scanned.
  */
 function joinWrapped(text: string): string {
   const unified = text
     .replace(/\r\n?/g, '\n')
-    .replace(/(?<=[A-Za-z0-9_-])[ \t]*\n?[ \t]*\.[ \t]*\n?[ \t]*(?=[A-Za-z0-9_-])/g, (m) =>
-      m.includes('\n') || /[ \t]/.test(m) ? '.' : m,
-    );
-  const lines = unified.split('\n');
+    .replace(/(?<=[A-Za-z0-9_-])[ \t]*(?:\n[ \t]*)?\.[ \t]*(?:\n[ \t]*)?(?=[A-Za-z0-9_-])/g, '.');
   const out: string[] = [];
-  for (const line of lines) {
-    const prev = out[out.length - 1];
-    if (prev !== undefined && continues(prev, line)) {
-      out[out.length - 1] = prev.replace(/\s+$/, '') + line.trim();
-    } else {
-      out.push(line);
+  let current: string[] = [];
+  let tail: Tail | null = null;
+  for (const line of unified.split('\n')) {
+    const piece: { run: string; rest: string } | null = tail === null ? null : continuation(tail, line);
+    if (tail !== null && piece !== null) {
+      const last = current.length - 1;
+      current[last] = (current[last] ?? '').trimEnd();
+      current.push(piece.run + piece.rest);
+      tail =
+        piece.rest === ''
+          ? {
+              head: tail.head,
+              length: tail.length + piece.run.length,
+              dots: tail.dots + (piece.run.match(/\./g) ?? []).length,
+              endsWithDot: piece.run.endsWith('.'),
+            }
+          : null;
+      continue;
     }
+    if (current.length > 0) out.push(current.join(''));
+    current = [line];
+    tail = tailOf(line);
   }
+  if (current.length > 0) out.push(current.join(''));
   return out.join('\n');
 }
 
-function continues(prev: string, line: string): boolean {
-  const tail = /[A-Za-z0-9_\-.+/=]+\s*$/.exec(prev);
-  if (tail === null) return false;
-  const run = tail[0].trim();
+function continuation(tail: Tail, line: string): { run: string; rest: string } | null {
   const next = line.trim();
   const head = /^[A-Za-z0-9_\-.+/=]+/.exec(next);
-  if (head === null) return false;
-  const piece = head[0];
+  if (head === null) return null;
+  const run = head[0];
+  const rest = next.slice(run.length);
   // The rest of the line may only close the value: a quote, a comma, a shell line continuation.
-  if (!/^["'`]?[,;)}\]]?\s*[\\^`]?$/.test(next.slice(piece.length))) return false;
-  const tokenLike = /^eyJ/.test(run) || /^EwB/.test(run) || /^[01]\.A/.test(run) || run.length >= 32;
-  if (!tokenLike) return false;
-  if (run.endsWith('.') || piece.startsWith('.')) return true;
-  const dots = (run.match(/\./g) ?? []).length;
-  if (/^eyJ/.test(run) && dots < 2) return true;
-  if (/^eyJ/.test(piece)) return false;
-  return piece.length >= 12 || /[0-9_-]/.test(piece) || /[a-z][A-Z]|[A-Z][a-z]*[A-Z]/.test(piece);
+  if (!/^["'`]?[,;)}\]]?\s*[\\^`]?$/.test(rest)) return null;
+  const jwtLike = tail.head === 'eyJ';
+  const tokenLike = jwtLike || tail.head === 'EwB' || /^[01]\.A/.test(tail.head) || tail.length >= 32;
+  if (!tokenLike) return null;
+  const join = { run, rest };
+  if (tail.endsWithDot || run.startsWith('.')) return join;
+  if (jwtLike && tail.dots < 2) return join;
+  if (run.startsWith('eyJ')) return null;
+  return run.length >= 12 || /[0-9_-]/.test(run) || /[a-z][A-Z]|[A-Z][a-z]*[A-Z]/.test(run) ? join : null;
 }
