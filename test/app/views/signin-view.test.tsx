@@ -87,6 +87,58 @@ describe('SigninView', () => {
     expect(screen.getByText(/The access token has no/)).toHaveTextContent('The access token has no wids claim');
   });
 
+  it('checks the roles live in Graph on request, showing loading, result and an explained error', async () => {
+    createAuthClient.mockImplementation(async (settings: ResolvedSignInSettings) => ({
+      ok: true,
+      value: fakeClient(settings, async () => ({ ok: true, value: tokensWith(undefined) })),
+    }));
+    let answer: (r: Response) => void = () => undefined;
+    const fetchMock = vi.fn(() => new Promise<Response>((resolve) => (answer = resolve)));
+    vi.stubGlobal('fetch', fetchMock);
+    render(<SigninView {...props()} />);
+    await fillAndSignIn();
+    const check = await screen.findByRole('group', { name: 'Check my roles in Microsoft Graph' });
+    expect(fetchMock).not.toHaveBeenCalled();
+    await userEvent.click(within(check).getByRole('button', { name: 'Check my roles in Graph' }));
+    expect(await within(check).findByText('Checking…')).toBeInTheDocument();
+    expect(within(check).getByRole('button', { name: 'Cancel' })).toBeInTheDocument();
+    answer(new Response(JSON.stringify({ value: [{ id: 'r', displayName: 'Security Reader', roleTemplateId: 'x' }] })));
+    expect(await within(check).findByText(/Security Reader/)).toBeInTheDocument();
+
+    fetchMock.mockImplementation(async () =>
+      new Response(JSON.stringify({ error: { code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' } }), {
+        status: 403,
+      }),
+    );
+    await userEvent.click(within(check).getByRole('button', { name: 'Check my roles in Graph' }));
+    const alert = await within(check).findByRole('alert');
+    expect(alert).toHaveTextContent('Authorization_RequestDenied');
+    vi.unstubAllGlobals();
+  });
+
+  it('cancels a running live check', async () => {
+    createAuthClient.mockImplementation(async (settings: ResolvedSignInSettings) => ({
+      ok: true,
+      value: fakeClient(settings, async () => ({ ok: true, value: tokensWith(undefined) })),
+    }));
+    let seen: AbortSignal | undefined;
+    vi.stubGlobal(
+      'fetch',
+      vi.fn((_url: string, init?: RequestInit) => {
+        seen = init?.signal ?? undefined;
+        return new Promise<Response>(() => undefined);
+      }),
+    );
+    render(<SigninView {...props()} />);
+    await fillAndSignIn();
+    const check = await screen.findByRole('group', { name: 'Check my roles in Microsoft Graph' });
+    await userEvent.click(within(check).getByRole('button', { name: 'Check my roles in Graph' }));
+    await userEvent.click(await within(check).findByRole('button', { name: 'Cancel' }));
+    expect(seen?.aborted).toBe(true);
+    expect(within(check).queryByText('Checking…')).not.toBeInTheDocument();
+    vi.unstubAllGlobals();
+  });
+
   it('does not build a client while the settings are invalid', async () => {
     render(<SigninView {...props()} />);
     await userEvent.type(screen.getByLabelText('Client ID'), 'not-a-guid');
