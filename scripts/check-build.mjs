@@ -21,6 +21,21 @@ for (const f of all) {
 }
 const failures = [];
 if (firstLoadBytes > BUDGET_FIRST_LOAD_JS_KB * 1024) failures.push(`first-load JS ${kb(firstLoadBytes)} KB > ${BUDGET_FIRST_LOAD_JS_KB} KB`);
+
+// Catalog data (src/catalog/data/*.json, each marked "tokenscope-catalog:<name>" by the generator) must be
+// lazy chunks only, within its own budget.
+const BUDGET_CATALOG_KB = 250;
+const CATALOG_FILES = ['graph', 'defender', 'directory', 'meta'];
+const catalogChunks = all.filter((f) => readFileSync(join(dist, 'assets', f), 'utf8').includes('tokenscope-catalog:'));
+const catalogBytes = catalogChunks.reduce((sum, f) => sum + gz(`assets/${f}`), 0);
+console.log(`catalog data: ${kb(catalogBytes)} KB gzipped in ${catalogChunks.length} lazy chunks (budget ${BUDGET_CATALOG_KB} KB): ${catalogChunks.join(', ')}`);
+for (const f of catalogChunks) if (firstLoad.includes(`assets/${f}`)) failures.push(`catalog data in first-load chunk ${f}`);
+for (const name of CATALOG_FILES) {
+  if (!catalogChunks.some((f) => readFileSync(join(dist, 'assets', f), 'utf8').includes(`tokenscope-catalog:${name}`))) {
+    failures.push(`catalog data "${name}" not found in any chunk`);
+  }
+}
+if (catalogBytes > BUDGET_CATALOG_KB * 1024) failures.push(`catalog data ${kb(catalogBytes)} KB > ${BUDGET_CATALOG_KB} KB`);
 if (failures.length) {
   for (const f of failures) console.error(`budget broken: ${f}`);
   process.exit(1);

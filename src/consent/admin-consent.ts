@@ -9,6 +9,7 @@ import type {
   ConsentError,
   ConsentWarningCode,
   RandomBytes,
+  ResolvedScope,
   UserConsentInput,
   UserConsentResult,
 } from './types';
@@ -72,17 +73,60 @@ export function buildAdminConsentUrl(input: AdminConsentInput, catalog: Catalog,
   }
   if (errors.length > 0 || !tenant.ok || !client.ok || !redirect.ok) return { ok: false, errors };
 
-  for (const s of resolved.scopes) {
-    // Application permissions cannot be asked for one by one (dynamic consent is delegated-only); they
-    // are granted through <resource>/.default from what the app registration lists.
-    if (s.application === true && s.delegated === false) {
-      warnings.push({
-        code: 'application-permission-needs-default',
-        severity: 'warning',
-        evidence: { scope: s.scope },
-        message: `${s.permission} exists only as an application permission, and application permissions cannot be requested by name.`,
-        fix: `Add ${s.permission} (Application) under API permissions of the app registration, then request ${s.resource}/.default instead.`,
+  const mode = input.permissionType ?? 'delegated';
+  let scopes: readonly ResolvedScope[] = resolved.scopes;
+  let forGrant: readonly ResolvedScope[] = resolved.scopes;
+  if (mode === 'application') {
+    // Application permissions cannot be asked for one by one (dynamic consent is delegated-only): the
+    // admin-consent endpoint grants them through <resource>/.default, from what the app registration lists.
+    const named = resolved.scopes.filter((s) => s.permission !== '.default' && s.resource !== '');
+    const delegatedOnly = named.filter((s) => s.application === false);
+    for (const s of delegatedOnly) {
+      errors.push({
+        field: 'permissions',
+        code: 'permission-delegated-only',
+        message: `${s.permission} is a delegated permission only: an app calling without a user cannot get it. Pick an application permission, or choose "Delegated".`,
       });
+    }
+    if (errors.length > 0) return { ok: false, errors };
+    const byResource = new Map<string, ResolvedScope[]>();
+    for (const s of named) byResource.set(s.resource, [...(byResource.get(s.resource) ?? []), s]);
+    const seen = new Set<string>();
+    const out: ResolvedScope[] = [];
+    for (const s of resolved.scopes) {
+      const isNamed = s.permission !== '.default' && s.resource !== '';
+      const next: ResolvedScope = isNamed
+        ? { ...s, scope: `${s.resource}/.default`, permission: '.default', delegated: null, application: null, delegatedAdminConsent: null }
+        : s;
+      if (seen.has(next.scope.toLowerCase())) continue;
+      seen.add(next.scope.toLowerCase());
+      out.push(next);
+    }
+    for (const [resource, list] of byResource) {
+      const names = list.map((s) => s.permission).join(', ');
+      const api = list[0]?.apiName ?? resource;
+      warnings.push({
+        code: 'application-via-default',
+        severity: 'warning',
+        evidence: { resource, permissions: list.map((s) => s.permission) },
+        message: `Application permissions cannot be requested by name, so this link asks for ${resource}/.default: it grants what the app registration lists for ${api}.`,
+        fix: `Add ${names} under API permissions → ${api} → Application permissions of the app registration first, or the link grants nothing new.`,
+      });
+    }
+    scopes = out;
+    // Everything but the OpenID scopes is asked for as an application permission here.
+    forGrant = resolved.scopes.map((s) => (s.resource !== '' ? { ...s, delegated: false, application: s.application ?? true } : s));
+  } else {
+    for (const s of resolved.scopes) {
+      if (s.application === true && s.delegated === false) {
+        warnings.push({
+          code: 'application-permission-needs-default',
+          severity: 'warning',
+          evidence: { scope: s.scope },
+          message: `${s.permission} exists only as an application permission, and application permissions cannot be requested by name.`,
+          fix: `Choose "Application" as the permission type (the link then asks for ${s.resource}/.default), and add ${s.permission} as an application permission of the app registration.`,
+        });
+      }
     }
   }
   if (tenant.tenant === 'organizations') {
@@ -97,7 +141,7 @@ export function buildAdminConsentUrl(input: AdminConsentInput, catalog: Catalog,
 
   const state = makeState(random);
   const host = getCloudInfo(input.cloud).loginHost;
-  const scope = resolved.scopes.map((s) => s.scope).join(' ');
+  const scope = scopes.map((s) => s.scope).join(' ');
   const url =
     `https://${host}/${encodeURIComponent(tenant.tenant)}/v2.0/adminconsent?` +
     query([
@@ -119,8 +163,8 @@ export function buildAdminConsentUrl(input: AdminConsentInput, catalog: Catalog,
     url,
     ...(v1Url !== undefined ? { v1Url } : {}),
     state,
-    scopes: resolved.scopes,
-    whoCanGrant: describeWhoCanGrant(resolved.scopes),
+    scopes,
+    whoCanGrant: describeWhoCanGrant(forGrant),
     redirectCarries: describeRedirect(),
     warnings,
   };

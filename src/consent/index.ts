@@ -13,6 +13,7 @@ export type {
   GrantScriptsInput,
   GrantScriptsResult,
   GrantWarningCode,
+  PermissionType,
   RandomBytes,
   RedirectParam,
   ResolvedScope,
@@ -21,7 +22,7 @@ export type {
   WhoCanGrant,
 } from './types';
 export type { CloudInfo } from './clouds';
-export type { ConsentPrefill, GrantPrefill } from './prefill';
+export type { ConsentPrefill, GrantPrefill, TokenPrefill } from './prefill';
 export type { RetiredModuleMention } from './grant-scripts';
 export { buildAdminConsentUrl, buildUserConsentUrl, makeState } from './admin-consent';
 export { buildGrantScripts, isScriptSafeValue, mentionsRetiredModule } from './grant-scripts';

@@ -1,4 +1,5 @@
 import type { Classification, Cloud } from '../token';
+import type { PermissionType } from './types';
 import { parseCloud } from './clouds';
 import { splitPermissions } from './scopes';
 
@@ -9,6 +10,7 @@ export interface ConsentPrefill {
   readonly redirectUri: string;
   readonly permissions: readonly string[];
   readonly cloud: Cloud;
+  readonly permissionType: PermissionType;
 }
 
 /** What the grant-script generator's fields start with. */
@@ -19,21 +21,36 @@ export interface GrantPrefill {
   readonly cloud: Cloud;
 }
 
+/** What a token says about the consent to build. */
+export interface TokenPrefill {
+  readonly tenant: string;
+  readonly clientId: string;
+  readonly cloud: Cloud;
+  /** `application` for app-only and managed-identity tokens; null when the token does not say. */
+  readonly permissionType: PermissionType | null;
+  /** True for a managed identity: no consent link can grant it app roles (use the grant scripts). */
+  readonly managedIdentity: boolean;
+}
+
 /**
  * Prefills the consent builder from an inspected token: tenant from `tid`, client ID from `appid`/`azp`,
- * cloud from the issuer. Does not copy permissions (the token shows what the app has, not what it lacks).
+ * cloud from the issuer, permission type from who the token acts for. Does not copy permissions (the token
+ * shows what the app has, not what it lacks).
  */
-export function prefillFromToken(classification: Classification): { tenant: string; clientId: string; cloud: Cloud } {
+export function prefillFromToken(classification: Classification): TokenPrefill {
+  const caller = classification.caller;
   return {
     tenant: classification.tenantId ?? '',
     clientId: classification.clientId ?? '',
     cloud: classification.issuer.cloud ?? 'public',
+    permissionType: caller === 'delegated' ? 'delegated' : caller === null ? null : 'application',
+    managedIdentity: caller === 'managed-identity',
   };
 }
 
 /**
- * Reads `#consent&tenant=…&client_id=…&scope=<space-separated>&redirect_uri=…&cloud=…` parameters (as the
- * diagnosis builds them). Unknown clouds fall back to public; nothing is validated here.
+ * Reads `#consent&tenant=…&client_id=…&scope=<space-separated>&redirect_uri=…&cloud=…[&type=application]`
+ * parameters (as the diagnosis builds them). Unknown clouds fall back to public; nothing is validated here.
  */
 export function readConsentParams(params: URLSearchParams): ConsentPrefill {
   return {
@@ -42,6 +59,7 @@ export function readConsentParams(params: URLSearchParams): ConsentPrefill {
     redirectUri: params.get('redirect_uri') ?? '',
     permissions: splitPermissions(params.getAll('scope').join(' ')),
     cloud: parseCloud(params.get('cloud')) ?? 'public',
+    permissionType: params.get('type')?.toLowerCase() === 'application' ? 'application' : 'delegated',
   };
 }
 
@@ -70,6 +88,7 @@ export function formatConsentHash(p: Partial<ConsentPrefill>): string {
   if (p.permissions && p.permissions.length > 0) q.set('scope', p.permissions.join(' '));
   if (p.redirectUri) q.set('redirect_uri', p.redirectUri);
   if (p.cloud) q.set('cloud', p.cloud);
+  if (p.permissionType === 'application') q.set('type', 'application');
   const s = q.toString();
   return s ? `#consent&${s}` : '#consent';
 }

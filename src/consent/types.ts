@@ -31,6 +31,7 @@ export type ConsentErrorCode =
   | 'permission-no-resource'
   | 'permission-unknown'
   | 'permission-application-only'
+  | 'permission-delegated-only'
   | 'cloud-unknown';
 
 /** One refusal, tied to the field that caused it so the UI can show it beside that input. */
@@ -63,6 +64,7 @@ export type ConsentWarningCode =
   | 'permission-unverified'
   | 'api-other-cloud'
   | 'application-permission-needs-default'
+  | 'application-via-default'
   | 'client-id-is-api'
   | 'tenant-organizations'
   | 'needs-admin-consent'
@@ -82,7 +84,15 @@ export interface AdminConsentInput {
   readonly cloud: Cloud;
   /** Also build the v1 form (`/{tenant}/adminconsent`), which takes no `scope`. */
   readonly includeV1?: boolean;
+  /**
+   * `application` when the app calls as itself (no user): named permissions are then asked for through
+   * `<resource>/.default`, since application permissions cannot be requested by name. Default `delegated`.
+   */
+  readonly permissionType?: PermissionType;
 }
+
+/** Whether the app acts for a signed-in user (delegated) or as itself (application). */
+export type PermissionType = 'delegated' | 'application';
 
 /** One permission as it goes into `scope`, with what the catalog knows about it. */
 export interface ResolvedScope {

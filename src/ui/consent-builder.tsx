@@ -4,6 +4,7 @@ import type {
   Cloud,
   ConsentError,
   ConsentField,
+  PermissionType,
   UserConsentResult,
 } from '../consent';
 import { CopyButton } from './copy-button';
@@ -17,6 +18,7 @@ export interface ConsentFormValues {
   /** Permissions, one per line or space-separated. */
   readonly permissions: string;
   readonly cloud: Cloud;
+  readonly permissionType: PermissionType;
   readonly includeV1: boolean;
 }
 
@@ -215,6 +217,21 @@ export function ConsentBuilder(props: ConsentBuilderProps) {
               ))}
             </ul>
           ) : null}
+        </div>
+        <div className="consent-field">
+          <label htmlFor={`${base}-type`}>Permission type</label>
+          <select
+            id={`${base}-type`}
+            value={values.permissionType}
+            aria-describedby={`${base}-type-hint`}
+            onChange={(e) => set('permissionType', e.target.value === 'application' ? 'application' : 'delegated')}
+          >
+            <option value="delegated">Delegated: the app acts for a signed-in user</option>
+            <option value="application">Application: the app calls as itself (no user)</option>
+          </select>
+          <p id={`${base}-type-hint`} className="consent-hint">
+            Application permissions are granted through &lt;resource&gt;/.default from what the app registration lists.
+          </p>
         </div>
         <div className="consent-field">
           <label htmlFor={`${base}-cloud`}>{FIELD_LABELS.cloud}</label>

@@ -91,6 +91,36 @@ describe('who can grant, by permission type', () => {
   });
 });
 
+describe('application permission type', () => {
+  const app = (permissions: string[]) =>
+    buildAdminConsentUrl(input(permissions, { permissionType: 'application' }), catalog, fixed);
+
+  it('asks for <resource>/.default once per API and says which permissions to register', () => {
+    const result = app([
+      'https://graph.microsoft.com/User.Read.All',
+      'https://graph.microsoft.com/Group.Read.All',
+      'https://api.securitycenter.microsoft.com/Machine.Isolate',
+    ]);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(scopeOf(result.url)).toBe('https://graph.microsoft.com/.default https://api.securitycenter.microsoft.com/.default');
+    const notes = result.warnings.filter((w) => w.code === 'application-via-default');
+    expect(notes.map((w) => w.evidence['permissions'])).toEqual([['User.Read.All', 'Group.Read.All'], ['Machine.Isolate']]);
+    expect(notes[0]?.fix).toContain('Add User.Read.All, Group.Read.All under API permissions');
+  });
+
+  it('says only Privileged Role Administrator or Global Administrator can grant Graph application permissions', () => {
+    const result = app(['https://graph.microsoft.com/User.Read.All']);
+    expect(result.ok && result.whoCanGrant.roles).toEqual(['Privileged Role Administrator', 'Global Administrator']);
+    expect(result.ok && result.whoCanGrant.cannot).toEqual(['Cloud Application Administrator', 'Application Administrator']);
+  });
+
+  it('refuses a delegated-only permission', () => {
+    const result = app(['https://graph.microsoft.com/User.Read']);
+    expect(!result.ok && result.errors[0]).toMatchObject({ field: 'permissions', code: 'permission-delegated-only' });
+  });
+});
+
 describe('user consent', () => {
   const user = (permissions: string[]) =>
     buildUserConsentUrl(

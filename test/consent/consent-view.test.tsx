@@ -95,7 +95,19 @@ describe('consent view', () => {
     expect(screen.getByLabelText('Tenant')).toHaveValue(TENANT_ID);
     expect(screen.getByLabelText('Client ID')).toHaveValue(CLIENT_APP_ID);
     expect(screen.getByLabelText('Cloud')).toHaveValue('public');
-    expect(screen.getByText(/Filled tenant, client ID, cloud from the token/)).toBeInTheDocument();
+    expect(screen.getByLabelText('Permission type')).toHaveValue('application');
+    expect(screen.getByText(/Filled tenant, client ID, cloud, permission type from the token/)).toBeInTheDocument();
+  });
+
+  it('asks for .default when the permission type is application', async () => {
+    const user = userEvent.setup();
+    render(<ConsentView {...props(DEEP.replace('%2F.default', '%2FUser.Read.All'))} />);
+    expect(new URL(urlBox()!.value).searchParams.get('scope')).toBe('https://graph.microsoft.com/User.Read.All');
+    expect(screen.getByRole('region', { name: 'User consent link' })).toBeInTheDocument();
+    await user.selectOptions(screen.getByLabelText('Permission type'), 'application');
+    expect(new URL(urlBox()!.value).searchParams.get('scope')).toBe('https://graph.microsoft.com/.default');
+    expect(screen.getByText(/Add User.Read.All under API permissions/)).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'User consent link' })).toBeNull();
   });
 
   it('offers no prefill button without a token', () => {

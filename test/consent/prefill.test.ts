@@ -7,7 +7,14 @@ import {
   readGrantParams,
 } from '../../src/consent';
 import { classifyToken, decodeToken } from '../../src/token';
-import { CLIENT_APP_ID, TENANT_ID, graphAppOnlyV2, graphDelegatedV1, makeToken } from '../fixtures/make-token';
+import {
+  CLIENT_APP_ID,
+  TENANT_ID,
+  defenderManagedIdentity,
+  graphAppOnlyV2,
+  graphDelegatedV1,
+  makeToken,
+} from '../fixtures/make-token';
 
 const NOW = new Date('2030-01-01T00:00:00Z');
 
@@ -19,10 +26,22 @@ function classify(payload: Record<string, unknown>) {
 
 describe('prefillFromToken', () => {
   it.each([
-    ['a v1 delegated token (appid)', graphDelegatedV1()],
-    ['a v2 app-only token (azp)', graphAppOnlyV2()],
-  ])('takes tenant, client and cloud from %s', (_name, payload) => {
-    expect(prefillFromToken(classify(payload))).toEqual({ tenant: TENANT_ID, clientId: CLIENT_APP_ID, cloud: 'public' });
+    ['a v1 delegated token (appid)', graphDelegatedV1(), 'delegated'],
+    ['a v2 app-only token (azp)', graphAppOnlyV2(), 'application'],
+  ] as const)('takes tenant, client, cloud and permission type from %s', (_name, payload, permissionType) => {
+    expect(prefillFromToken(classify(payload))).toEqual({
+      tenant: TENANT_ID,
+      clientId: CLIENT_APP_ID,
+      cloud: 'public',
+      permissionType,
+      managedIdentity: false,
+    });
+  });
+
+  it('marks a managed identity token', () => {
+    const p = prefillFromToken(classify(defenderManagedIdentity()));
+    expect(p.managedIdentity).toBe(true);
+    expect(p.permissionType).toBe('application');
   });
 
   it('takes the US Gov cloud from the issuer', () => {
@@ -31,7 +50,13 @@ describe('prefillFromToken', () => {
   });
 
   it('leaves what the token does not say empty', () => {
-    expect(prefillFromToken(classify({ aud: 'x' }))).toEqual({ tenant: '', clientId: '', cloud: 'public' });
+    expect(prefillFromToken(classify({ aud: 'x' }))).toEqual({
+      tenant: '',
+      clientId: '',
+      cloud: 'public',
+      permissionType: null,
+      managedIdentity: false,
+    });
   });
 });
 
@@ -46,7 +71,12 @@ describe('deep-link parameters', () => {
       redirectUri: 'https://a.com/cb?x=1',
       permissions: ['https://graph.microsoft.com/User.Read.All', 'api://x/.default'],
       cloud: 'usgov',
+      permissionType: 'delegated',
     });
+  });
+
+  it('reads type=application as the application permission type', () => {
+    expect(readConsentParams(new URLSearchParams('type=application')).permissionType).toBe('application');
   });
 
   it.each([
@@ -74,6 +104,7 @@ describe('deep-link parameters', () => {
       redirectUri: 'https://a.com/cb?x=1&y=2',
       permissions: ['https://graph.microsoft.com/User.Read.All', 'api://x/.default'],
       cloud: 'china' as const,
+      permissionType: 'application' as const,
     };
     const hash = formatConsentHash(consent);
     expect(hash.startsWith('#consent&')).toBe(true);

@@ -49,6 +49,7 @@ function ConsentPage({ params, token, catalog, now }: ViewProps) {
       redirectUri: p.redirectUri,
       permissions: p.permissions.join('\n'),
       cloud: p.cloud,
+      permissionType: p.permissionType,
       includeV1: params.get('v1') === '1' || params.get('v1') === 'true',
     };
   });
@@ -70,6 +71,7 @@ function ConsentPage({ params, token, catalog, now }: ViewProps) {
         permissions: splitPermissions(values.permissions),
         cloud: values.cloud,
         includeV1: values.includeV1,
+        permissionType: values.permissionType,
       },
       catalog,
       () => seed,
@@ -77,7 +79,8 @@ function ConsentPage({ params, token, catalog, now }: ViewProps) {
   }, [catalog, values, seed]);
 
   const userResult = useMemo(() => {
-    if (!catalog || !result?.ok) return null;
+    // Users consent to delegated permissions only.
+    if (!catalog || !result?.ok || values.permissionType !== 'delegated') return null;
     return buildUserConsentUrl(
       {
         tenant: values.tenant,
@@ -109,9 +112,20 @@ function ConsentPage({ params, token, catalog, now }: ViewProps) {
           tenant: p.tenant || values.tenant,
           clientId: p.clientId || values.clientId,
           cloud: p.cloud,
+          permissionType: p.permissionType ?? values.permissionType,
         });
-        const filled = [p.tenant ? 'tenant' : null, p.clientId ? 'client ID' : null, 'cloud'].filter(Boolean);
-        setPrefillNote(`Filled ${filled.join(', ')} from the token.`);
+        const filled = [
+          p.tenant ? 'tenant' : null,
+          p.clientId ? 'client ID' : null,
+          'cloud',
+          p.permissionType ? 'permission type' : null,
+        ].filter(Boolean);
+        setPrefillNote(
+          `Filled ${filled.join(', ')} from the token.` +
+            (p.managedIdentity
+              ? ' This token is from a managed identity: no consent link can grant it app roles; use the grant scripts (#grant).'
+              : ''),
+        );
       }
     : undefined;
 
