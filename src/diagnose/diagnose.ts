@@ -191,11 +191,16 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
     if (!audienceOk) {
       const info = describeAudience(c.audience);
       const what = info ? info.name : c.audience ? `"${c.audience}"` : 'no API (aud is missing)';
+      const bothDefender =
+        request.api === 'defender' && (info?.appId === MDE_APP_ID || info?.appId === XDR_APP_ID);
+      const defenderNote = bothDefender
+        ? ' The two Defender APIs have different audiences: https://api.securitycenter.microsoft.com (Defender for Endpoint) and https://api.security.microsoft.com (Defender XDR), even where both answer on api.security.microsoft.com.'
+        : '';
       add(
         'wrong-audience',
         'error',
         { aud: c.audience, host: request.host },
-        `The token is for ${what}, but the request goes to ${api.name} (${request.host}). The API rejects a token issued for another API (401 "invalid audience").`,
+        `The token is for ${what}, but the request goes to ${api.name} (${request.host}). The API rejects a token issued for another API (401 "invalid audience").${defenderNote}`,
         `Request the token for ${api.name}: scope "${scopeFor(api)}"${appOnly ? ' (client credentials use /.default)' : ''}.`,
       );
     }

@@ -4,6 +4,7 @@ import { explainAadsts } from './aadsts-codes';
 import { ERROR_KIND_LINK, ERROR_KIND_TEXT } from './error-texts';
 import { describeAudience, MDE_APP_ID, XDR_APP_ID } from './hosts';
 import { buildConsentLink, buildGrantLink } from './links';
+import { findRequiredPermissions } from './required-permissions';
 import { findSecurityRoles } from './security-roles';
 import type { CorrelationIds, ErrorExplanation, ErrorFinding, ErrorKind, ParsedRequest } from './types';
 
@@ -215,6 +216,9 @@ function crossCheck(
   }
 
   if (kind === 'invalid-audience' || kind === 'unauthorized') {
+    if (/expired|lifetime validation failed/i.test(parsed.message) && c.expiry.state === 'valid') {
+      findings.push(notSent('the API says the token expired, but this one is still valid'));
+    }
     if (c.expiry.state === 'expired') {
       findings.push({
         code: 'token-expired',
@@ -280,6 +284,33 @@ function crossCheck(
           evidence: { wids: c.wids, roles },
           message: `The user holds ${roles.join(', ')}, so the missing piece is the permission in scp.`,
           fix: 'Add the delegated *.Read.All (or *.ReadWrite.All to change) permission for that security resource, e.g. SecurityAlert.Read.All, and consent.',
+        });
+      }
+    }
+  }
+
+  if (kind === 'graph' && context.request?.api === 'graph' && context.catalog) {
+    const required = findRequiredPermissions(context.catalog, context.request);
+    const appOnly = c.caller === 'app-only' || c.caller === 'managed-identity';
+    if (required.known) {
+      const accepted = appOnly ? required.application : required.delegated;
+      const present = accepted.filter((p) => held.has(p.value.toLowerCase()));
+      const least = accepted[0];
+      if (present.length === 0 && least) {
+        findings.push({
+          code: 'graph-permission-missing',
+          severity: 'error',
+          evidence: { accepted: accepted.map((p) => p.value), roles: c.roles, scp: c.scopes },
+          message: `The token has none of the ${appOnly ? 'application' : 'delegated'} permissions ${context.request.method} ${required.matchedPath} accepts; the least privileged is ${least.value}.`,
+          fix: `Add ${least.value} (${appOnly ? 'application' : 'delegated'}) on Microsoft Graph and consent: ${buildConsentLink({ tenantId: c.tenantId, clientId: c.clientId, scope: `${required.api.resource}/${least.value}`, cloud: c.issuer.cloud })}`,
+        });
+      } else if (present.length > 0 && !appOnly) {
+        findings.push({
+          code: 'graph-permission-missing',
+          severity: 'info',
+          evidence: { present: present.map((p) => p.value), wids: c.wids },
+          message: `The token has ${present.map((p) => p.value).join(', ')}, which this call accepts, so the signed-in user's own rights are what failed: a delegated call can do only what the user may do (directory role, ownership).`,
+          fix: 'Give the user the directory role the operation needs (or make them owner of the object), or call it app-only.',
         });
       }
     }

@@ -229,6 +229,15 @@ describe('diagnose: every rule', () => {
     );
   });
 
+  it('explains the two Defender audiences when one is used for the other', () => {
+    const d = run(
+      { ...defenderManagedIdentity(), aud: XDR_AUD },
+      'GET https://api.security.microsoft.com/api/machines',
+    );
+    expect(find(d, 'wrong-audience')?.message).toContain('The two Defender APIs have different audiences');
+    expect(find(d, 'wrong-audience')?.fix).toContain('"https://api.securitycenter.microsoft.com/.default"');
+  });
+
   it('accepts the Defender for Endpoint audience on api.security.microsoft.com', () => {
     const d = run(
       { ...defenderManagedIdentity(), roles: ['Machine.Read.All'] },

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCatalog, type Catalog } from '../../src/catalog';
 import { AADSTS_CODE_COUNT, explainAadsts, explainError, parseRequest } from '../../src/diagnose';
 import { defenderManagedIdentity, graphAppOnlyV2, graphDelegatedV1 } from '../fixtures/make-token';
 import { loadToken } from './load-token';
@@ -214,6 +215,54 @@ describe('explainError: cross-check with the token', () => {
       },
     );
     expect(result.ok && result.findings.map((f) => f.code)).toEqual(['not-a-permission-problem']);
+  });
+});
+
+describe('explainError: Graph cross-check with the catalog', () => {
+  let catalog: Catalog;
+  beforeAll(async () => {
+    catalog = await loadCatalog();
+  });
+  const request = (text: string) => {
+    const parsed = parseRequest(text);
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    return parsed.request;
+  };
+
+  it('names the least-privileged Graph permission the token lacks', () => {
+    const { token, classification } = loadToken({ ...graphAppOnlyV2(), roles: ['Mail.Read'] });
+    const result = explainError(graphDenied, {
+      token,
+      classification,
+      catalog,
+      request: request('GET https://graph.microsoft.com/v1.0/users'),
+    });
+    if (!result.ok) throw new Error('expected ok');
+    const finding = result.findings.find((f) => f.code === 'graph-permission-missing');
+    expect(finding?.severity).toBe('error');
+    expect(finding?.message).toContain('User.ReadBasic.All');
+    expect(finding?.fix).toContain('#consent&tenant=');
+  });
+
+  it("says the user's own rights failed when a delegated token has the permission", () => {
+    const { token, classification } = loadToken({ ...graphDelegatedV1(), scp: 'User.ReadWrite.All' });
+    const result = explainError(graphDenied, {
+      token,
+      classification,
+      catalog,
+      request: request('PATCH https://graph.microsoft.com/v1.0/users/8a3c3f0e-1b2c-4d5e-8f90-123456789abc'),
+    });
+    if (!result.ok) throw new Error('expected ok');
+    expect(result.findings[0]?.message).toContain("the signed-in user's own rights are what failed");
+  });
+
+  it('says the token was not the one sent when the API says expired but it is valid', () => {
+    const { token, classification } = loadToken(graphAppOnlyV2());
+    const result = explainError(
+      '{"error":{"code":"InvalidAuthenticationToken","message":"Lifetime validation failed, the token is expired."}}',
+      { token, classification },
+    );
+    expect(result.ok && result.findings.map((f) => f.code)).toEqual(['token-not-sent']);
   });
 });
 
