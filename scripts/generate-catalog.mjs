@@ -539,11 +539,13 @@ function generate() {
       roles: roles.roles.length,
     },
   };
+  // Each file carries a marker so scripts/check-build.mjs can find catalog data in built chunks.
+  const mark = (name, data) => stableStringify({ $catalog: `tokenscope-catalog:${name}`, ...data });
   return {
-    'graph.json': stableStringify(graph),
-    'defender.json': stableStringify(defender.data),
-    'directory.json': stableStringify({ apis, apps, roles: roles.roles }),
-    'meta.json': stableStringify(meta),
+    'graph.json': mark('graph', graph),
+    'defender.json': mark('defender', defender.data),
+    'directory.json': mark('directory', { apis, apps, roles: roles.roles }),
+    'meta.json': mark('meta', meta),
   };
 }
 
