@@ -47,7 +47,8 @@ export function App() {
   const setText = useCallback((text: string) => setInput((prev) => ({ ...prev, text })), []);
   const { route, params, navigate } = useHashRoute(setText);
   const now = useNow(1000);
-  const catalog = useCatalog();
+  const loadedCatalog = useCatalog();
+  const catalog = loadedCatalog?.catalog ?? null;
 
   // Typing stays responsive on a large paste: the inspection follows a deferred copy of the text.
   const deferredText = useDeferredValue(input.text);
@@ -99,6 +100,7 @@ export function App() {
             params={params}
             onToken={onToken}
             catalog={catalog}
+            names={loadedCatalog}
             now={now}
             navigate={navigate}
           />

@@ -1,7 +1,6 @@
 import { lazy, Suspense, useMemo, type ComponentType } from 'react';
-import type { Catalog } from '../catalog';
 import { decodeToken, type FoundToken, type Inspection, type TokenSource } from '../token';
-import { nameOfApi, nameOfApp } from './catalog-access';
+import type { LoadedCatalog } from './catalog-access';
 import { ClaimsTable } from '../ui/claims-table';
 import { ErrorBoundary } from '../ui/error-boundary';
 import '../ui/inspector.css';
@@ -53,6 +52,8 @@ export interface InspectorViewProps extends Omit<ViewProps, 'token'> {
   /** The inspection of (a deferred copy of) `text`. */
   readonly inspection: Inspection;
   readonly onSelect: (index: number) => void;
+  /** Naming lookups, once the catalog has loaded. */
+  readonly names?: LoadedCatalog | null;
 }
 
 function Section({ component: Panel, label, props }: { component: ComponentType<ViewProps>; label: string; props: ViewProps }) {
@@ -65,19 +66,20 @@ function Section({ component: Panel, label, props }: { component: ComponentType<
   );
 }
 
-function nameApi(catalog: Catalog | null, raw: string | null): NamedId | null {
+function nameApi(names: LoadedCatalog | null, raw: string | null): NamedId | null {
   if (raw === null) return null;
-  return { raw, name: catalog ? nameOfApi(catalog, raw) : null };
+  return { raw, name: names ? names.nameOfApi(raw) : null };
 }
 
-function nameApp(catalog: Catalog | null, raw: string | null): NamedId | null {
+function nameApp(names: LoadedCatalog | null, raw: string | null): NamedId | null {
   if (raw === null) return null;
-  return { raw, name: catalog ? nameOfApp(catalog, raw) : null };
+  return { raw, name: names ? names.nameOfApp(raw) : null };
 }
 
 /** The inspector page: paste box, summary, the feature sections, claims, raw JSON. */
 export function InspectorView(props: InspectorViewProps) {
   const { text, onTextChange, onClear, inspection, onSelect, params, onToken, catalog, now, navigate } = props;
+  const names = props.names ?? null;
   const { found, decoded, classification, claims } = inspection;
   const tokens = found.ok ? found.tokens : [];
   const selectedIndex = inspection.selectedIndex ?? 0;
@@ -94,10 +96,10 @@ export function InspectorView(props: InspectorViewProps) {
 
   const isId = classification?.kind === 'id';
   const api = useMemo(
-    () => (isId ? nameApp(catalog, classification?.audience ?? null) : nameApi(catalog, classification?.audience ?? null)),
-    [catalog, classification?.audience, isId],
+    () => (isId ? nameApp(names, classification?.audience ?? null) : nameApi(names, classification?.audience ?? null)),
+    [names, classification?.audience, isId],
   );
-  const client = useMemo(() => nameApp(catalog, classification?.clientId ?? null), [catalog, classification?.clientId]);
+  const client = useMemo(() => nameApp(names, classification?.clientId ?? null), [names, classification?.clientId]);
 
   const failure = !found.ok ? found.error : decoded !== null && !decoded.ok ? decoded.error : null;
   const error = failure !== null && failure.code !== 'empty' ? failure : null;
@@ -126,7 +128,7 @@ export function InspectorView(props: InspectorViewProps) {
           classification={classification}
           api={api}
           client={client}
-          catalogLoaded={catalog !== null}
+          catalogLoaded={names !== null}
           now={now}
           emptyText={emptyText}
         />

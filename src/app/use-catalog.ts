@@ -1,24 +1,26 @@
 import { useEffect, useState } from 'react';
-import type { Catalog } from '../catalog';
-import { loadCatalogLazily } from './catalog-access';
+import type { LoadedCatalog } from './catalog-access';
 
 /**
- * The catalog, or null until it has loaded. Loading starts after the first paint (when the browser is
- * idle), so the inspector shows raw values at once and names fill in when the lazy chunk arrives.
+ * The catalog with its naming lookups, or null until it has loaded. Loading starts after the first paint
+ * (when the browser is idle) through a dynamic import, so the inspector shows raw values at once and names
+ * fill in when the lazy chunk arrives.
  */
-export function useCatalog(): Catalog | null {
-  const [catalog, setCatalog] = useState<Catalog | null>(null);
+export function useCatalog(): LoadedCatalog | null {
+  const [loaded, setLoaded] = useState<LoadedCatalog | null>(null);
   useEffect(() => {
     let cancelled = false;
     const start = () => {
-      loadCatalogLazily().then(
-        (loaded) => {
-          if (!cancelled) setCatalog(loaded);
-        },
-        () => {
-          // Names stay raw; the inspector works without the catalog.
-        },
-      );
+      import('./catalog-access')
+        .then((m) => m.loadCatalogWithNames())
+        .then(
+          (result) => {
+            if (!cancelled) setLoaded(result);
+          },
+          () => {
+            // Names stay raw; the inspector works without the catalog.
+          },
+        );
     };
     const idle = window.requestIdleCallback;
     if (typeof idle === 'function') {
@@ -34,5 +36,5 @@ export function useCatalog(): Catalog | null {
       clearTimeout(id);
     };
   }, []);
-  return catalog;
+  return loaded;
 }

@@ -10,6 +10,8 @@ const delegated = makeToken(graphDelegatedV1());
 const appOnly = makeToken(graphAppOnlyV2());
 const idToken = makeToken(idTokenV2());
 const BOX = 'Token or text containing a token';
+// The first render after launch can be slow on a loaded machine; the default poll gives up after 1 s.
+const POLL = { timeout: 15_000 };
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -48,12 +50,21 @@ describe('inspecting a pasted token', () => {
     const app = await openApp(browser);
     const { page } = app;
     await page.getByLabel(BOX).fill(`Authorization: Bearer ${delegated}`);
-    await expect.poll(() => summary(page).textContent()).toContain('Access token');
+    await expect.poll(() => summary(page).textContent(), POLL).toContain('Access token');
     const text = (await summary(page).textContent()) ?? '';
     for (const part of ['v1.0', 'Delegated', 'https://graph.microsoft.com', TENANT_ID]) expect(text).toContain(part);
     const claims = page.getByRole('region', { name: 'Claims' });
     expect(await claims.getByRole('row').count()).toBe(Object.keys(graphDelegatedV1()).length + 1);
     await page.waitForTimeout(300);
+    await expectPrivate(app);
+    await app.close();
+  });
+
+  it('names the API in the summary once the catalog has loaded', async () => {
+    const app = await openApp(browser);
+    const { page } = app;
+    await page.getByLabel(BOX).fill(delegated);
+    await expect.poll(() => summary(page).textContent(), POLL).toContain('Microsoft Graph (https://graph.microsoft.com)');
     await expectPrivate(app);
     await app.close();
   });
@@ -75,7 +86,7 @@ describe('deep links', () => {
   ])('#%s= is inspected and removed from the address bar', async (param, token, kind) => {
     const app = await openApp(browser, `/#${param}=${token}&token_type=Bearer&state=s1`);
     const { page } = app;
-    await expect.poll(() => summary(page).textContent()).toContain(kind);
+    await expect.poll(() => summary(page).textContent(), POLL).toContain(kind);
     expect(page.url()).not.toContain(token);
     expect(await page.evaluate(() => location.hash)).toBe('#state=s1');
     await expectPrivate(app);
@@ -89,7 +100,7 @@ describe('deep links', () => {
     await page.evaluate((t) => {
       location.hash = `#token=${t}`;
     }, delegated);
-    await expect.poll(() => summary(page).textContent()).toContain('Access token');
+    await expect.poll(() => summary(page).textContent(), POLL).toContain('Access token');
     expect(page.url()).not.toContain(delegated);
     await page.goBack();
     expect(page.url()).not.toContain(delegated);
@@ -111,19 +122,19 @@ describe('keyboard only', () => {
     for (let i = 0; i < 20 && (await active()) !== 'textarea'; i++) await page.keyboard.press('Tab');
     expect(await active()).toBe('textarea');
     await page.keyboard.insertText(`curl -H "Authorization: Bearer ${delegated}" https://graph.microsoft.com/v1.0/me\nhttps://app.example/#access_token=${appOnly}&token_type=Bearer`);
-    await expect.poll(() => summary(page).textContent()).toContain('Delegated');
+    await expect.poll(() => summary(page).textContent(), POLL).toContain('Delegated');
 
     for (let i = 0; i < 5 && (await active()) !== 'input:radio'; i++) await page.keyboard.press('Tab');
     expect(await active()).toBe('input:radio');
     await page.keyboard.press('ArrowDown');
-    await expect.poll(() => summary(page).textContent()).toContain('App-only');
+    await expect.poll(() => summary(page).textContent(), POLL).toContain('App-only');
 
     for (let i = 0; i < 5 && (await page.evaluate(() => document.activeElement?.textContent)) !== 'Clear'; i++) {
       await page.keyboard.press('Shift+Tab');
     }
     await page.keyboard.press('Enter');
     expect(await page.getByLabel(BOX).inputValue()).toBe('');
-    await expect.poll(() => summary(page).textContent()).not.toContain('App-only');
+    await expect.poll(() => summary(page).textContent(), POLL).not.toContain('App-only');
     await expectPrivate(app);
     await app.close();
   });
@@ -137,7 +148,7 @@ describe('accessibility', () => {
     await page.getByLabel(BOX).waitFor();
     expect(await runAxe(page)).toEqual([]);
     await page.getByLabel(BOX).fill(`${delegated}\n${appOnly}`);
-    await expect.poll(() => summary(page).textContent()).toContain('Access token');
+    await expect.poll(() => summary(page).textContent(), POLL).toContain('Access token');
     await page.getByRole('button', { name: 'Copy payload' }).waitFor();
     expect(await runAxe(page)).toEqual([]);
     expect(app.pageErrors).toEqual([]);
