@@ -1,0 +1,85 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphDelegatedV1, makeToken } from '../fixtures/make-token';
+import { launchBrowser, openApp } from './support/browser';
+import { SPA_ORIGIN } from './support/constants.mjs';
+
+const BOX = 'Token or text containing a token';
+const POLL = { timeout: 15_000 };
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+describe('catalog names in the inspector', () => {
+  it('shows raw permission and role values, then their names once the catalog loads, all offline', async () => {
+    const token = makeToken({
+      ...graphDelegatedV1(),
+      scp: 'User.Read SecurityEvents.Read.All Machine.Isolate',
+      wids: ['5d6b6bb7-de71-4623-b4af-96380a352509', 'b79fbf4d-3ef9-4689-8143-76b194e85509', '11111111-2222-3333-4444-555555555555'],
+    });
+    const app = await openApp(browser);
+    const { page } = app;
+    await page.getByLabel(BOX).fill(token);
+
+    const permissions = page.getByRole('region', { name: 'Permissions' });
+    await expect.poll(() => permissions.textContent(), POLL).toContain('SecurityEvents.Read.All');
+    expect(await permissions.textContent()).toContain('Delegated');
+    await expect.poll(() => permissions.textContent(), POLL).toContain("Read your organization's security events");
+    expect(await permissions.textContent()).toContain('Sign in and read user profile');
+    expect(await permissions.textContent()).toContain('not a permission of Microsoft Graph');
+
+    const roles = page.getByRole('region', { name: 'Directory roles' });
+    await expect.poll(() => roles.textContent(), POLL).toContain('Security Reader');
+    const rolesText = (await roles.textContent()) ?? '';
+    expect(rolesText).toContain('Default member');
+    expect(rolesText).toContain('11111111-2222-3333-4444-555555555555');
+    expect(rolesText).toContain('not in the catalog');
+
+    await expect.poll(() => page.getByRole('region', { name: 'Token summary' }).textContent(), POLL).toContain('Microsoft Graph');
+
+    // The catalog came from the app's own lazy chunks.
+    expect(app.offLoopback).toEqual([]);
+    expect(app.requests.filter((url) => !url.startsWith(`${SPA_ORIGIN}/`))).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
+    await app.close();
+  });
+});
+
+describe('catalog browser', () => {
+  it('opens #catalog&q=SecurityEvents with the search and finds the permission', async () => {
+    const app = await openApp(browser, '/#catalog&q=SecurityEvents');
+    const { page } = app;
+    const box = page.getByLabel('Search the catalog');
+    await expect.poll(() => box.inputValue(), POLL).toBe('SecurityEvents');
+    const results = page.getByRole('list', { name: 'Search results' });
+    await expect.poll(() => results.textContent(), POLL).toContain('SecurityEvents.Read.All');
+    await results.getByRole('button', { name: /SecurityEvents\.Read\.All/ }).first().click();
+    const detail = page.getByRole('region', { name: 'Catalog entry' });
+    await expect.poll(() => detail.textContent(), POLL).toContain('bf394140-e372-4bf9-a898-299cfc7564e5');
+    expect(await detail.textContent()).toContain('/security/alerts');
+    expect(app.offLoopback).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
+    await app.close();
+  });
+
+  it('searches by typing, keyboard only', async () => {
+    const app = await openApp(browser, '/#catalog');
+    const { page } = app;
+    const box = page.getByLabel('Search the catalog');
+    await box.focus();
+    await page.keyboard.type('Machine.Isolate');
+    const results = page.getByRole('list', { name: 'Search results' });
+    await expect.poll(() => results.textContent(), POLL).toContain('Machine.Isolate');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    const detail = page.getByRole('region', { name: 'Catalog entry' });
+    await expect.poll(() => detail.textContent(), POLL).toContain('/api/machines/{id}/isolate');
+    expect(app.pageErrors).toEqual([]);
+    await app.close();
+  });
+});
