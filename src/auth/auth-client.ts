@@ -89,6 +89,14 @@ function isInteractionRequired(e: unknown): boolean {
 }
 
 /**
+ * Starts loading the MSAL chunk without building a client, so a later popup sign-in opens its window
+ * while the click still counts as the person's action. Does nothing visible; failures surface later.
+ */
+export function preloadAuthLibrary(): void {
+  import('@azure/msal-browser').catch(() => undefined);
+}
+
+/**
  * Builds the MSAL client for these settings and waits for `initialize()` and `handleRedirectPromise()`,
  * so a returning redirect sign-in is finished before anything renders. Loads MSAL on demand (its own
  * chunk). Cache in sessionStorage, PII logging off. Does not sign in by itself; never throws.

@@ -1,4 +1,4 @@
-export { createAuthClient } from './auth-client';
+export { createAuthClient, preloadAuthLibrary } from './auth-client';
 export type { AuthAccount, AuthClient, AuthClientOptions, AuthOutcome, AuthTokens, SignInMethod } from './auth-client';
 export {
   CLOUDS,

@@ -7,6 +7,7 @@ import {
   fetchMyDirectoryRoles,
   fetchServicePrincipal,
   loadSignInSettings,
+  preloadAuthLibrary,
   redirectUriFor,
   saveSignInSettings,
   validateSignInSettings,
@@ -87,7 +88,10 @@ function SignIn({ onToken, catalog, now }: ViewProps) {
   useEffect(() => {
     if (started.current) return;
     started.current = true;
-    if (!saved.ok) return;
+    if (!saved.ok) {
+      preloadAuthLibrary();
+      return;
+    }
     void (async () => {
       const created = await createAuthClient(saved.value, { origin });
       if (!created.ok) {
