@@ -1,9 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openApp, type AppPage } from './support/browser';
 import { SPA_ORIGIN } from './support/constants.mjs';
 import { USER_OID, graphDelegatedV1, makeToken } from '../fixtures/make-token';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+async function runAxe(page: Page) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    const result = await axe.run({ include: [['section[aria-label="Report"]']] });
+    return result.violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target) }));
+  });
+}
 
 let browser: Browser;
 beforeAll(async () => {
@@ -109,6 +122,16 @@ describe('report section', () => {
     expect(text).toContain(`\`${request}\``);
     expect(text).toMatch(/## Verdict: /);
     expectNothingSecret(text);
+    await app.close();
+  });
+
+  it.each(['light', 'dark'] as const)('has no axe violations in %s mode, preview open', async (scheme) => {
+    const app = await openReport();
+    const { page } = app;
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.getByText('Preview the report').click();
+    await page.getByLabel('Report preview').waitFor();
+    expect(await runAxe(page)).toEqual([]);
     await app.close();
   });
 });
