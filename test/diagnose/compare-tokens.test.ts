@@ -284,3 +284,28 @@ describe('compareTokens for a request: what decides the verdict comes first', ()
     expect(c.differences.some((d) => d.decisive)).toBe(false);
   });
 });
+
+describe('compareTokens with the catalog', () => {
+  let catalog: Catalog;
+  beforeAll(async () => {
+    catalog = await loadCatalog();
+  });
+
+  it.each<[string, Payload, DifferenceCode, string]>([
+    [
+      'names the client app',
+      { ...base(), appid: 'de8bc8b5-d9f9-48b1-a8ad-b748da725064' },
+      'client-app-differs',
+      'token B by Graph Explorer (de8bc8b5-d9f9-48b1-a8ad-b748da725064).',
+    ],
+    [
+      'names a directory role the built-in list does not know',
+      { ...base(), wids: [DEFAULT_MEMBER, 'f2ef992c-3afb-46b9-b7cf-a126ee74c451'] },
+      'directory-role-only-in-b',
+      'Token B has Global Reader (f2ef992c-3afb-46b9-b7cf-a126ee74c451) in wids; token A does not.',
+    ],
+  ])('%s', (_label, pb, code, message) => {
+    const c = compareTokens(side(base()), side(pb), { now: NOW, catalog });
+    expect(messageOf(c, code)).toContain(message);
+  });
+});
