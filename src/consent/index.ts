@@ -34,6 +34,7 @@ export {
   formatConsentHash,
   formatGrantHash,
   prefillFromToken,
+  prefillGrantFromToken,
   readConsentParams,
   readGrantParams,
 } from './prefill';

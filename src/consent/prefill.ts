@@ -1,4 +1,4 @@
-import type { Classification, Cloud } from '../token';
+import type { Classification, Cloud, DecodedJwt } from '../token';
 import type { PermissionType } from './types';
 import { parseCloud } from './clouds';
 import { splitPermissions } from './scopes';
@@ -45,6 +45,22 @@ export function prefillFromToken(classification: Classification): TokenPrefill {
     cloud: classification.issuer.cloud ?? 'public',
     permissionType: caller === 'delegated' ? 'delegated' : caller === null ? null : 'application',
     managedIdentity: caller === 'managed-identity',
+  };
+}
+
+/**
+ * Prefills the grant-script generator from an app-only or managed-identity token: the principal is the
+ * token's `oid` (the service principal's object ID), the API its audience, the cloud its issuer's. For a
+ * delegated token `oid` is a user, so the principal is left empty. Does not copy `roles` (those are held).
+ */
+export function prefillGrantFromToken(token: DecodedJwt, classification: Classification): GrantPrefill {
+  const oid = token.payload['oid'];
+  const appOnly = classification.caller === 'app-only' || classification.caller === 'managed-identity';
+  return {
+    principalId: appOnly && typeof oid === 'string' ? oid : '',
+    api: classification.audience ?? '',
+    permissions: [],
+    cloud: classification.issuer.cloud ?? 'public',
   };
 }
 

@@ -110,6 +110,19 @@ describe('consent view', () => {
     expect(screen.queryByRole('region', { name: 'User consent link' })).toBeNull();
   });
 
+  it('adds a permission picked from the catalog search', async () => {
+    const user = userEvent.setup();
+    render(<ConsentView {...props(DEEP)} />);
+    await user.type(screen.getByLabelText('Search permissions'), 'Machine.Isolate');
+    await user.click(await screen.findByRole('button', { name: 'Add https://api.securitycenter.microsoft.com/Machine.Isolate' }));
+    expect(screen.getByLabelText('Permissions')).toHaveValue(
+      'https://graph.microsoft.com/.default\nhttps://api.securitycenter.microsoft.com/Machine.Isolate',
+    );
+    expect(new URL(urlBox()!.value).searchParams.get('scope')).toBe(
+      'https://graph.microsoft.com/.default https://api.securitycenter.microsoft.com/Machine.Isolate',
+    );
+  });
+
   it('offers no prefill button without a token', () => {
     render(<ConsentView {...props(DEEP)} />);
     expect(screen.queryByRole('button', { name: 'Prefill from the inspected token' })).toBeNull();

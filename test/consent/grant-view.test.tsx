@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadCatalog, type Catalog } from '../../src/catalog';
 import GrantView from '../../src/app/views/grant-view';
 import type { ViewProps } from '../../src/app/view-props';
+import { MI_OID, defenderManagedIdentity, makeToken } from '../fixtures/make-token';
 
 let catalog: Catalog;
 beforeAll(async () => {
@@ -35,6 +36,17 @@ describe('grant view', () => {
     expect(within(region).getByLabelText('Azure CLI (bash) script')).toHaveTextContent('set -euo pipefail');
     expect(within(region).getByLabelText('Microsoft Graph request script')).toHaveTextContent(
       `POST https://graph.microsoft.com/v1.0/servicePrincipals/${PRINCIPAL}/appRoleAssignments`,
+    );
+  });
+
+  it('prefills the managed identity and its API from the inspected token', async () => {
+    const user = userEvent.setup();
+    render(<GrantView {...props('permission=Machine.Isolate', { token: makeToken(defenderManagedIdentity()) })} />);
+    await user.click(screen.getByRole('button', { name: 'Prefill from the inspected token' }));
+    expect(screen.getByLabelText('Principal object ID')).toHaveValue(MI_OID);
+    const region = screen.getByRole('region', { name: 'Grant script' });
+    expect(within(region).getByLabelText('Microsoft Graph PowerShell script')).toHaveTextContent(
+      "$resourceAppId = 'fc780465-2017-40d4-a0c5-307022471b92'",
     );
   });
 

@@ -3,6 +3,7 @@ import {
   formatConsentHash,
   formatGrantHash,
   prefillFromToken,
+  prefillGrantFromToken,
   readConsentParams,
   readGrantParams,
 } from '../../src/consent';
@@ -10,6 +11,8 @@ import { classifyToken, decodeToken } from '../../src/token';
 import {
   CLIENT_APP_ID,
   TENANT_ID,
+  DEFENDER_AUD,
+  MI_OID,
   defenderManagedIdentity,
   graphAppOnlyV2,
   graphDelegatedV1,
@@ -57,6 +60,22 @@ describe('prefillFromToken', () => {
       permissionType: null,
       managedIdentity: false,
     });
+  });
+});
+
+describe('prefillGrantFromToken', () => {
+  function both(payload: Record<string, unknown>) {
+    const decoded = decodeToken(makeToken(payload));
+    if (!decoded.ok) throw new Error(decoded.error.message);
+    return prefillGrantFromToken(decoded.token, classifyToken(decoded.token, NOW));
+  }
+
+  it('takes the managed identity as principal and the audience as API', () => {
+    expect(both(defenderManagedIdentity())).toEqual({ principalId: MI_OID, api: DEFENDER_AUD, permissions: [], cloud: 'public' });
+  });
+
+  it('leaves the principal empty for a delegated token (its oid is a user)', () => {
+    expect(both(graphDelegatedV1()).principalId).toBe('');
   });
 });
 
