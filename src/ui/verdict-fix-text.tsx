@@ -5,6 +5,15 @@ export interface FixTextProps {
   readonly text: string;
 }
 
+/** "open the grant builder for Ti.ReadWrite.All": the permission in the text, so links differ by name. */
+function linkText(href: string): string {
+  const params = new URLSearchParams(href.slice(href.indexOf('&') + 1));
+  if (href.startsWith('#grant'))
+    return `open the grant builder for ${params.get('permission') ?? 'this permission'}`;
+  const scope = params.get('scope') ?? '';
+  return `open the consent builder for ${scope.slice(scope.lastIndexOf('/') + 1) || 'this permission'}`;
+}
+
 /** A fix sentence with its builder links made clickable. */
 export function VerdictFixText({ text }: FixTextProps) {
   const parts: { kind: 'text' | 'link'; value: string }[] = [];
@@ -23,7 +32,7 @@ export function VerdictFixText({ text }: FixTextProps) {
       {parts.map((p, i) =>
         p.kind === 'link' ? (
           <a key={i} href={p.value}>
-            {p.value.startsWith('#grant') ? 'open the grant builder' : 'open the consent builder'}
+            {linkText(p.value)}
           </a>
         ) : (
           <span key={i}>{p.value}</span>

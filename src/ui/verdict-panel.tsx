@@ -27,8 +27,11 @@ const WORD: Record<Verdict, string> = { allowed: 'Allowed', denied: 'Denied', 'c
 const SEVERITY: Record<DiagnoseFinding['severity'], [string, string]> = {
   error: ['badge err', 'Blocks'],
   warning: ['badge warn', 'Check'],
-  info: ['badge ok', 'OK'],
+  info: ['badge ok', 'Note'],
 };
+
+const badge = (f: DiagnoseFinding): [string, string] =>
+  f.severity === 'info' && f.code.endsWith('-present') ? ['badge ok', 'OK'] : SEVERITY[f.severity];
 
 function Permissions({ label, values }: { label: string; values: readonly AcceptedPermission[] }) {
   if (values.length === 0) return null;
@@ -90,7 +93,7 @@ export function VerdictPanel(props: VerdictPanelProps) {
             <ol className="verdict-findings">
               {findings.map((f, i) => (
                 <li key={`${f.code}-${i}`}>
-                  <span className={SEVERITY[f.severity][0]}>{SEVERITY[f.severity][1]}</span> {f.message}
+                  <span className={badge(f)[0]}>{badge(f)[1]}</span> {f.message}
                   {f.fix && (
                     <p className="verdict-fix">
                       <strong>Fix:</strong> <VerdictFixText text={f.fix} />

@@ -36,7 +36,7 @@ describe('VerdictSection', () => {
     const region = screen.getByRole('region', { name: 'Verdict' });
     expect(await within(region).findByText('Denied')).toBeInTheDocument();
     expect(region).toHaveTextContent('Ti.ReadWrite.All');
-    const links = within(region).getAllByRole('link', { name: 'open the grant builder' });
+    const links = within(region).getAllByRole('link', { name: /^open the grant builder for Ti\.ReadWrite/ });
     expect(links[0]).toHaveAttribute('href', expect.stringContaining('#grant&principal_id='));
   });
 
