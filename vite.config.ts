@@ -1,9 +1,12 @@
 /// <reference types="vitest/config" />
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, loadEnv, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { renameSync, rmSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
+import { contentSecurityPolicy, parseExtraOrigins } from './scripts/vite-csp.ts';
+import { serviceWorker } from './scripts/vite-service-worker.ts';
+import { singleFile } from './scripts/vite-single-file.ts';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -33,40 +36,57 @@ function redirectBridgeAtRoot(): Plugin {
   };
 }
 
-export default defineConfig(() => ({
-  plugins: [react(), redirectBridgeAtRoot()],
-  build: {
-    target: 'es2022',
-    rolldownOptions: {
-      input: { main: here('./index.html'), redirect: here('./src/auth/redirect.html') },
-    },
-  },
-  server: { host: '127.0.0.1' },
-  preview: { host: '127.0.0.1' },
-  test: {
-    projects: [
-      {
-        extends: true as const,
-        test: {
-          name: 'unit',
-          environment: 'jsdom',
-          include: ['test/**/*.test.{ts,tsx}'],
-          exclude: ['test/e2e/**'],
-          setupFiles: ['test/setup.ts'],
-        },
-      },
-      {
-        extends: true as const,
-        test: {
-          name: 'e2e',
-          environment: 'node',
-          include: ['test/e2e/**/*.e2e.test.ts'],
-          globalSetup: ['test/e2e/support/global-setup.ts'],
-          fileParallelism: false,
-          testTimeout: 60_000,
-          hookTimeout: 90_000,
-        },
-      },
+export default defineConfig(({ mode }) => {
+  // Build-time only: the sign-in origins the Content-Security-Policy allows besides Entra's (scripts/vite-csp.ts).
+  const env = { ...loadEnv(mode, here('.'), 'VITE_'), ...process.env };
+  const extraOrigins = parseExtraOrigins(env.VITE_EXTRA_AUTHORITIES, (m) => console.warn(m));
+  // `--mode single`: one HTML file for file:// (no sign-in redirect page, no service worker).
+  const single = mode === 'single';
+  return {
+    plugins: [
+      react(),
+      ...(single ? singleFile(here('.')) : [redirectBridgeAtRoot(), serviceWorker()]),
+      contentSecurityPolicy({ extraOrigins, single }),
     ],
-  },
-}));
+    // The single file needs nothing beside it: the favicon is inlined, the header files are for servers.
+    ...(single ? { publicDir: false as const } : {}),
+    build: {
+      target: 'es2022',
+      ...(single ? { outDir: 'dist-single' } : {}),
+      rolldownOptions: {
+        input: {
+          main: here('./index.html'),
+          ...(single ? {} : { redirect: here('./src/auth/redirect.html') }),
+        } as Record<string, string>,
+      },
+    },
+    server: { host: '127.0.0.1' },
+    preview: { host: '127.0.0.1' },
+    test: {
+      projects: [
+        {
+          extends: true as const,
+          test: {
+            name: 'unit',
+            environment: 'jsdom',
+            include: ['test/**/*.test.{ts,tsx}'],
+            exclude: ['test/e2e/**'],
+            setupFiles: ['test/setup.ts'],
+          },
+        },
+        {
+          extends: true as const,
+          test: {
+            name: 'e2e',
+            environment: 'node',
+            include: ['test/e2e/**/*.e2e.test.ts'],
+            globalSetup: ['test/e2e/support/global-setup.ts'],
+            fileParallelism: false,
+            testTimeout: 60_000,
+            hookTimeout: 90_000,
+          },
+        },
+      ],
+    },
+  };
+});

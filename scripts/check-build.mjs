@@ -1,10 +1,74 @@
 // Prints what the built app weighs on first load and fails when a budget is broken.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 
-const dist = process.argv.find((a) => a.startsWith('--dist='))?.slice(7) ?? 'dist';
+const single = process.argv.includes('--single');
+const dist = process.argv.find((a) => a.startsWith('--dist='))?.slice(7) ?? (single ? 'dist-single' : 'dist');
 const BUDGET_FIRST_LOAD_JS_KB = 100;
+
+// Content-Security-Policy (docs/security.md): every built page carries the policy as its first <head> element,
+// holds no inline script (single-file: only scripts whose sha256 the policy lists), no inline event handler,
+// no style attribute, and loads nothing from another origin. The header files carry the same policy.
+function checkCsp() {
+  const problems = [];
+  const pages = readdirSync(dist).filter((f) => f.endsWith('.html'));
+  if (!pages.includes('index.html')) problems.push('index.html is missing');
+  let indexPolicy = null;
+  for (const page of pages) {
+    const html = readFileSync(join(dist, page), 'utf8');
+    const policy = /<head>\s*<meta http-equiv="Content-Security-Policy" content="([^"]*)"/i.exec(html)?.[1];
+    if (!policy) {
+      problems.push(`${page}: no Content-Security-Policy <meta> as the first element of <head>`);
+      continue;
+    }
+    if (page === 'index.html') indexPolicy = policy;
+    const directive = (name) => policy.split(';').map((d) => d.trim().split(/\s+/)).find((d) => d[0] === name)?.slice(1) ?? null;
+    const required = { 'default-src': ["'self'"], 'object-src': ["'none'"], 'base-uri': ["'none'"], 'form-action': ["'none'"] };
+    for (const [name, value] of Object.entries(required)) {
+      if (JSON.stringify(directive(name)) !== JSON.stringify(value)) problems.push(`${page}: ${name} is not ${value.join(' ')}`);
+    }
+    for (const name of ['script-src', 'style-src', 'connect-src', 'img-src', 'frame-src', 'worker-src']) {
+      const sources = directive(name);
+      if (!sources) problems.push(`${page}: ${name} is missing`);
+      else if (sources.some((s) => /unsafe-|^\*$|^https?:$|^http:/.test(s))) problems.push(`${page}: ${name} allows ${sources.join(' ')}`);
+      else if (name !== 'connect-src' && name !== 'frame-src' && sources.some((s) => /^https:\/\//.test(s))) {
+        problems.push(`${page}: ${name} names another origin`);
+      }
+    }
+    const hashes = new Set((directive('script-src') ?? []).filter((s) => s.startsWith("'sha256-")).map((s) => s.slice(1, -1)));
+    for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+      if (/\ssrc=/i.test(m[1])) continue;
+      const hash = `sha256-${createHash('sha256').update(m[2]).digest('base64')}`;
+      if (!single || !hashes.has(hash)) problems.push(`${page}: inline <script> not allowed by the policy (${hash})`);
+    }
+    const markup = html.replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1>/gi, '');
+    if (/<[^>]+\son[a-z]+\s*=/i.test(markup)) problems.push(`${page}: inline event handler attribute`);
+    if (/<[^>]+\sstyle\s*=/i.test(markup)) problems.push(`${page}: style attribute (style-src has no 'unsafe-inline')`);
+    for (const m of markup.matchAll(/\s(?:src|href)\s*=\s*"((?:https?:)?\/\/[^"]*)"/gi)) problems.push(`${page}: loads ${m[1]} from another origin`);
+  }
+  if (!single && indexPolicy) {
+    const headerPolicy = `${indexPolicy}; frame-ancestors 'none'`;
+    const headers = existsSync(join(dist, '_headers')) ? readFileSync(join(dist, '_headers'), 'utf8') : '';
+    if (!headers.includes(`Content-Security-Policy: ${headerPolicy}\n`)) problems.push('_headers does not carry the page policy plus frame-ancestors');
+    if (!/Referrer-Policy: no-referrer/.test(headers)) problems.push('_headers has no Referrer-Policy: no-referrer');
+    const swa = existsSync(join(dist, 'staticwebapp.config.json')) ? JSON.parse(readFileSync(join(dist, 'staticwebapp.config.json'), 'utf8')) : {};
+    if (swa.globalHeaders?.['Content-Security-Policy'] !== headerPolicy) problems.push('staticwebapp.config.json globalHeaders lacks the page policy plus frame-ancestors');
+    if (swa.globalHeaders?.['Referrer-Policy'] !== 'no-referrer') problems.push('staticwebapp.config.json has no Referrer-Policy: no-referrer');
+    if (!existsSync(join(dist, 'sw.js'))) problems.push('sw.js (the offline service worker) is missing');
+  }
+  return problems;
+}
+const cspProblems = checkCsp();
+for (const p of cspProblems) console.error(`CSP check failed: ${p}`);
+if (cspProblems.length) process.exit(1);
+console.log(`CSP check: ${single ? 'single-file page' : 'pages and header files'} in ${dist} keep the policy`);
+if (single) {
+  const size = statSync(join(dist, 'index.html')).size;
+  console.log(`single file: ${dist}/index.html ${(size / 1024).toFixed(1)} KB (${(gzipSync(readFileSync(join(dist, 'index.html'))).length / 1024).toFixed(1)} KB gz)`);
+  process.exit(0);
+}
 
 const html = readFileSync(join(dist, 'index.html'), 'utf8');
 // First load: the entry script and every module it preloads, as index.html names them.

@@ -23,6 +23,11 @@ for (const [mode, outDir] of [['production', E2E_DIST]]) {
     process.exit(status);
   }
 }
+// The single-file build (dist-single/index.html) for the file:// browser test.
+if (run('npx', ['vite', 'build', '--logLevel', 'warn', '--mode', 'single'], E2E_BUILD_ENV) !== 0) {
+  console.error('Build for the browser tests failed (single file).');
+  process.exit(1);
+}
 
 mkdirSync('.cache', { recursive: true });
 const report = '.cache/vitest-report.json';

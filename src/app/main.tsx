@@ -11,3 +11,4 @@ if (root) {
     </StrictMode>,
   );
 }
+void import('./service-worker').then((sw) => sw.startServiceWorker());

@@ -1,0 +1,84 @@
+import { useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { config } from './config';
+import './service-worker.css';
+
+/** The parts of a registration the update watch needs (a fake in tests). */
+export interface UpdateSource {
+  readonly waiting: { postMessage(message: unknown): void } | null;
+  readonly installing: { readonly state: string; addEventListener(type: 'statechange', listener: () => void): void } | null;
+  addEventListener(type: 'updatefound', listener: () => void): void;
+}
+
+/**
+ * Calls `onWaiting` once a new version has installed and is waiting, but only when a page is already
+ * controlled (the very first install is not an "update"). Does not activate anything by itself.
+ */
+export function watchForUpdate(registration: UpdateSource, hasController: () => boolean, onWaiting: () => void): void {
+  if (registration.waiting && hasController()) {
+    onWaiting();
+    return;
+  }
+  registration.addEventListener('updatefound', () => {
+    const worker = registration.installing;
+    worker?.addEventListener('statechange', () => {
+      if (worker.state === 'installed' && hasController()) onWaiting();
+    });
+  });
+}
+
+export interface UpdatePromptProps {
+  readonly onReload: () => void;
+}
+
+/** "New version available — Reload". */
+export function UpdatePrompt({ onReload }: UpdatePromptProps) {
+  const [busy, setBusy] = useState(false);
+  return (
+    <aside aria-label="Update" className="update-prompt">
+      <p role="status">New version available.</p>
+      <button
+        type="button"
+        disabled={busy}
+        onClick={() => {
+          setBusy(true);
+          onReload();
+        }}
+      >
+        Reload
+      </button>
+    </aside>
+  );
+}
+
+function showPrompt(registration: ServiceWorkerRegistration) {
+  const host = document.createElement('div');
+  document.body.append(host);
+  createRoot(host).render(
+    <UpdatePrompt
+      onReload={() => {
+        navigator.serviceWorker.addEventListener('controllerchange', () => window.location.reload(), { once: true });
+        registration.waiting?.postMessage('skip-waiting');
+      }}
+    />,
+  );
+}
+
+/**
+ * Registers the offline service worker (built by scripts/vite-service-worker.ts) in production builds
+ * served over http(s), and shows the update prompt when a new version waits. Does nothing in dev, from
+ * file:// (the single-file build) or where service workers are unavailable. Never throws.
+ */
+export function startServiceWorker(): void {
+  if (!config.production || !/^https?:$/.test(window.location.protocol) || !('serviceWorker' in navigator)) return;
+  const register = () => {
+    navigator.serviceWorker
+      .register(`${config.baseUrl}sw.js`, { scope: config.baseUrl })
+      .then((registration) => watchForUpdate(registration, () => navigator.serviceWorker.controller !== null, () => showPrompt(registration)))
+      .catch(() => {
+        // Offline support is an extra: the app works the same without it.
+      });
+  };
+  if (document.readyState === 'complete') register();
+  else window.addEventListener('load', register, { once: true });
+}

@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openApp } from './support/browser';
+
+const tokens = JSON.parse(readFileSync(new URL('../fixtures/tokens.json', import.meta.url), 'utf8')) as Record<string, string>;
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+describe('offline after the first visit', () => {
+  it('reloads and inspects with the network off, served by the service worker', async () => {
+    const app = await openApp(browser);
+    const { page, context } = app;
+    await page.getByRole('heading', { name: 'Tokenscope' }).waitFor();
+    // The worker precaches every file of the build, lazy chunks included, then takes control.
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 });
+    const precached = await page.evaluate(async () => {
+      const names = await caches.keys();
+      const cache = await caches.open(names[0]!);
+      return (await cache.keys()).map((r) => new URL(r.url).pathname);
+    });
+    expect(precached.some((p) => /\/assets\/.*catalog.*\.js$/.test(p))).toBe(true);
+    expect(precached.some((p) => /\/assets\/signature-section.*\.js$/.test(p))).toBe(true);
+
+    await context.setOffline(true);
+    const response = await page.reload();
+    expect(response?.fromServiceWorker()).toBe(true);
+    await page.getByRole('heading', { name: 'Tokenscope' }).waitFor();
+    await page.getByLabel('Token or text containing a token').fill(tokens.rs256!);
+    await expect.poll(() => page.getByRole('region', { name: 'Token summary' }).textContent()).toContain('api://tokenscope-test');
+    // Lazy panels and the catalog come from the cache too.
+    await page.getByRole('region', { name: 'Signature' }).waitFor();
+    await page.goto(`${new URL(page.url()).origin}/#catalog`);
+    await page.getByRole('heading', { name: 'Tokenscope' }).waitFor();
+    expect(app.pageErrors).toEqual([]);
+    expect(app.offLoopback).toEqual([]);
+    await context.setOffline(false);
+    await app.close();
+  });
+
+  it('never handles cross-origin requests: the worker only lists same-origin files', async () => {
+    const app = await openApp(browser);
+    const sw = await (await fetch(new URL('/sw.js', app.page.url()))).text();
+    expect(sw).toContain('if (url.origin !== SCOPE.origin) return;');
+    expect(sw).not.toMatch(/https?:\/\/(?!www\.w3\.org)/);
+    expect(sw).not.toContain('skipWaiting();\n});\n\nself.addEventListener(\'activate\'');
+    await app.close();
+  });
+});
