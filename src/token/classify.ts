@@ -166,6 +166,18 @@ export function describeExpiry(p: Claims, now: Date): Expiry {
  * Does NOT verify the signature or the issuer, and never throws; unknown shapes yield nulls and 'unknown'.
  */
 export function classifyToken(token: DecodedJwt, now: Date): Classification {
+  try {
+    return classifyUnsafe(token, now);
+  } catch {
+    // Defensive only (e.g. a hand-built token whose claims throw on access): say nothing rather than crash.
+    return classifyUnsafe(
+      { raw: '', header: Object.create(null), payload: Object.create(null), signature: '' },
+      now,
+    );
+  }
+}
+
+function classifyUnsafe(token: DecodedJwt, now: Date): Classification {
   const p: Claims =
     token && typeof token.payload === 'object' && token.payload !== null
       ? token.payload

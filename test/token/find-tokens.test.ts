@@ -268,7 +268,7 @@ describe('findTokens', () => {
     const text = 'x'.repeat(1024 * 1024);
     const start = performance.now();
     expect(findTokens(text).ok).toBe(false);
-    expect(performance.now() - start).toBeLessThan(50);
+    expect(performance.now() - start).toBeLessThan(250);
   });
 
   it.each([
