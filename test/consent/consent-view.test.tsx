@@ -123,6 +123,18 @@ describe('consent view', () => {
     );
   });
 
+  it('defaults a diagnosis link to application permissions when the inspected token is app-only', () => {
+    render(<ConsentView {...props(DEEP.replace('%2F.default', '%2FUser.Read.All'), { token: makeToken(graphAppOnlyV2()) })} />);
+    expect(screen.getByLabelText('Permission type')).toHaveValue('application');
+    expect(new URL(urlBox()!.value).searchParams.get('scope')).toBe('https://graph.microsoft.com/.default');
+    expect(screen.getByText(/the inspected token is app-only/)).toBeInTheDocument();
+  });
+
+  it('keeps an explicit type=delegated from the link', () => {
+    render(<ConsentView {...props(`${DEEP}&type=delegated`, { token: makeToken(graphAppOnlyV2()) })} />);
+    expect(screen.getByLabelText('Permission type')).toHaveValue('delegated');
+  });
+
   it('offers no prefill button without a token', () => {
     render(<ConsentView {...props(DEEP)} />);
     expect(screen.queryByRole('button', { name: 'Prefill from the inspected token' })).toBeNull();

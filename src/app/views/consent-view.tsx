@@ -41,6 +41,14 @@ function suggestionsFor(catalog: Catalog, cloud: Cloud, query: string): readonly
 }
 
 function ConsentPage({ params, token, catalog, now }: ViewProps) {
+  // A diagnosis link says no type; when the token it came from calls as itself, default to application.
+  const [initialType] = useState(() => {
+    if (params.has('type') || !token) return null;
+    const decoded = decodeToken(token);
+    if (!decoded.ok) return null;
+    const fromToken = prefillFromToken(classifyToken(decoded.token, now)).permissionType;
+    return fromToken === 'application' && params.has('scope') ? fromToken : null;
+  });
   const [values, setValues] = useState<ConsentFormValues>(() => {
     const p = readConsentParams(params);
     return {
@@ -49,12 +57,14 @@ function ConsentPage({ params, token, catalog, now }: ViewProps) {
       redirectUri: p.redirectUri,
       permissions: p.permissions.join('\n'),
       cloud: p.cloud,
-      permissionType: p.permissionType,
+      permissionType: initialType ?? p.permissionType,
       includeV1: params.get('v1') === '1' || params.get('v1') === 'true',
     };
   });
   const [seed, setSeed] = useState<Uint8Array>(newSeed);
-  const [prefillNote, setPrefillNote] = useState<string | null>(null);
+  const [prefillNote, setPrefillNote] = useState<string | null>(
+    initialType ? 'Permission type set to Application: the inspected token is app-only.' : null,
+  );
 
   const change = (next: ConsentFormValues) => {
     setValues(next);
