@@ -33,6 +33,19 @@ function straighten(text: string): string {
     .replace(/\u00A0/g, ' ');
 }
 
+/** A sign-in redirect pasted as a URL carries its error URL-encoded (`error_description=AADSTS65001%3a+…`). */
+function decodeRedirect(text: string): string {
+  if (!/error(_description)?=/i.test(text)) return text;
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' ')).replace(
+      /[?#&](error|error_description|error_uri|state|correlation_id|trace_id)=/gi,
+      '\n$1: ',
+    );
+  } catch {
+    return text;
+  }
+}
+
 /** Tries hard to read the JSON object in a paste: as is, then with common damage repaired. */
 function parseJsonLoosely(text: string): Json | null {
   const start = text.indexOf('{');
@@ -351,7 +364,7 @@ export function explainError(text: string, context: ErrorContext = {}): ErrorExp
       ok: false,
       error: { code: 'too-large', message: 'That is too long to be one error (over 256 KB).' },
     };
-  const clean = straighten(text);
+  const clean = straighten(decodeRedirect(text));
   const json = parseJsonLoosely(clean);
   const errorNode = json && isObject(json['error']) ? json['error'] : json;
   const code =

@@ -45,7 +45,7 @@ const isMethod = (w: string | undefined): w is string =>
   w !== undefined && (METHODS as readonly string[]).includes(w.toUpperCase());
 
 const looksLikeUrl = (w: string): boolean =>
-  /^https?:\/\//i.test(w) || /^[\w-]+(\.[\w-]+)+\//.test(w) || /^\/(v1\.0|beta|api)(\/|$)/i.test(w);
+  /^https?:\/\//i.test(w) || /^[\w-]+(\.[\w-]+)+\//.test(w) || /^\/?(v1\.0|beta|api)(\/|$)/i.test(w);
 
 /** Picks method and URL out of the words of a curl, PowerShell or plain "METHOD URL" line. */
 function pickMethodAndUrl(words: string[]): { method: string | null; url: string | null; hasBody: boolean } {
@@ -54,7 +54,8 @@ function pickMethodAndUrl(words: string[]): { method: string | null; url: string
   let hasBody = false;
   const first = (words[0] ?? '').toLowerCase();
   const isCurl = first === 'curl' || first === 'curl.exe';
-  const isPwsh = /^(invoke-restmethod|invoke-webrequest|irm|iwr)$/.test(first);
+  const isPwsh = /^(invoke-restmethod|invoke-webrequest|invoke-mggraphrequest|irm|iwr)$/.test(first);
+  const isAz = first === 'az' && (words[1] ?? '').toLowerCase() === 'rest';
   for (let i = 0; i < words.length; i++) {
     const w = words[i] ?? '';
     const lower = w.toLowerCase();
@@ -108,7 +109,22 @@ function pickMethodAndUrl(words: string[]): { method: string | null; url: string
         continue;
       }
     }
-    if (!isCurl && !isPwsh && i === 0 && (isMethod(w) || /^[A-Z]{3,10}$/.test(w))) {
+    if (isAz) {
+      if (lower === '--method' || lower === '-m') {
+        method = words[++i] ?? null;
+        continue;
+      }
+      if (lower === '--url' || lower === '--uri' || lower === '-u') {
+        url = words[++i] ?? null;
+        continue;
+      }
+      if (lower === '--headers' || lower === '--resource' || lower === '--body' || lower === '-b') {
+        if (lower === '--body' || lower === '-b') hasBody = true;
+        i++;
+        continue;
+      }
+    }
+    if (!isCurl && !isPwsh && !isAz && i === 0 && (isMethod(w) || /^[A-Z]{3,10}$/.test(w))) {
       method = w;
       continue;
     }
@@ -120,8 +136,8 @@ function pickMethodAndUrl(words: string[]): { method: string | null; url: string
 /** Resolves a pasted URL, path-only or scheme-less, to a URL object. */
 function toUrl(text: string): URL | null {
   let t = text.trim().replace(/[,;]+$/, '');
-  if (/^\/(v1\.0|beta)(\/|$)/i.test(t)) t = 'https://graph.microsoft.com' + t;
-  else if (/^\/api(\/|$)/i.test(t)) t = 'https://api.security.microsoft.com' + t;
+  if (/^\/?(v1\.0|beta)(\/|$)/i.test(t)) t = 'https://graph.microsoft.com/' + t.replace(/^\//, '');
+  else if (/^\/?api(\/|$)/i.test(t)) t = 'https://api.security.microsoft.com/' + t.replace(/^\//, '');
   else if (!/^https?:\/\//i.test(t)) t = 'https://' + t;
   try {
     return new URL(t);

@@ -57,6 +57,20 @@ describe('parseRequest', () => {
       '/me',
     ],
     [
+      'Invoke-MgGraphRequest with a relative URI',
+      'Invoke-MgGraphRequest -Method PATCH -Uri "v1.0/users/42" -Body $body',
+      'PATCH',
+      'graph.microsoft.com',
+      '/users/{id}',
+    ],
+    [
+      'az rest',
+      'az rest --method post --url "https://graph.microsoft.com/v1.0/servicePrincipals/42/appRoleAssignments" --body @body.json',
+      'POST',
+      'graph.microsoft.com',
+      '/serviceprincipals/{id}/approleassignments',
+    ],
+    [
       'curly quotes',
       'curl \u201Chttps://graph.microsoft.com/v1.0/me\u201D',
       'GET',
