@@ -1,6 +1,6 @@
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/app/app';
 import { graphDelegatedV1, idTokenV2, makeToken, TENANT_ID } from '../fixtures/make-token';
 
@@ -50,6 +50,7 @@ describe('navigation', () => {
       window.dispatchEvent(new HashChangeEvent('hashchange'));
     });
     expect(within(nav).getByRole('link', { name: 'Catalog' })).toHaveAttribute('aria-current', 'page');
+    expect(document.title).toBe('Catalog · Tokenscope');
     expect(screen.queryByLabelText('Token or text containing a token')).not.toBeInTheDocument();
   });
 
@@ -74,5 +75,24 @@ describe('Clear', () => {
     expect(screen.getByRole('region', { name: 'Token summary' })).not.toHaveTextContent('Access token');
     expect(screen.getByRole('region', { name: 'Claims' })).not.toHaveTextContent('aud');
     expect(window.location.hash).toBe('');
+  });
+});
+
+describe('the live clock', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('turns a valid token into an expired one as time passes, without any input', async () => {
+    vi.useFakeTimers({ now: new Date('2026-11-23T12:00:00Z'), toFake: ['Date', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] });
+    const exp = Date.parse('2026-11-23T12:00:03Z') / 1000;
+    setHash(`#token=${makeToken({ ...graphDelegatedV1(), iat: exp - 3600, nbf: exp - 3600, exp })}`);
+    render(<App />);
+    const summary = screen.getByRole('region', { name: 'Token summary' });
+    expect(summary).toHaveTextContent('Valid');
+    await act(async () => {
+      vi.advanceTimersByTime(5000);
+    });
+    expect(summary).toHaveTextContent('Expired');
   });
 });
