@@ -27,10 +27,11 @@ export interface AuthTokens {
   readonly fromCache: boolean;
 }
 
+/** The result of an auth call: a value, or the failure explained. Auth calls never throw. */
 export type AuthOutcome<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly error: SignInErrorExplanation };
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: SignInErrorExplanation };
 
+/** Redirect (the page leaves and comes back) or popup (a window over the page). */
 export type SignInMethod = 'redirect' | 'popup';
 
 /** What the sign-in view drives. Every method resolves to a value; none throws. */
@@ -44,7 +45,10 @@ export interface AuthClient {
   activeAccount(): AuthAccount | null;
   setActiveAccount(accountId: string): void;
   /** Redirect sign-in leaves the page; its result arrives as `redirectResult` on the next load. */
-  signIn(method: SignInMethod, options?: { selectAccount?: boolean }): Promise<AuthOutcome<AuthTokens | null>>;
+  signIn(
+    method: SignInMethod,
+    options?: { selectAccount?: boolean },
+  ): Promise<AuthOutcome<AuthTokens | null>>;
   /** Silent first; `interactive` falls back to a popup when the provider needs the user (incremental consent). */
   acquireToken(options?: {
     scopes?: readonly string[];
@@ -79,7 +83,9 @@ function toTokens(r: AuthenticationResult): AuthTokens {
 function isInteractionRequired(e: unknown): boolean {
   const code = typeof e === 'object' && e !== null ? (e as { errorCode?: unknown }).errorCode : undefined;
   return (
-    (typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'InteractionRequiredAuthError') ||
+    (typeof e === 'object' &&
+      e !== null &&
+      (e as { name?: unknown }).name === 'InteractionRequiredAuthError') ||
     code === 'consent_required' ||
     code === 'interaction_required' ||
     code === 'login_required' ||
@@ -112,7 +118,8 @@ export async function createAuthClient(
     scopes: settings.scopes,
     redirectUri,
   };
-  const explain = (e: unknown, scopes?: readonly string[]) => explainSignInError(e, scopes ? { ...ctx, scopes } : ctx);
+  const explain = (e: unknown, scopes?: readonly string[]) =>
+    explainSignInError(e, scopes ? { ...ctx, scopes } : ctx);
   let pca: IPublicClientApplication;
   let redirectResult: AuthOutcome<AuthTokens> | null = null;
   try {
@@ -168,7 +175,10 @@ export async function createAuthClient(
       if (a) pca.setActiveAccount(a);
     },
     async signIn(method, opts = {}) {
-      const request = { scopes: [...settings.scopes], ...(opts.selectAccount ? { prompt: 'select_account' } : {}) };
+      const request = {
+        scopes: [...settings.scopes],
+        ...(opts.selectAccount ? { prompt: 'select_account' } : {}),
+      };
       try {
         if (method === 'redirect') {
           await pca.loginRedirect(request);
@@ -195,7 +205,11 @@ export async function createAuthClient(
         }
       }
       try {
-        const result = await pca.acquireTokenSilent({ scopes, account, forceRefresh: opts.forceRefresh ?? false });
+        const result = await pca.acquireTokenSilent({
+          scopes,
+          account,
+          forceRefresh: opts.forceRefresh ?? false,
+        });
         return { ok: true, value: toTokens(result) };
       } catch (e) {
         if (!opts.interactive || !isInteractionRequired(e)) return { ok: false, error: explain(e, scopes) };

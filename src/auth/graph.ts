@@ -27,10 +27,15 @@ export interface LiveDirectoryRole {
 /** An API's app roles and delegated scopes, as its service principal in this tenant lists them. */
 export interface LiveServicePrincipal {
   readonly displayName: string | null;
-  readonly appRoles: readonly { readonly value: string | null; readonly id: string; readonly displayName: string | null }[];
+  readonly appRoles: readonly {
+    readonly value: string | null;
+    readonly id: string;
+    readonly displayName: string | null;
+  }[];
   readonly scopes: readonly { readonly value: string; readonly id: string; readonly type: string | null }[];
 }
 
+/** The result of a live check: the data, or why it failed (token, HTTP, network, cancelled). */
 export type LiveCheckResult<T> =
   | { readonly ok: true; readonly value: T }
   | {
@@ -54,7 +59,10 @@ async function callGraph(
   const base = client.settings.graphBaseUrl;
   const token = await client.acquireToken({ scopes: [`${base}/${scope}`], interactive: true });
   if (!token.ok) {
-    return { ok: false, error: { code: 'token', text: `${token.error.title}: ${token.error.detail}`, status: null } };
+    return {
+      ok: false,
+      error: { code: 'token', text: `${token.error.title}: ${token.error.detail}`, status: null },
+    };
   }
   if (signal.aborted) return { ok: false, error: { code: 'aborted', text: 'Cancelled.', status: null } };
   try {
@@ -94,7 +102,11 @@ export async function fetchMyDirectoryRoles(
   const value = list((result.value as { value?: unknown } | null)?.value);
   return {
     ok: true,
-    value: value.map((r) => ({ id: str(r.id) ?? '', roleTemplateId: str(r.roleTemplateId), displayName: str(r.displayName) })),
+    value: value.map((r) => ({
+      id: str(r.id) ?? '',
+      roleTemplateId: str(r.roleTemplateId),
+      displayName: str(r.displayName),
+    })),
   };
 }
 
@@ -108,7 +120,10 @@ export async function fetchServicePrincipal(
   signal: AbortSignal,
 ): Promise<LiveCheckResult<LiveServicePrincipal>> {
   if (!GUID.test(appId)) {
-    return { ok: false, error: { code: 'http', text: `"${appId}" is not an application ID (GUID).`, status: null } };
+    return {
+      ok: false,
+      error: { code: 'http', text: `"${appId}" is not an application ID (GUID).`, status: null },
+    };
   }
   const result = await callGraph(
     client,
@@ -122,8 +137,16 @@ export async function fetchServicePrincipal(
     ok: true,
     value: {
       displayName: str(sp.displayName),
-      appRoles: list(sp.appRoles).map((r) => ({ value: str(r.value), id: str(r.id) ?? '', displayName: str(r.displayName) })),
-      scopes: list(sp.oauth2PermissionScopes).map((s) => ({ value: str(s.value) ?? '', id: str(s.id) ?? '', type: str(s.type) })),
+      appRoles: list(sp.appRoles).map((r) => ({
+        value: str(r.value),
+        id: str(r.id) ?? '',
+        displayName: str(r.displayName),
+      })),
+      scopes: list(sp.oauth2PermissionScopes).map((s) => ({
+        value: str(s.value) ?? '',
+        id: str(s.id) ?? '',
+        type: str(s.type),
+      })),
     },
   };
 }

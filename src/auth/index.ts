@@ -1,5 +1,12 @@
 export { createAuthClient, preloadAuthLibrary } from './auth-client';
-export type { AuthAccount, AuthClient, AuthClientOptions, AuthOutcome, AuthTokens, SignInMethod } from './auth-client';
+export type {
+  AuthAccount,
+  AuthClient,
+  AuthClientOptions,
+  AuthOutcome,
+  AuthTokens,
+  SignInMethod,
+} from './auth-client';
 export {
   CLOUDS,
   DEFAULT_SIGN_IN_SETTINGS,
@@ -21,7 +28,17 @@ export type {
 } from './settings';
 export { buildConsentLink, explainSignInError } from './sign-in-errors';
 export type { SignInErrorCode, SignInErrorContext, SignInErrorExplanation } from './sign-in-errors';
-export { DIRECTORY_ROLES_SCOPE, SERVICE_PRINCIPAL_SCOPE, fetchMyDirectoryRoles, fetchServicePrincipal } from './graph';
+export {
+  DIRECTORY_ROLES_SCOPE,
+  SERVICE_PRINCIPAL_SCOPE,
+  fetchMyDirectoryRoles,
+  fetchServicePrincipal,
+} from './graph';
 export type { LiveCheckResult, LiveDirectoryRole, LiveServicePrincipal } from './graph';
-export { DEFAULT_USER_ROLES, KEY_DIRECTORY_ROLES, MISSING_WIDS_REASONS, checkKeyDirectoryRoles } from './directory-roles';
+export {
+  DEFAULT_USER_ROLES,
+  KEY_DIRECTORY_ROLES,
+  MISSING_WIDS_REASONS,
+  checkKeyDirectoryRoles,
+} from './directory-roles';
 export type { KeyDirectoryRole } from './directory-roles';

@@ -41,6 +41,7 @@ export interface ResolvedSignInSettings {
   readonly warnings: readonly string[];
 }
 
+/** Why a setting was refused. A closed list: tests and the UI match on it. */
 export type SignInSettingsErrorCode =
   | 'client-id-missing'
   | 'client-id-not-guid'
@@ -53,20 +54,32 @@ export type SignInSettingsErrorCode =
   | 'scope-bare-default'
   | 'scope-default-mixed';
 
+/** One refused setting: the field it belongs to, the code and a message saying how to fix it. */
 export interface SignInSettingsError {
   readonly field: 'clientId' | 'authority' | 'scopes';
   readonly code: SignInSettingsErrorCode;
   readonly message: string;
 }
 
+/** The settings resolved for MSAL, or every problem found. */
 export type SignInSettingsResult =
   | { readonly ok: true; readonly value: ResolvedSignInSettings }
   | { readonly ok: false; readonly errors: readonly SignInSettingsError[] };
 
 /** Sign-in hosts and Graph endpoints per cloud. */
-export const CLOUDS: Readonly<Record<SignInCloud, { label: string; loginHost: string; graphBaseUrl: string }>> = {
-  public: { label: 'Public (global)', loginHost: 'login.microsoftonline.com', graphBaseUrl: 'https://graph.microsoft.com' },
-  usgov: { label: 'US Government', loginHost: 'login.microsoftonline.us', graphBaseUrl: 'https://graph.microsoft.us' },
+export const CLOUDS: Readonly<
+  Record<SignInCloud, { label: string; loginHost: string; graphBaseUrl: string }>
+> = {
+  public: {
+    label: 'Public (global)',
+    loginHost: 'login.microsoftonline.com',
+    graphBaseUrl: 'https://graph.microsoft.com',
+  },
+  usgov: {
+    label: 'US Government',
+    loginHost: 'login.microsoftonline.us',
+    graphBaseUrl: 'https://graph.microsoft.us',
+  },
   china: {
     label: 'China (21Vianet)',
     loginHost: 'login.chinacloudapi.cn',
@@ -87,7 +100,8 @@ export const DEFAULT_SIGN_IN_SETTINGS: SignInSettings = {
 export const SIGN_IN_SETTINGS_KEY = 'tokenscope.signin-settings';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const TENANT = /^(?:organizations|common|consumers|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63})$/i;
+const TENANT =
+  /^(?:organizations|common|consumers|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63})$/i;
 const MICROSOFT_LOGIN_HOSTS = new Set(Object.values(CLOUDS).map((c) => c.loginHost));
 
 /** Splits a scope string on spaces and commas, dropping empties. Does not validate. */
@@ -109,7 +123,13 @@ function hostsOf(origins: readonly string[]): string[] {
 function validateScopes(text: string): SignInSettingsError[] {
   const scopes = splitScopes(text);
   if (scopes.length === 0) {
-    return [{ field: 'scopes', code: 'scopes-missing', message: 'Enter at least one scope, for example User.Read.' }];
+    return [
+      {
+        field: 'scopes',
+        code: 'scopes-missing',
+        message: 'Enter at least one scope, for example User.Read.',
+      },
+    ];
   }
   const errors: SignInSettingsError[] = [];
   for (const scope of scopes) {
@@ -119,12 +139,15 @@ function validateScopes(text: string): SignInSettingsError[] {
       errors.push({
         field: 'scopes',
         code: 'scope-bare-default',
-        message: 'Say whose .default you want, e.g. https://graph.microsoft.com/.default or api://<app-id>/.default.',
+        message:
+          'Say whose .default you want, e.g. https://graph.microsoft.com/.default or api://<app-id>/.default.',
       });
     }
   }
   const defaults = scopes.filter((s) => s.endsWith('/.default'));
-  const others = scopes.filter((s) => !s.endsWith('/.default') && !['openid', 'profile', 'offline_access', 'email'].includes(s));
+  const others = scopes.filter(
+    (s) => !s.endsWith('/.default') && !['openid', 'profile', 'offline_access', 'email'].includes(s),
+  );
   if (defaults.length > 0 && others.length > 0) {
     errors.push({
       field: 'scopes',
@@ -137,11 +160,20 @@ function validateScopes(text: string): SignInSettingsError[] {
 
 function resolveAuthority(
   settings: SignInSettings,
-): { ok: true; authority: string; tenant: string; custom: boolean; host: string } | { ok: false; error: SignInSettingsError } {
+):
+  | { ok: true; authority: string; tenant: string; custom: boolean; host: string }
+  | { ok: false; error: SignInSettingsError } {
   const text = settings.authority.trim();
   const cloud = CLOUDS[settings.cloud];
   if (text === '') {
-    return { ok: false, error: { field: 'authority', code: 'authority-missing', message: 'Enter a tenant or an authority URL.' } };
+    return {
+      ok: false,
+      error: {
+        field: 'authority',
+        code: 'authority-missing',
+        message: 'Enter a tenant or an authority URL.',
+      },
+    };
   }
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
     if (!TENANT.test(text)) {
@@ -154,18 +186,31 @@ function resolveAuthority(
         },
       };
     }
-    return { ok: true, authority: `https://${cloud.loginHost}/${text}`, tenant: text, custom: false, host: cloud.loginHost };
+    return {
+      ok: true,
+      authority: `https://${cloud.loginHost}/${text}`,
+      tenant: text,
+      custom: false,
+      host: cloud.loginHost,
+    };
   }
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    return { ok: false, error: { field: 'authority', code: 'authority-not-url', message: `"${text}" is not a valid URL.` } };
+    return {
+      ok: false,
+      error: { field: 'authority', code: 'authority-not-url', message: `"${text}" is not a valid URL.` },
+    };
   }
   if (url.protocol !== 'https:') {
     return {
       ok: false,
-      error: { field: 'authority', code: 'authority-insecure', message: 'The authority must be an https URL: MSAL refuses anything else.' },
+      error: {
+        field: 'authority',
+        code: 'authority-insecure',
+        message: 'The authority must be an https URL: MSAL refuses anything else.',
+      },
     };
   }
   const path = url.pathname.replace(/\/+$/, '');
@@ -186,12 +231,17 @@ export function validateSignInSettings(
   const errors: SignInSettingsError[] = [];
   const clientId = settings.clientId.trim();
   if (clientId === '') {
-    errors.push({ field: 'clientId', code: 'client-id-missing', message: 'Enter the application (client) ID of your app registration.' });
+    errors.push({
+      field: 'clientId',
+      code: 'client-id-missing',
+      message: 'Enter the application (client) ID of your app registration.',
+    });
   } else if (!GUID.test(clientId)) {
     errors.push({
       field: 'clientId',
       code: 'client-id-not-guid',
-      message: 'The client ID is a GUID such as 00000000-0000-0000-0000-000000000000 (Overview page of the app registration).',
+      message:
+        'The client ID is a GUID such as 00000000-0000-0000-0000-000000000000 (Overview page of the app registration).',
     });
   }
   const authority = resolveAuthority(settings);
@@ -259,7 +309,10 @@ export function loadSignInSettings(storage: Pick<Storage, 'getItem'> | null): Si
 export function saveSignInSettings(storage: Pick<Storage, 'setItem'> | null, settings: SignInSettings): void {
   const { clientId, cloud, authority, scopes, protocolMode } = settings;
   try {
-    storage?.setItem(SIGN_IN_SETTINGS_KEY, JSON.stringify({ clientId, cloud, authority, scopes, protocolMode }));
+    storage?.setItem(
+      SIGN_IN_SETTINGS_KEY,
+      JSON.stringify({ clientId, cloud, authority, scopes, protocolMode }),
+    );
   } catch {
     // Private mode or a full quota: the settings just are not remembered.
   }

@@ -23,6 +23,7 @@ export type SignInErrorCode =
   | 'network'
   | 'unknown';
 
+/** A sign-in failure in words: what happened and what to change. Never holds a token. */
 export interface SignInErrorExplanation {
   readonly code: SignInErrorCode;
   readonly title: string;
@@ -61,15 +62,18 @@ const consentEntry: Entry = {
   code: 'consent-required',
   title: 'Consent is needed',
   message: 'Nobody has agreed yet that this app may use the scopes it asked for, on your behalf.',
-  fix: () => 'Grant consent for these scopes (yourself, or ask an administrator when user consent is off), then sign in again.',
+  fix: () =>
+    'Grant consent for these scopes (yourself, or ask an administrator when user consent is off), then sign in again.',
   consent: true,
 };
 
 const adminConsentEntry: Entry = {
   code: 'admin-consent-required',
   title: 'An administrator must consent',
-  message: 'At least one scope needs admin consent, or the tenant does not let users consent to apps on their own.',
-  fix: () => 'Ask an administrator to grant tenant-wide consent for these scopes (the consent link builds the URL to send them).',
+  message:
+    'At least one scope needs admin consent, or the tenant does not let users consent to apps on their own.',
+  fix: () =>
+    'Ask an administrator to grant tenant-wide consent for these scopes (the consent link builds the URL to send them).',
   consent: true,
 };
 
@@ -97,7 +101,12 @@ const BY_AADSTS: Readonly<Record<string, Entry>> = {
       'An administrator adds you under Enterprise applications > the app > Users and groups, or turns off "Assignment required?".',
   },
   '65001': consentEntry,
-  '65004': { ...consentEntry, code: 'access-denied', title: 'Consent was declined', message: 'You declined the consent prompt.' },
+  '65004': {
+    ...consentEntry,
+    code: 'access-denied',
+    title: 'Consent was declined',
+    message: 'You declined the consent prompt.',
+  },
   '90094': adminConsentEntry,
   '90099': adminConsentEntry,
   '90008': adminConsentEntry,
@@ -105,7 +114,8 @@ const BY_AADSTS: Readonly<Record<string, Entry>> = {
     code: 'invalid-scope',
     title: 'Invalid scope',
     message: 'Entra did not accept the scopes as written.',
-    fix: () => 'Use scopes of one resource; use either that resource\u2019s /.default or named scopes, not both.',
+    fix: () =>
+      'Use scopes of one resource; use either that resource\u2019s /.default or named scopes, not both.',
   },
 };
 
@@ -138,7 +148,8 @@ const BY_MSAL: Readonly<Record<string, Entry>> = {
   interaction_required: {
     code: 'interaction-required',
     title: 'You need to sign in again interactively',
-    message: 'A token could not be renewed silently: the provider wants you to sign in, consent or complete MFA.',
+    message:
+      'A token could not be renewed silently: the provider wants you to sign in, consent or complete MFA.',
     fix: () => 'Use "Sign in" again; if consent is missing, grant it first.',
     consent: true,
   },
@@ -158,7 +169,8 @@ const BY_MSAL: Readonly<Record<string, Entry>> = {
   endpoints_resolution_error: {
     code: 'endpoints-resolution',
     title: 'The authority could not be reached',
-    message: 'MSAL could not read the authority\u2019s OpenID configuration (network error, wrong URL, or a blocked host).',
+    message:
+      'MSAL could not read the authority\u2019s OpenID configuration (network error, wrong URL, or a blocked host).',
     fix: () =>
       'Check the authority URL and cloud. A custom authority must serve /v2.0/.well-known/openid-configuration (AAD mode) or /.well-known/openid-configuration (OIDC mode) over https.',
   },
@@ -166,7 +178,8 @@ const BY_MSAL: Readonly<Record<string, Entry>> = {
     code: 'untrusted-authority',
     title: 'Authority not trusted',
     message: 'The authority is not a Microsoft sign-in host and is not in MSAL\u2019s known authorities.',
-    fix: () => 'Enter the full authority URL so its host is added to the known authorities, and check the cloud.',
+    fix: () =>
+      'Enter the full authority URL so its host is added to the known authorities, and check the cloud.',
   },
   authority_uri_insecure: {
     code: 'authority-insecure',
@@ -184,13 +197,15 @@ const BY_MSAL: Readonly<Record<string, Entry>> = {
     code: 'network',
     title: 'No network',
     message: 'The request to the provider did not get through.',
-    fix: () => 'Check your connection and that nothing (a proxy, the CSP of this build) blocks the sign-in host.',
+    fix: () =>
+      'Check your connection and that nothing (a proxy, the CSP of this build) blocks the sign-in host.',
   },
   post_request_failed: {
     code: 'network',
     title: 'The token request failed',
     message: 'The browser could not reach the token endpoint (network, CORS or Content-Security-Policy).',
-    fix: () => 'Check the authority host is reachable and allowed; register the redirect URI as a Single-page application.',
+    fix: () =>
+      'Check the authority host is reachable and allowed; register the redirect URI as a Single-page application.',
   },
 };
 
@@ -198,7 +213,9 @@ function textOf(error: unknown): { code: string; text: string } {
   if (typeof error === 'object' && error !== null) {
     const e = error as Record<string, unknown>;
     const code = typeof e.errorCode === 'string' ? e.errorCode : typeof e.code === 'string' ? e.code : '';
-    const parts = [e.errorMessage, e.message, e.subError].filter((p): p is string => typeof p === 'string' && p !== '');
+    const parts = [e.errorMessage, e.message, e.subError].filter(
+      (p): p is string => typeof p === 'string' && p !== '',
+    );
     return { code, text: [...new Set(parts)].join(' ') };
   }
   return { code: '', text: typeof error === 'string' ? error : String(error) };

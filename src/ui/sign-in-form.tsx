@@ -1,4 +1,10 @@
-import type { SignInCloud, SignInMethod, SignInProtocolMode, SignInSettings, SignInSettingsError } from '../auth';
+import type {
+  SignInCloud,
+  SignInMethod,
+  SignInProtocolMode,
+  SignInSettings,
+  SignInSettingsError,
+} from '../auth';
 import { CLOUDS } from '../auth';
 import { CopyButton } from './copy-button';
 import './sign-in.css';
@@ -17,14 +23,24 @@ export interface SignInFormProps {
 }
 
 const FIELDS = [
-  { field: 'clientId', label: 'Client ID', id: 'signin-client-id', hint: 'Application (client) ID from the app registration Overview page.' },
+  {
+    field: 'clientId',
+    label: 'Client ID',
+    id: 'signin-client-id',
+    hint: 'Application (client) ID from the app registration Overview page.',
+  },
   {
     field: 'authority',
     label: 'Authority',
     id: 'signin-authority',
     hint: 'A tenant (ID, domain, organizations, common) or a full https URL for B2C, External ID or another provider.',
   },
-  { field: 'scopes', label: 'Scopes', id: 'signin-scopes', hint: 'Space-separated, e.g. User.Read or api://<app-id>/.default.' },
+  {
+    field: 'scopes',
+    label: 'Scopes',
+    id: 'signin-scopes',
+    hint: 'Space-separated, e.g. User.Read or api://<app-id>/.default.',
+  },
 ] as const;
 
 /** The sign-in settings and the sign-in buttons. Remembers nothing itself; the parent does. */
@@ -84,7 +100,9 @@ export function SignInForm(props: SignInFormProps) {
           <select
             id="signin-protocol"
             value={settings.protocolMode}
-            onChange={(event) => onChange({ ...settings, protocolMode: event.target.value as SignInProtocolMode })}
+            onChange={(event) =>
+              onChange({ ...settings, protocolMode: event.target.value as SignInProtocolMode })
+            }
           >
             <option value="AAD">Entra style (discovery at &lt;authority&gt;/v2.0)</option>
             <option value="OIDC">Plain OpenID Connect (authority is the issuer)</option>
@@ -98,12 +116,17 @@ export function SignInForm(props: SignInFormProps) {
       ))}
       <div className="signin-redirect">
         <p>
-          Redirect URI to register: <code>{redirectUri}</code> <CopyButton label="Copy redirect URI" text={redirectUri} />
+          Redirect URI to register: <code>{redirectUri}</code>{' '}
+          <CopyButton label="Copy redirect URI" text={redirectUri} />
         </p>
         <p>
-          Register it in the Microsoft Entra admin center: App registrations &gt; your app &gt; Authentication &gt; Add a
-          platform &gt; <strong>Single-page application</strong>.{' '}
-          <a href="https://learn.microsoft.com/entra/identity-platform/scenario-spa-app-registration" target="_blank" rel="noreferrer">
+          Register it in the Microsoft Entra admin center: App registrations &gt; your app &gt; Authentication
+          &gt; Add a platform &gt; <strong>Single-page application</strong>.{' '}
+          <a
+            href="https://learn.microsoft.com/entra/identity-platform/scenario-spa-app-registration"
+            target="_blank"
+            rel="noreferrer"
+          >
             How to register a single-page app
           </a>
         </p>

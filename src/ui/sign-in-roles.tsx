@@ -21,8 +21,8 @@ export function SignInRoles({ wids, roleName, liveCheck }: SignInRolesProps) {
       {wids === null ? (
         <>
           <p>
-            The access token has no <code>wids</code> claim, so it cannot say which directory roles you hold. That can be
-            because:
+            The access token has no <code>wids</code> claim, so it cannot say which directory roles you hold.
+            That can be because:
           </p>
           <ul>
             {MISSING_WIDS_REASONS.map((reason) => (
@@ -33,8 +33,8 @@ export function SignInRoles({ wids, roleName, liveCheck }: SignInRolesProps) {
         </>
       ) : (
         <p>
-          From the access token&apos;s <code>wids</code> claim (active roles at sign-in; eligible PIM roles only show once
-          activated).
+          From the access token&apos;s <code>wids</code> claim (active roles at sign-in; eligible PIM roles
+          only show once activated).
         </p>
       )}
       <ul className="signin-role-checks">

@@ -16,7 +16,8 @@ export interface SignInTokensProps {
 
 /** The signed-in account, its two tokens with "Inspect" buttons, account switch, renewal and sign-out. */
 export function SignInTokens(props: SignInTokensProps) {
-  const { tokens, accounts, busy, renewal, onInspect, onSwitchAccount, onAddAccount, onRenew, onSignOut } = props;
+  const { tokens, accounts, busy, renewal, onInspect, onSwitchAccount, onAddAccount, onRenew, onSignOut } =
+    props;
   const rows = [
     { label: 'ID token', value: tokens.idToken },
     { label: 'Access token', value: tokens.accessToken },
@@ -29,7 +30,12 @@ export function SignInTokens(props: SignInTokensProps) {
       </p>
       <div className="signin-accounts">
         <label htmlFor="signin-account">Account</label>
-        <select id="signin-account" value={tokens.account.id} disabled={busy} onChange={(e) => onSwitchAccount(e.target.value)}>
+        <select
+          id="signin-account"
+          value={tokens.account.id}
+          disabled={busy}
+          onChange={(e) => onSwitchAccount(e.target.value)}
+        >
           {accounts.map((a) => (
             <option key={a.id} value={a.id}>
               {a.name ? `${a.name} (${a.username})` : a.username}
@@ -46,7 +52,11 @@ export function SignInTokens(props: SignInTokensProps) {
           {value ? (
             <>
               <textarea readOnly aria-label={label} value={value} rows={3} spellCheck={false} />
-              <button type="button" onClick={() => onInspect(value)} aria-label={`Inspect the ${label.toLowerCase()}`}>
+              <button
+                type="button"
+                onClick={() => onInspect(value)}
+                aria-label={`Inspect the ${label.toLowerCase()}`}
+              >
                 Inspect
               </button>
             </>

@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DIRECTORY_ROLES_SCOPE, fetchMyDirectoryRoles, fetchServicePrincipal, validateSignInSettings } from '../../src/auth';
+import {
+  DIRECTORY_ROLES_SCOPE,
+  fetchMyDirectoryRoles,
+  fetchServicePrincipal,
+  validateSignInSettings,
+} from '../../src/auth';
 import type { AuthClient, AuthOutcome, AuthTokens, SignInErrorExplanation } from '../../src/auth';
 
 const resolved = (cloud: 'public' | 'usgov' | 'china') => {
@@ -39,22 +44,45 @@ describe('fetchMyDirectoryRoles', () => {
     ['public', 'https://graph.microsoft.com'],
     ['usgov', 'https://graph.microsoft.us'],
     ['china', 'https://microsoftgraph.chinacloudapi.cn'],
-  ] as const)('asks the %s cloud Graph with the least privileged scope, interactively if needed', async (cloud, base) => {
-    const fetchMock = vi.fn(async (_url: string) => new Response(JSON.stringify({ value: [{ id: 'r1', displayName: 'Security Reader', roleTemplateId: '5d6b' }] })));
-    vi.stubGlobal('fetch', fetchMock);
-    const { client, acquireToken } = clientWith(cloud, tokens);
-    const result = await fetchMyDirectoryRoles(client, new AbortController().signal);
-    expect(acquireToken).toHaveBeenCalledWith({ scopes: [`${base}/${DIRECTORY_ROLES_SCOPE}`], interactive: true });
-    expect(fetchMock.mock.calls[0]?.[0]).toBe(
-      `${base}/v1.0/me/transitiveMemberOf/microsoft.graph.directoryRole?$select=id,displayName,roleTemplateId&$top=999`,
-    );
-    expect(result).toEqual({ ok: true, value: [{ id: 'r1', displayName: 'Security Reader', roleTemplateId: '5d6b' }] });
-  });
+  ] as const)(
+    'asks the %s cloud Graph with the least privileged scope, interactively if needed',
+    async (cloud, base) => {
+      const fetchMock = vi.fn(
+        async (_url: string) =>
+          new Response(
+            JSON.stringify({ value: [{ id: 'r1', displayName: 'Security Reader', roleTemplateId: '5d6b' }] }),
+          ),
+      );
+      vi.stubGlobal('fetch', fetchMock);
+      const { client, acquireToken } = clientWith(cloud, tokens);
+      const result = await fetchMyDirectoryRoles(client, new AbortController().signal);
+      expect(acquireToken).toHaveBeenCalledWith({
+        scopes: [`${base}/${DIRECTORY_ROLES_SCOPE}`],
+        interactive: true,
+      });
+      expect(fetchMock.mock.calls[0]?.[0]).toBe(
+        `${base}/v1.0/me/transitiveMemberOf/microsoft.graph.directoryRole?$select=id,displayName,roleTemplateId&$top=999`,
+      );
+      expect(result).toEqual({
+        ok: true,
+        value: [{ id: 'r1', displayName: 'Security Reader', roleTemplateId: '5d6b' }],
+      });
+    },
+  );
 
   it('returns the HTTP status and Graph error text', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response('{"error":{"code":"Authorization_RequestDenied"}}', { status: 403 })));
-    const result = await fetchMyDirectoryRoles(clientWith('public', tokens).client, new AbortController().signal);
-    expect(result).toEqual({ ok: false, error: { code: 'http', status: 403, text: '{"error":{"code":"Authorization_RequestDenied"}}' } });
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('{"error":{"code":"Authorization_RequestDenied"}}', { status: 403 })),
+    );
+    const result = await fetchMyDirectoryRoles(
+      clientWith('public', tokens).client,
+      new AbortController().signal,
+    );
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'http', status: 403, text: '{"error":{"code":"Authorization_RequestDenied"}}' },
+    });
   });
 
   it('reports a cancelled request as aborted', async () => {
@@ -74,8 +102,14 @@ describe('fetchMyDirectoryRoles', () => {
     const fetchMock = vi.fn();
     vi.stubGlobal('fetch', fetchMock);
     const error = { title: 'Consent is needed', detail: 'AADSTS65001' } as SignInErrorExplanation;
-    const result = await fetchMyDirectoryRoles(clientWith('public', { ok: false, error }).client, new AbortController().signal);
-    expect(result).toEqual({ ok: false, error: { code: 'token', status: null, text: 'Consent is needed: AADSTS65001' } });
+    const result = await fetchMyDirectoryRoles(
+      clientWith('public', { ok: false, error }).client,
+      new AbortController().signal,
+    );
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'token', status: null, text: 'Consent is needed: AADSTS65001' },
+    });
     expect(fetchMock).not.toHaveBeenCalled();
   });
 });
@@ -90,7 +124,11 @@ describe('fetchServicePrincipal', () => {
     const fetchMock = vi.fn(async (_url: string) => new Response(JSON.stringify(body)));
     vi.stubGlobal('fetch', fetchMock);
     const appId = 'fc780465-2017-40d4-a0c5-307022471b92';
-    const result = await fetchServicePrincipal(clientWith('public', tokens).client, appId, new AbortController().signal);
+    const result = await fetchServicePrincipal(
+      clientWith('public', tokens).client,
+      appId,
+      new AbortController().signal,
+    );
     expect(fetchMock.mock.calls[0]?.[0]).toBe(
       `https://graph.microsoft.com/v1.0/servicePrincipals(appId='${appId}')?$select=appRoles,oauth2PermissionScopes,displayName`,
     );
@@ -107,7 +145,11 @@ describe('fetchServicePrincipal', () => {
   it('refuses an app ID that is not a GUID without calling Graph', async () => {
     const fetchMock = vi.fn();
     vi.stubGlobal('fetch', fetchMock);
-    const result = await fetchServicePrincipal(clientWith('public', tokens).client, "x') or (1", new AbortController().signal);
+    const result = await fetchServicePrincipal(
+      clientWith('public', tokens).client,
+      "x') or (1",
+      new AbortController().signal,
+    );
     expect(result.ok).toBe(false);
     expect(fetchMock).not.toHaveBeenCalled();
   });

@@ -7,25 +7,80 @@ const ctx = {
   scopes: ['User.Read'],
   redirectUri: 'https://app.example/redirect.html',
 };
-const msal = (errorCode: string, errorMessage = '') => ({ name: 'AuthError', errorCode, errorMessage, message: errorMessage });
+const msal = (errorCode: string, errorMessage = '') => ({
+  name: 'AuthError',
+  errorCode,
+  errorMessage,
+  message: errorMessage,
+});
 
 describe('explainSignInError', () => {
   it.each([
     ['popup_window_error', msal('popup_window_error'), 'popup-blocked', 'The popup was blocked'],
     ['empty_window_error', msal('empty_window_error'), 'popup-blocked', 'The popup was blocked'],
     ['user_cancelled', msal('user_cancelled'), 'user-cancelled', 'Sign-in cancelled'],
-    ['interaction_in_progress', msal('interaction_in_progress'), 'interaction-in-progress', 'Another sign-in is still running'],
+    [
+      'interaction_in_progress',
+      msal('interaction_in_progress'),
+      'interaction-in-progress',
+      'Another sign-in is still running',
+    ],
     ['consent_required', msal('consent_required'), 'consent-required', 'Consent is needed'],
-    ['interaction_required', msal('interaction_required'), 'interaction-required', 'You need to sign in again interactively'],
-    ['endpoints_resolution_error', msal('endpoints_resolution_error'), 'endpoints-resolution', 'The authority could not be reached'],
+    [
+      'interaction_required',
+      msal('interaction_required'),
+      'interaction-required',
+      'You need to sign in again interactively',
+    ],
+    [
+      'endpoints_resolution_error',
+      msal('endpoints_resolution_error'),
+      'endpoints-resolution',
+      'The authority could not be reached',
+    ],
     ['untrusted_authority', msal('untrusted_authority'), 'untrusted-authority', 'Authority not trusted'],
-    ['authority_uri_insecure', msal('authority_uri_insecure'), 'authority-insecure', 'Authority is not https'],
-    ['AADSTS50011', msal('invalid_request', 'AADSTS50011: The redirect URI does not match.'), 'redirect-uri-mismatch', 'Redirect URI not registered'],
-    ['AADSTS700016', msal('unauthorized_client', 'AADSTS700016: Application not found.'), 'app-not-found', 'App not found in this tenant'],
-    ['AADSTS50105', msal('invalid_grant', 'AADSTS50105: not assigned'), 'user-not-assigned', 'You are not assigned to this app'],
-    ['AADSTS65001', msal('invalid_grant', 'AADSTS65001: not consented'), 'consent-required', 'Consent is needed'],
-    ['AADSTS90094', msal('access_denied', 'AADSTS90094: admin consent'), 'admin-consent-required', 'An administrator must consent'],
-    ['AADSTS90099', msal('access_denied', 'AADSTS90099: admin consent'), 'admin-consent-required', 'An administrator must consent'],
+    [
+      'authority_uri_insecure',
+      msal('authority_uri_insecure'),
+      'authority-insecure',
+      'Authority is not https',
+    ],
+    [
+      'AADSTS50011',
+      msal('invalid_request', 'AADSTS50011: The redirect URI does not match.'),
+      'redirect-uri-mismatch',
+      'Redirect URI not registered',
+    ],
+    [
+      'AADSTS700016',
+      msal('unauthorized_client', 'AADSTS700016: Application not found.'),
+      'app-not-found',
+      'App not found in this tenant',
+    ],
+    [
+      'AADSTS50105',
+      msal('invalid_grant', 'AADSTS50105: not assigned'),
+      'user-not-assigned',
+      'You are not assigned to this app',
+    ],
+    [
+      'AADSTS65001',
+      msal('invalid_grant', 'AADSTS65001: not consented'),
+      'consent-required',
+      'Consent is needed',
+    ],
+    [
+      'AADSTS90094',
+      msal('access_denied', 'AADSTS90094: admin consent'),
+      'admin-consent-required',
+      'An administrator must consent',
+    ],
+    [
+      'AADSTS90099',
+      msal('access_denied', 'AADSTS90099: admin consent'),
+      'admin-consent-required',
+      'An administrator must consent',
+    ],
   ])('explains %s', (_name, error, code, title) => {
     const explained = explainSignInError(error, ctx);
     expect(explained.code).toBe(code);
@@ -53,7 +108,11 @@ describe('explainSignInError', () => {
 
   it('lets the AADSTS code win over the generic MSAL code and keeps it as the source', () => {
     const explained = explainSignInError(msal('consent_required', 'AADSTS50105: x'), ctx);
-    expect(explained).toMatchObject({ code: 'user-not-assigned', source: 'AADSTS50105', detail: 'AADSTS50105: x' });
+    expect(explained).toMatchObject({
+      code: 'user-not-assigned',
+      source: 'AADSTS50105',
+      detail: 'AADSTS50105: x',
+    });
   });
 
   it('names the redirect URI to register in the redirect mismatch fix', () => {

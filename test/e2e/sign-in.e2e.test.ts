@@ -4,7 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openApp, type AppPage } from './support/browser';
 import { SPA_ORIGIN } from './support/constants.mjs';
-import { API_SCOPES, AUTHORITY, CONSENT_REQUIRED_SCOPE, ISSUER, SPA_CLIENT_ID, USERS } from './support/op-server';
+import {
+  API_SCOPES,
+  AUTHORITY,
+  CONSENT_REQUIRED_SCOPE,
+  ISSUER,
+  SPA_CLIENT_ID,
+  USERS,
+} from './support/op-server';
 
 // The real MSAL in the built app against the local OpenID provider (test/e2e/support/op-server.ts).
 
@@ -49,13 +56,18 @@ async function runAxe(page: Page) {
   // Evaluated over the DevTools protocol, which the app's CSP does not block.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run: () => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> };
+      }
+    ).axe;
     return (await axe.run()).violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target) }));
   });
 }
 
 const roles = (page: Page) => page.getByRole('region', { name: 'Your directory roles' });
-const answer = (page: Page, text: string) => roles(page).getByRole('listitem').filter({ hasText: text }).waitFor();
+const answer = (page: Page, text: string) =>
+  roles(page).getByRole('listitem').filter({ hasText: text }).waitFor();
 
 describe('sign-in against a local OpenID provider', () => {
   it('signs in by redirect, shows the Security Reader role, renews silently and signs out', async () => {
@@ -66,7 +78,9 @@ describe('sign-in against a local OpenID provider', () => {
     await page.waitForURL(`${SPA_ORIGIN}/#signin`);
 
     await answer(page, 'Security Reader: yes');
-    expect(await roles(page).getByText('Global Administrator:').textContent()).toBe('Global Administrator: no');
+    expect(await roles(page).getByText('Global Administrator:').textContent()).toBe(
+      'Global Administrator: no',
+    );
     await page.getByRole('heading', { name: `Signed in as ${USERS.reader.name}` }).waitFor();
 
     const before = await page.getByRole('textbox', { name: 'Access token' }).inputValue();
@@ -108,7 +122,9 @@ describe('sign-in against a local OpenID provider', () => {
     expect(await runAxe(page)).toEqual([]);
     await signInWithPopup(app, USERS.member.login);
     await answer(page, 'Security Reader: no');
-    expect(await roles(page).getByText('Security Administrator:').textContent()).toBe('Security Administrator: no');
+    expect(await roles(page).getByText('Security Administrator:').textContent()).toBe(
+      'Security Administrator: no',
+    );
     expect(await runAxe(page)).toEqual([]);
     // Only the non-secret settings are remembered; tokens stay in this tab's session storage.
     const local = await page.evaluate(() => Object.entries(localStorage));

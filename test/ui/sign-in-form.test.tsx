@@ -5,7 +5,11 @@ import userEvent from '@testing-library/user-event';
 import { DEFAULT_SIGN_IN_SETTINGS, type SignInSettings, type SignInSettingsError } from '../../src/auth';
 import { SignInForm } from '../../src/ui/sign-in-form';
 
-function Harness(props: { errors?: SignInSettingsError[]; onSignIn?: (m: string) => void; customAuthority?: boolean }) {
+function Harness(props: {
+  errors?: SignInSettingsError[];
+  onSignIn?: (m: string) => void;
+  customAuthority?: boolean;
+}) {
   const [settings, setSettings] = useState<SignInSettings>(DEFAULT_SIGN_IN_SETTINGS);
   return (
     <>
@@ -57,9 +61,15 @@ describe('SignInForm', () => {
   });
 
   it('shows an error beside its field and marks the field invalid', () => {
-    render(<Harness errors={[{ field: 'clientId', code: 'client-id-not-guid', message: 'The client ID is a GUID.' }]} />);
+    render(
+      <Harness
+        errors={[{ field: 'clientId', code: 'client-id-not-guid', message: 'The client ID is a GUID.' }]}
+      />,
+    );
     expect(screen.getByLabelText('Client ID')).toHaveAttribute('aria-invalid', 'true');
-    expect(screen.getByLabelText('Client ID')).toHaveAccessibleDescription(expect.stringContaining('The client ID is a GUID.'));
+    expect(screen.getByLabelText('Client ID')).toHaveAccessibleDescription(
+      expect.stringContaining('The client ID is a GUID.'),
+    );
   });
 
   it('offers the protocol choice only for a custom authority', () => {

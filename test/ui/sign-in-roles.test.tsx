@@ -17,14 +17,22 @@ describe('SignInRoles', () => {
   });
 
   it('explains why wids can be missing and points to the live check', () => {
-    render(<SignInRoles wids={null} roleName={() => null} liveCheck={<button type="button">Check my roles in Graph</button>} />);
+    render(
+      <SignInRoles
+        wids={null}
+        roleName={() => null}
+        liveCheck={<button type="button">Check my roles in Graph</button>}
+      />,
+    );
     expect(within(region()).getByText(/implicit grant/)).toBeInTheDocument();
     expect(within(region()).getByRole('button', { name: 'Check my roles in Graph' })).toBeInTheDocument();
   });
 
   it('names other roles from the catalog, and the default member role', () => {
     const other = '88d8e3e3-8f55-4a1e-953a-9b9898b8876b';
-    render(<SignInRoles wids={[other, MEMBER]} roleName={(id) => (id === other ? 'Directory Readers' : null)} />);
+    render(
+      <SignInRoles wids={[other, MEMBER]} roleName={(id) => (id === other ? 'Directory Readers' : null)} />,
+    );
     expect(within(region()).getByText(/Directory Readers/)).toBeInTheDocument();
     expect(within(region()).getByText(/Default member/)).toBeInTheDocument();
   });

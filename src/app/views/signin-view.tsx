@@ -51,7 +51,9 @@ const settingsKey = (s: AuthClient['settings']) => JSON.stringify(s);
 /** The sign-in page: settings, sign-in, the tokens, "Your directory roles" and the live Graph checks. */
 export default function SigninView(props: ViewProps) {
   // React Query lives only in this lazy chunk, like MSAL.
-  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false, gcTime: 0 } } }));
+  const [queryClient] = useState(
+    () => new QueryClient({ defaultOptions: { queries: { retry: false, gcTime: 0 } } }),
+  );
   return (
     <QueryClientProvider client={queryClient}>
       <SignIn {...props} />
@@ -63,7 +65,9 @@ function SignIn({ onToken, catalog, now }: ViewProps) {
   const [settings, setSettings] = useState<SignInSettings>(() => loadSignInSettings(browserStorage()));
   const [submitted, setSubmitted] = useState(false);
   // Settings saved by an earlier visit: MSAL starts with them (finishing a redirect sign-in, if any).
-  const [saved] = useState(() => validateSignInSettings(loadSignInSettings(browserStorage()), config.extraAuthorities));
+  const [saved] = useState(() =>
+    validateSignInSettings(loadSignInSettings(browserStorage()), config.extraAuthorities),
+  );
   const [phase, setPhase] = useState<'starting' | 'ready'>(saved.ok ? 'starting' : 'ready');
   const [client, setClient] = useState<AuthClient | null>(null);
   const [tokens, setTokens] = useState<AuthTokens | null>(null);
@@ -195,8 +199,8 @@ function SignIn({ onToken, catalog, now }: ViewProps) {
     <section aria-label="Sign in" className="signin-view">
       <h1>Sign in</h1>
       <p>
-        Sign in with your own app registration to see your tokens and roles. Tokens stay in this tab (session storage)
-        and are sent only to the sign-in provider and, when you ask, to Microsoft Graph.
+        Sign in with your own app registration to see your tokens and roles. Tokens stay in this tab (session
+        storage) and are sent only to the sign-in provider and, when you ask, to Microsoft Graph.
       </p>
       {error && <SignInError error={error} />}
       {tokens && client ? (
@@ -227,7 +231,9 @@ function SignIn({ onToken, catalog, now }: ViewProps) {
           settings={settings}
           errors={errors}
           warnings={warnings}
-          customAuthority={validation.ok ? validation.value.customAuthority : /^https:\/\//i.test(settings.authority)}
+          customAuthority={
+            validation.ok ? validation.value.customAuthority : /^https:\/\//i.test(settings.authority)
+          }
           redirectUri={redirectUriFor(origin)}
           busy={busy}
           onChange={setSettings}
@@ -240,7 +246,9 @@ function SignIn({ onToken, catalog, now }: ViewProps) {
 
 function unwrap<T>(result: LiveCheckResult<T>): T {
   if (result.ok) return result.value;
-  throw new Error(result.error.status ? `HTTP ${result.error.status}: ${result.error.text}` : result.error.text);
+  throw new Error(
+    result.error.status ? `HTTP ${result.error.status}: ${result.error.text}` : result.error.text,
+  );
 }
 
 function roleNameFrom(catalog: Catalog | null, id: string): string | null {
@@ -311,7 +319,13 @@ function LiveDirectoryRoles({ client }: { readonly client: AuthClient }) {
   );
 }
 
-function LiveServicePrincipal({ client, defaultAppId }: { readonly client: AuthClient; readonly defaultAppId: string }) {
+function LiveServicePrincipal({
+  client,
+  defaultAppId,
+}: {
+  readonly client: AuthClient;
+  readonly defaultAppId: string;
+}) {
   const queryClient = useQueryClient();
   const [appId, setAppId] = useState(defaultAppId);
   const queryKey = ['service-principal', appId];
@@ -324,14 +338,20 @@ function LiveServicePrincipal({ client, defaultAppId }: { readonly client: AuthC
     <>
       <div className="signin-field">
         <label htmlFor="signin-resource-app-id">Resource app ID</label>
-        <input id="signin-resource-app-id" type="text" value={appId} onChange={(e) => setAppId(e.target.value)} />
+        <input
+          id="signin-resource-app-id"
+          type="text"
+          value={appId}
+          onChange={(e) => setAppId(e.target.value)}
+        />
       </div>
       <SignInLiveCheck
         title="The API's current roles and scopes"
         description={
           <>
             Reads the API&apos;s service principal in your tenant (
-            <code>GET /v1.0/servicePrincipals(appId=&apos;…&apos;)</code>), asking for <code>{SERVICE_PRINCIPAL_SCOPE}</code>.
+            <code>GET /v1.0/servicePrincipals(appId=&apos;…&apos;)</code>), asking for{' '}
+            <code>{SERVICE_PRINCIPAL_SCOPE}</code>.
           </>
         }
         runLabel="Read the API's roles and scopes"

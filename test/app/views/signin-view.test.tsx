@@ -82,9 +82,13 @@ describe('SigninView', () => {
     render(<SigninView {...props()} />);
     await fillAndSignIn();
     await screen.findByRole('region', { name: 'Your directory roles' });
-    expect(JSON.parse(localStorage.getItem('tokenscope.signin-settings') ?? '{}')).toMatchObject({ clientId: CLIENT });
+    expect(JSON.parse(localStorage.getItem('tokenscope.signin-settings') ?? '{}')).toMatchObject({
+      clientId: CLIENT,
+    });
     expect(Object.values({ ...localStorage }).join(' ')).not.toContain('eyJ');
-    expect(screen.getByText(/The access token has no/)).toHaveTextContent('The access token has no wids claim');
+    expect(screen.getByText(/The access token has no/)).toHaveTextContent(
+      'The access token has no wids claim',
+    );
   });
 
   it('checks the roles live in Graph on request, showing loading, result and an explained error', async () => {
@@ -102,13 +106,26 @@ describe('SigninView', () => {
     await userEvent.click(within(check).getByRole('button', { name: 'Check my roles in Graph' }));
     expect(await within(check).findByText('Checking…')).toBeInTheDocument();
     expect(within(check).getByRole('button', { name: 'Cancel' })).toBeInTheDocument();
-    answer(new Response(JSON.stringify({ value: [{ id: 'r', displayName: 'Security Reader', roleTemplateId: 'x' }] })));
+    answer(
+      new Response(
+        JSON.stringify({ value: [{ id: 'r', displayName: 'Security Reader', roleTemplateId: 'x' }] }),
+      ),
+    );
     expect(await within(check).findByText(/Security Reader/)).toBeInTheDocument();
 
-    fetchMock.mockImplementation(async () =>
-      new Response(JSON.stringify({ error: { code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' } }), {
-        status: 403,
-      }),
+    fetchMock.mockImplementation(
+      async () =>
+        new Response(
+          JSON.stringify({
+            error: {
+              code: 'Authorization_RequestDenied',
+              message: 'Insufficient privileges to complete the operation.',
+            },
+          }),
+          {
+            status: 403,
+          },
+        ),
     );
     await userEvent.click(within(check).getByRole('button', { name: 'Check my roles in Graph' }));
     const alert = await within(check).findByRole('alert');
@@ -153,13 +170,19 @@ describe('SigninView', () => {
       ok: true,
       value: fakeClient(settings, async () => ({
         ok: false,
-        error: explainSignInError({ errorCode: 'consent_required', errorMessage: 'AADSTS65001: no consent' }, { clientId: CLIENT }),
+        error: explainSignInError(
+          { errorCode: 'consent_required', errorMessage: 'AADSTS65001: no consent' },
+          { clientId: CLIENT },
+        ),
       })),
     }));
     render(<SigninView {...props()} />);
     await fillAndSignIn();
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Consent is needed');
-    expect(within(alert).getByRole('link', { name: /consent link/ })).toHaveAttribute('href', `#consent&client_id=${CLIENT}`);
+    expect(within(alert).getByRole('link', { name: /consent link/ })).toHaveAttribute(
+      'href',
+      `#consent&client_id=${CLIENT}`,
+    );
   });
 });

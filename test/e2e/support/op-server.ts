@@ -34,13 +34,28 @@ interface TestUser {
 }
 /** Users by the login typed into the provider's form (any password works). */
 export const USERS = {
-  reader: { login: 'reader@contoso.test', name: 'Riley Reader', oid: '0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9', wids: [SECURITY_READER, DEFAULT_MEMBER] },
-  member: { login: 'member@contoso.test', name: 'Morgan Member', oid: '1c2d3e4f-5061-4728-93a4-b5c6d7e8f90a', wids: [DEFAULT_MEMBER] },
+  reader: {
+    login: 'reader@contoso.test',
+    name: 'Riley Reader',
+    oid: '0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9',
+    wids: [SECURITY_READER, DEFAULT_MEMBER],
+  },
+  member: {
+    login: 'member@contoso.test',
+    name: 'Morgan Member',
+    oid: '1c2d3e4f-5061-4728-93a4-b5c6d7e8f90a',
+    wids: [DEFAULT_MEMBER],
+  },
 } as const satisfies Record<string, TestUser>;
 
 const usersByLogin = new Map<string, TestUser>(Object.values(USERS).map((u) => [u.login, u]));
 const userFor = (login: string): TestUser =>
-  usersByLogin.get(login) ?? { login, name: login, oid: '2d3e4f50-6172-4839-a4b5-c6d7e8f90a1b', wids: [DEFAULT_MEMBER] };
+  usersByLogin.get(login) ?? {
+    login,
+    name: login,
+    oid: '2d3e4f50-6172-4839-a4b5-c6d7e8f90a1b',
+    wids: [DEFAULT_MEMBER],
+  };
 
 interface TokenLike {
   kind: string;
@@ -52,7 +67,12 @@ interface TokenLike {
 
 function configuration(): Record<string, unknown> {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const jwk = { ...privateKey.export({ format: 'jwk' }), kid: 'tokenscope-e2e-rs256', use: 'sig', alg: 'RS256' };
+  const jwk = {
+    ...privateKey.export({ format: 'jwk' }),
+    kid: 'tokenscope-e2e-rs256',
+    use: 'sig',
+    alg: 'RS256',
+  };
   return {
     clients: [
       {
@@ -68,7 +88,15 @@ function configuration(): Record<string, unknown> {
     ],
     jwks: { keys: [jwk] },
     cookies: { keys: ['tokenscope-e2e-cookie-key-not-a-secret'] },
-    ttl: { AccessToken: 3600, IdToken: 3600, AuthorizationCode: 60, Interaction: 600, Session: 86400, Grant: 86400, RefreshToken: 86400 },
+    ttl: {
+      AccessToken: 3600,
+      IdToken: 3600,
+      AuthorizationCode: 60,
+      Interaction: 600,
+      Session: 86400,
+      Grant: 86400,
+      RefreshToken: 86400,
+    },
     pkce: { required: () => true },
     clientBasedCORS: (_ctx: unknown, origin: string) => origin === SPA_ORIGIN,
     // devInteractions puts the typed login in accountId; oidc-provider insists accountId === id, so
@@ -190,8 +218,24 @@ export async function startOp(): Promise<RunningOp> {
   const cert = join(certDir, 'cert.pem');
   execFileSync(
     'openssl',
-    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-sha256', '-days', '2', '-keyout', key, '-out', cert,
-      '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost'],
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-sha256',
+      '-days',
+      '2',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1,DNS:localhost',
+    ],
     { stdio: 'ignore' },
   );
   const provider = new Provider(ISSUER, configuration());
@@ -213,7 +257,9 @@ export async function startOp(): Promise<RunningOp> {
       callback(req, res);
       return;
     }
-    res.writeHead(404, { 'content-type': 'text/plain' }).end(`not found: the provider lives under ${ISSUER_PATH}`);
+    res
+      .writeHead(404, { 'content-type': 'text/plain' })
+      .end(`not found: the provider lives under ${ISSUER_PATH}`);
   };
   const server = https.createServer({ key: readFileSync(key), cert: readFileSync(cert) }, handler);
   rmSync(certDir, { recursive: true, force: true });
