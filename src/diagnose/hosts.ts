@@ -115,8 +115,13 @@ const audiences: readonly [RegExp, AudienceInfo][] = [
     { appId: MDE_APP_ID, name: 'Microsoft Defender for Endpoint', cloud: 'public' },
   ],
   [
-    /^https:\/\/api-(gcc|gov)\.securitycenter\.microsoft\.us\/?$/i,
-    { appId: MDE_APP_ID, name: 'Microsoft Defender for Endpoint (US Gov)', cloud: 'usgov' },
+    /^https:\/\/api-gcc\.securitycenter\.microsoft\.us\/?$/i,
+    // GCC signs in through the public cloud (defender gov.md).
+    { appId: MDE_APP_ID, name: 'Microsoft Defender for Endpoint (GCC)', cloud: 'public' },
+  ],
+  [
+    /^https:\/\/api-gov\.securitycenter\.microsoft\.us\/?$/i,
+    { appId: MDE_APP_ID, name: 'Microsoft Defender for Endpoint (GCC High, DoD)', cloud: 'usgov' },
   ],
   [
     /^https:\/\/securitycenter\.onmicrosoft\.com\/windowsatpservice\/?$/i,

@@ -326,3 +326,24 @@ describe('diagnose: the stories people bring', () => {
     expect(noWids?.fix).toContain('authorization code flow');
   });
 });
+
+describe('diagnose: US Government Defender hosts', () => {
+  it.each([
+    [
+      'https://api-gcc.securitycenter.microsoft.us',
+      'https://sts.windows.net/00000000-1111-2222-3333-444444444444/',
+    ],
+    [
+      'https://api-gov.securitycenter.microsoft.us',
+      'https://login.microsoftonline.us/00000000-1111-2222-3333-444444444444/v2.0',
+    ],
+  ])('accepts a token for %s on its own host', (aud, iss) => {
+    const host = new URL(aud).host;
+    const d = run(
+      { ...defenderManagedIdentity(), aud, iss, roles: ['Machine.Read.All'] },
+      `GET https://${host}/api/machines`,
+    );
+    expect(codes(d)).not.toContain('cloud-mismatch');
+    expect(d.verdict).toBe('allowed');
+  });
+});
