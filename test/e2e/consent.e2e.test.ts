@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLIENT_APP_ID, TENANT_ID, graphAppOnlyV2, makeToken } from '../fixtures/make-token';
+import { CLIENT_APP_ID, MI_OID, TENANT_ID, defenderManagedIdentity, graphAppOnlyV2, makeToken } from '../fixtures/make-token';
 import { launchBrowser, openApp, type AppPage } from './support/browser';
 import { SPA_ORIGIN } from './support/constants.mjs';
 
@@ -139,6 +139,20 @@ describe('grant scripts', () => {
     expect(copied).toContain('set -euo pipefail');
     expect(copied).toContain(`principal_id='${PRINCIPAL}'`);
     expect(await axeViolations(app.page)).toEqual([]);
+    await expectQuiet(app);
+    await app.close();
+  });
+
+  it('prefills the managed identity from a token pasted on the inspector', async () => {
+    const app = await openApp(browser, '/');
+    await app.page.getByLabel('Token or text containing a token').fill(makeToken(defenderManagedIdentity()));
+    await app.page.getByRole('region', { name: 'Token summary' }).waitFor();
+    await app.page.getByRole('link', { name: 'Grant' }).click();
+    await app.page.getByRole('button', { name: 'Prefill from the inspected token' }).click();
+    expect(await app.page.getByLabel('Principal object ID', { exact: true }).inputValue()).toBe(MI_OID);
+    await app.page.getByLabel('Permissions', { exact: true }).fill('Machine.Isolate');
+    const ps = app.page.getByRole('region', { name: 'Grant script' }).getByLabel('Microsoft Graph PowerShell script');
+    expect(await ps.textContent()).toContain("$resourceAppId = 'fc780465-2017-40d4-a0c5-307022471b92'");
     await expectQuiet(app);
     await app.close();
   });
