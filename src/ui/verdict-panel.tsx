@@ -74,6 +74,12 @@ export function VerdictPanel(props: VerdictPanelProps) {
             </span>
           </p>
           {note && <p className="verdict-note">{note}</p>}
+          {verdict === 'allowed' && (
+            <p className="verdict-note">
+              As far as the token and the permission catalog show. The API can still refuse for reasons a
+              token does not carry: licences, Conditional Access, or rights on the object itself.
+            </p>
+          )}
           {required?.known && (
             <dl className="verdict-accepts">
               <Permissions label={`Accepts, delegated (${required.api.name})`} values={required.delegated} />
