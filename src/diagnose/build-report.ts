@@ -114,7 +114,7 @@ export function buildReport(input: ReportInput): string {
     redacted.masked.length
       ? `Masked (values replaced by ${codeSpan(REDACTED)}): ${redacted.masked.map(codeSpan).join(', ')}.`
       : 'Nothing needed masking.',
-    'Not included: the raw token and its signature.',
+    'Not included: the raw token and its signature. Kept on purpose: the tenant ID (it names the organisation, not a person, and support needs it), audience, issuer, permissions, roles and times.',
     '',
   );
 

@@ -12,6 +12,7 @@ export interface ComparedToken {
   readonly classification: Classification;
 }
 
+/** What {@link compareTokens} needs besides the two tokens. */
 export interface CompareOptions {
   /** The current time, for expiry and the verdicts. */
   readonly now: Date;
@@ -37,6 +38,7 @@ export type DifferenceAspect =
   | 'expiry'
   | 'guest';
 
+/** The closed set of meaning-level difference codes, `-a`/`-b` saying which token has the thing. */
 export type DifferenceCode =
   | 'verdict-differs'
   | 'kind-differs'
