@@ -11,6 +11,7 @@ const OIDC_SCOPES = ['openid', 'profile', 'email', 'offline_access'];
 // could break out of a URL parameter or a script.
 const PERMISSION_VALUE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
 
+/** Scopes as they go into the URL, with the refusals and warnings met on the way. */
 export interface ScopeResolution {
   readonly scopes: readonly ResolvedScope[];
   readonly errors: readonly ConsentError[];

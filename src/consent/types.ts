@@ -51,6 +51,7 @@ export type GrantErrorCode =
   | 'permission-unsafe'
   | 'cloud-unknown';
 
+/** One refusal of the grant-script generator, tied to its field. */
 export interface GrantError {
   readonly field: GrantField;
   readonly code: GrantErrorCode;
@@ -130,6 +131,7 @@ export interface RedirectParam {
   readonly meaning: string;
 }
 
+/** The admin-consent URL(s) with what to know about them, or every reason they cannot be built. */
 export type AdminConsentResult =
   | {
       readonly ok: true;
@@ -155,6 +157,7 @@ export interface UserConsentInput {
   readonly cloud: Cloud;
 }
 
+/** The user-consent (authorize) URL, or every reason it cannot be built. */
 export type UserConsentResult =
   | {
       readonly ok: true;
@@ -186,6 +189,7 @@ export interface GrantRole {
   readonly appRoleId: string | null;
 }
 
+/** The three grant scripts, or every reason they cannot be built. */
 export type GrantScriptsResult =
   | {
       readonly ok: true;

@@ -46,6 +46,7 @@ export function checkTenant(raw: string, allowCommon = false): TenantCheck {
   );
 }
 
+/** A validated client ID (lower case), or the error for it. */
 export type ClientIdCheck = { readonly ok: true; readonly clientId: string } | { readonly ok: false; readonly error: ConsentError };
 
 /** Checks the application (client) ID: a GUID. Does not check the app exists. */
@@ -70,6 +71,7 @@ export function checkClientId(raw: string): ClientIdCheck {
   return { ok: true, clientId: value.toLowerCase() };
 }
 
+/** A validated redirect URI (as typed, trimmed), or the error for it. */
 export type RedirectCheck = { readonly ok: true; readonly redirectUri: string } | { readonly ok: false; readonly error: ConsentError };
 
 // Entra's documented limit for one redirect URI.
