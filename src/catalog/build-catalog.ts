@@ -1,12 +1,5 @@
 import type { Cloud } from '../token';
-import {
-  decodeFrontCoded,
-  METHOD_BITS,
-  SCHEME_APPLICATION,
-  SCHEME_DELEGATED_PERSONAL,
-  SCHEME_DELEGATED_WORK,
-  unpackGuid,
-} from './data-format';
+import { decodeFrontCoded, unpackGuid } from './data-format';
 import type { RawCatalog, RawGraphPermission } from './data-format';
 import { compileTemplate } from './path-match';
 import type {
@@ -16,10 +9,9 @@ import type {
   CatalogIndex,
   DefenderEndpointPermissions,
   DefenderResource,
-  GraphRouteEntry,
+  GraphIndex,
   PathTemplate,
   PermissionInfo,
-  PermissionUse,
   RoleInfo,
 } from './types';
 
@@ -30,8 +22,11 @@ export const DEFENDER_RESOURCE_APP_IDS: Readonly<Record<DefenderResource, string
 };
 export const DEFAULT_MEMBER_ROLE_ID = 'b79fbf4d-3ef9-4689-8143-76b194e85509';
 
-const DELEGATED = SCHEME_DELEGATED_WORK | SCHEME_DELEGATED_PERSONAL;
-const METHODS = Object.entries(METHOD_BITS);
+/** A value computed on first call, then kept: the costly indexes wait until something needs them. */
+function once<T>(make: () => T): () => T {
+  let value: { v: T } | null = null;
+  return () => (value ??= { v: make() }).v;
+}
 
 const stripSlash = (s: string) => s.replace(/\/+$/, '');
 const sortByValue = (a: PermissionInfo, b: PermissionInfo) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
@@ -88,15 +83,18 @@ export function buildCatalog(raw: RawCatalog): Catalog {
     }
   }
 
-  // ---- apps: the first-party list, then the API names (consistent with how the token's aud is named)
-  const apps = new Map<string, AppInfo>();
-  const { ids, names } = raw.directory.apps;
-  const nameList = names.split('\n');
-  for (let i = 0; i < nameList.length; i++) {
-    const appId = unpackGuid(ids.slice(i * 22, i * 22 + 22));
-    apps.set(appId, { appId, name: nameList[i] ?? '' });
-  }
-  for (const api of apis) apps.set(api.appId, { appId: api.appId, name: api.name });
+  // ---- apps (4,000+ GUIDs to unpack): on first use. The API names win, consistent with how aud is named.
+  const apps = once(() => {
+    const map = new Map<string, AppInfo>();
+    const { ids, names } = raw.directory.apps;
+    const nameList = names.split('\n');
+    for (let i = 0; i < nameList.length; i++) {
+      const appId = unpackGuid(ids.slice(i * 22, i * 22 + 22));
+      map.set(appId, { appId, name: nameList[i] ?? '' });
+    }
+    for (const api of apis) map.set(api.appId, { appId: api.appId, name: api.name });
+    return map;
+  });
 
   // ---- roles
   const roles = new Map<string, RoleInfo>();
@@ -109,7 +107,7 @@ export function buildCatalog(raw: RawCatalog): Catalog {
     });
   }
 
-  // ---- Graph permissions and routes
+  // ---- permissions
   const permissions = new Map<string, Map<string, PermissionInfo>>();
   const permissionLists = new Map<string, PermissionInfo[]>();
   const addPermission = (p: PermissionInfo) => {
@@ -124,80 +122,45 @@ export function buildCatalog(raw: RawCatalog): Catalog {
     if (p.applicationId) byKey.set(p.applicationId, p);
     permissionLists.get(p.resourceAppId)?.push(p);
   };
+  const graphPermissions = raw.graph.perms.map(graphPermission);
+  const graphPermissionIndex = new Map<PermissionInfo, number>();
+  graphPermissions.forEach((p, i) => {
+    addPermission(p);
+    graphPermissionIndex.set(p, i);
+  });
 
-  const paths = decodeFrontCoded(raw.graph.paths);
-  const routeMasks = new Map<string, Map<PermissionInfo, { schemes: number; least: number }>>();
-  const pathMethods = new Map<string, Set<string>>();
-  const uses = new Map<string, PermissionUse[]>();
-  const addUse = (key: string, use: PermissionUse) => {
-    const list = uses.get(key);
-    if (list) list.push(use);
-    else uses.set(key, [use]);
-  };
-
-  for (const rawPerm of raw.graph.perms) {
-    const perm = graphPermission(rawPerm);
-    addPermission(perm);
-    const useKey = `${GRAPH_APP_ID} ${perm.value.toLowerCase()}`;
-    for (const [schemes, methodMask, flat] of rawPerm[11]) {
-      let idx = 0;
-      for (let i = 0; i + 1 < flat.length; i += 2) {
-        idx += flat[i] ?? 0;
-        const least = flat[i + 1] ?? 0;
-        const path = paths[idx] ?? '';
-        const lower = path.toLowerCase();
-        for (const [method, bit] of METHODS) {
-          if ((methodMask & bit) === 0) continue;
-          const key = `${method} ${lower}`;
-          let perRoute = routeMasks.get(key);
-          if (!perRoute) {
-            perRoute = new Map();
-            routeMasks.set(key, perRoute);
-          }
-          const prev = perRoute.get(perm) ?? { schemes: 0, least: 0 };
-          perRoute.set(perm, { schemes: prev.schemes | schemes, least: prev.least | (least & schemes) });
-          let methods = pathMethods.get(lower);
-          if (!methods) {
-            methods = new Set();
-            pathMethods.set(lower, methods);
-          }
-          methods.add(method);
-          if (schemes & DELEGATED) {
-            addUse(useKey, { kind: 'graph', method, path, type: 'delegated', least: (least & DELEGATED) !== 0 });
-          }
-          if (schemes & SCHEME_APPLICATION) {
-            addUse(useKey, {
-              kind: 'graph',
-              method,
-              path,
-              type: 'application',
-              least: (least & SCHEME_APPLICATION) !== 0,
-            });
-          }
+  // ---- Graph path map (about 19,000 path entries): on first use.
+  const graph = once((): GraphIndex => {
+    const paths = decodeFrontCoded(raw.graph.paths);
+    const entries: number[][] = paths.map(() => []);
+    raw.graph.perms.forEach((rawPerm, permIndex) => {
+      for (const [schemes, methods, flat] of rawPerm[11]) {
+        let idx = 0;
+        for (let i = 0; i + 1 < flat.length; i += 2) {
+          idx += flat[i] ?? 0;
+          entries[idx]?.push(permIndex, methods, schemes, (flat[i + 1] ?? 0) & schemes);
         }
       }
-    }
-  }
-  const graphRoutes = new Map<string, readonly GraphRouteEntry[]>();
-  for (const [key, perRoute] of routeMasks) {
-    graphRoutes.set(
-      key,
-      [...perRoute.entries()].map(([permission, m]) => ({ permission, schemes: m.schemes, least: m.least })),
-    );
-  }
-  const graphPathMethods = new Map<string, readonly string[]>();
-  const graphTemplates = new Map<number, PathTemplate[]>();
-  const seen = new Set<string>();
-  for (const path of paths) {
-    const lower = path.toLowerCase();
-    graphPathMethods.set(lower, [...(pathMethods.get(lower) ?? [])].sort());
-    if (seen.has(lower)) continue;
-    seen.add(lower);
-    const t = compileTemplate(path);
-    const list = graphTemplates.get(t.segments.length);
-    if (list) list.push(t);
-    else graphTemplates.set(t.segments.length, [t]);
-  }
+    });
+    const pathIndex = new Map<string, number[]>();
+    paths.forEach((path, i) => {
+      const lower = path.toLowerCase();
+      const list = pathIndex.get(lower);
+      if (list) list.push(i);
+      else pathIndex.set(lower, [i]);
+    });
+    const templates = once(() => {
+      const bySize = new Map<number, PathTemplate[]>();
+      for (const lower of pathIndex.keys()) {
+        const t = compileTemplate(lower);
+        const list = bySize.get(t.segments.length);
+        if (list) list.push(t);
+        else bySize.set(t.segments.length, [t]);
+      }
+      return bySize;
+    });
+    return { paths, pathIndex, entries, permissions: graphPermissions, templates };
+  });
 
   // ---- Defender endpoints and the permissions they name (no IDs in the source)
   const defenderEndpoints: (DefenderEndpointPermissions & { template: PathTemplate })[] = [];
@@ -221,7 +184,6 @@ export function buildCatalog(raw: RawCatalog): Catalog {
       if (type === 'delegated') p.d = true;
       else p.a = true;
       defenderPerms.set(key, p);
-      addUse(key, { kind: 'defender', method, path, type, least: false, resource: res });
     };
     for (const v of application) note(v, 'application');
     for (const v of delegated) note(v, 'delegated');
@@ -257,11 +219,9 @@ export function buildCatalog(raw: RawCatalog): Catalog {
     roles,
     permissions,
     permissionLists,
-    graphRoutes,
-    graphPathMethods,
-    graphTemplates,
+    graph,
+    graphPermissionIndex,
     defenderEndpoints,
-    uses,
   };
   return { generatedAt: raw.meta.generatedAt, internal: index };
 }

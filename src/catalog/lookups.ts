@@ -1,6 +1,6 @@
 import type { Cloud } from '../token';
 import { DEFENDER_RESOURCE_APP_IDS } from './build-catalog';
-import { SCHEME_APPLICATION, SCHEME_DELEGATED_PERSONAL, SCHEME_DELEGATED_WORK } from './data-format';
+import { METHOD_BITS, SCHEME_APPLICATION, SCHEME_DELEGATED_PERSONAL, SCHEME_DELEGATED_WORK } from './data-format';
 import { scoreTemplate, splitPath } from './path-match';
 import type {
   ApiInfo,
@@ -10,7 +10,6 @@ import type {
   CatalogInfo,
   DefenderEndpointPermissions,
   GraphPathPermissions,
-  GraphRouteEntry,
   NearGraphPath,
   PermissionInfo,
   PermissionUse,
@@ -109,7 +108,7 @@ export function findApiByHost(catalog: Catalog, host: string, path?: string): Ap
  * apps the catalog does not list (e.g. a tenant's own registrations). Does not validate the GUID.
  */
 export function findApp(catalog: Catalog, appId: string): AppInfo | null {
-  return catalog.internal.apps.get(appId.trim().toLowerCase()) ?? null;
+  return catalog.internal.apps().get(appId.trim().toLowerCase()) ?? null;
 }
 
 /** Finds a built-in directory role by template ID (any case). Null when not in the catalog. */
@@ -136,19 +135,66 @@ export function listPermissions(catalog: Catalog, resourceAppId: string): readon
   return catalog.internal.permissionLists.get(resourceAppId.toLowerCase()) ?? [];
 }
 
+const METHOD_NAMES = Object.entries(METHOD_BITS);
+const methodNames = (mask: number) => METHOD_NAMES.filter(([, bit]) => mask & bit).map(([m]) => m);
+
 /**
- * The Graph routes and Defender endpoints that accept a permission, least-privileged first. Does not
- * include routes the sources do not list.
+ * The Graph routes and Defender endpoints that accept a permission, least-privileged first (Graph
+ * `least=` markers; Defender pages mark none). Does not include routes the sources do not list.
  */
 export function findPermissionUses(catalog: Catalog, permission: PermissionInfo): readonly PermissionUse[] {
-  const uses = catalog.internal.uses.get(`${permission.resourceAppId} ${permission.value.toLowerCase()}`) ?? [];
-  return [...uses].sort(
+  const idx = catalog.internal;
+  const uses: PermissionUse[] = [];
+  const graphIndex = idx.graphPermissionIndex.get(permission);
+  if (graphIndex !== undefined) {
+    const graph = idx.graph();
+    const entries = graph.entries;
+    graph.paths.forEach((path, pathIndex) => {
+      const flat = entries[pathIndex] ?? [];
+      for (let i = 0; i + 3 < flat.length; i += 4) {
+        if (flat[i] !== graphIndex) continue;
+        const [methods, schemes, least] = [flat[i + 1] ?? 0, flat[i + 2] ?? 0, flat[i + 3] ?? 0];
+        for (const method of methodNames(methods)) {
+          if (schemes & DELEGATED) uses.push({ kind: 'graph', method, path, type: 'delegated', least: (least & DELEGATED) !== 0 });
+          if (schemes & SCHEME_APPLICATION) {
+            uses.push({ kind: 'graph', method, path, type: 'application', least: (least & SCHEME_APPLICATION) !== 0 });
+          }
+        }
+      }
+    });
+  }
+  const value = permission.value.toLowerCase();
+  for (const e of idx.defenderEndpoints) {
+    if (e.resourceAppId !== permission.resourceAppId) continue;
+    const base = { kind: 'defender' as const, method: e.method, path: e.matchedPath, least: false, resource: e.resource };
+    if (e.delegated.some((v) => v.toLowerCase() === value)) uses.push({ ...base, type: 'delegated' });
+    if (e.application.some((v) => v.toLowerCase() === value)) uses.push({ ...base, type: 'application' });
+  }
+  // Merge duplicates (a permission listed in two path sets for the same route).
+  const seen = new Map<string, PermissionUse>();
+  for (const u of uses) {
+    const key = `${u.kind} ${u.method} ${u.path.toLowerCase()} ${u.type}`;
+    const prev = seen.get(key);
+    if (!prev || (u.least && !prev.least)) seen.set(key, u);
+  }
+  return [...seen.values()].sort(
     (a, b) =>
       Number(b.least) - Number(a.least) ||
       cmp(a.path.toLowerCase(), b.path.toLowerCase()) ||
       cmp(a.method, b.method) ||
       cmp(a.type, b.type),
   );
+}
+
+/** The methods the catalog lists for a Graph path (lower case, as written in the catalog). */
+export function graphPathMethods(catalog: Catalog, lowerPath: string): readonly string[] {
+  const graph = catalog.internal.graph();
+  let mask = 0;
+  for (const i of graph.pathIndex.get(lowerPath) ?? []) {
+    const flat = graph.entries[i] ?? [];
+    for (let j = 1; j < flat.length; j += 4) mask |= flat[j] ?? 0;
+  }
+  return methodNames(mask);
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -163,7 +209,34 @@ export function normaliseGraphPath(path: string): string[] {
   return segments;
 }
 
-function orderEntries(entries: readonly GraphRouteEntry[], type: 'delegated' | 'application'): string[] {
+interface RouteEntry {
+  readonly permission: PermissionInfo;
+  readonly schemes: number;
+  readonly least: number;
+}
+
+/** The permissions on one route: entries of every path index with that lower-case path and method. */
+function routeEntries(catalog: Catalog, method: number, lowerPath: string): RouteEntry[] {
+  const graph = catalog.internal.graph();
+  const merged = new Map<number, { schemes: number; least: number }>();
+  for (const i of graph.pathIndex.get(lowerPath) ?? []) {
+    const flat = graph.entries[i] ?? [];
+    for (let j = 0; j + 3 < flat.length; j += 4) {
+      if (((flat[j + 1] ?? 0) & method) === 0) continue;
+      const perm = flat[j] ?? 0;
+      const prev = merged.get(perm) ?? { schemes: 0, least: 0 };
+      merged.set(perm, { schemes: prev.schemes | (flat[j + 2] ?? 0), least: prev.least | (flat[j + 3] ?? 0) });
+    }
+  }
+  const out: RouteEntry[] = [];
+  for (const [perm, m] of merged) {
+    const permission = graph.permissions[perm];
+    if (permission) out.push({ permission, ...m });
+  }
+  return out;
+}
+
+function orderEntries(entries: readonly RouteEntry[], type: 'delegated' | 'application'): string[] {
   const bits = type === 'delegated' ? DELEGATED : SCHEME_APPLICATION;
   const level = (p: PermissionInfo) =>
     (type === 'delegated' ? p.delegatedPrivilegeLevel : p.applicationPrivilegeLevel) ?? 99;
@@ -183,29 +256,31 @@ function orderEntries(entries: readonly GraphRouteEntry[], type: 'delegated' | '
  * then privilege level, then name). `path` is expected lower case with ids written as `{id}`, without
  * host, version or query, e.g. "/users/{id}/messages" (a `/v1.0` or `/beta` prefix, a query and a
  * trailing slash are dropped anyway). Catalog placeholders such as `(period={value})` match any value.
- * Null when the catalog has no entry for that method and path. Does not apply Graph Security's extra
- * role requirement (see diagnose).
+ * `matchedPath` is the catalog's path in lower case. Null when the catalog has no entry for that method
+ * and path. Does not apply Graph Security's extra role requirement (see diagnose).
  */
 export function findGraphPathPermissions(catalog: Catalog, method: string, path: string): GraphPathPermissions | null {
   const m = method.trim().toUpperCase();
+  const bit = METHOD_BITS[m];
+  if (bit === undefined) return null;
   const segments = normaliseGraphPath(path);
-  const idx = catalog.internal;
   const exactPath = `/${segments.join('/')}`;
-  let matchedPath: string | null = idx.graphRoutes.has(`${m} ${exactPath}`) ? exactPath : null;
-  if (!matchedPath) {
+  let matchedPath: string | null = null;
+  let entries = routeEntries(catalog, bit, exactPath);
+  if (entries.length > 0) matchedPath = exactPath;
+  else {
     let best = -1;
-    for (const t of idx.graphTemplates.get(segments.length) ?? []) {
-      const lower = t.path.toLowerCase();
-      if (!idx.graphRoutes.has(`${m} ${lower}`)) continue;
+    for (const t of catalog.internal.graph().templates().get(segments.length) ?? []) {
       const score = scoreTemplate(t, segments);
-      if (score > best) {
-        best = score;
-        matchedPath = lower;
-      }
+      if (score <= best) continue;
+      const candidate = routeEntries(catalog, bit, t.path);
+      if (candidate.length === 0) continue;
+      best = score;
+      matchedPath = t.path;
+      entries = candidate;
     }
   }
   if (!matchedPath) return null;
-  const entries = idx.graphRoutes.get(`${m} ${matchedPath}`) ?? [];
   return {
     matchedPath,
     method: m,
@@ -226,8 +301,8 @@ export function findNearestGraphPaths(
 ): readonly NearGraphPath[] {
   const m = method.trim().toUpperCase();
   const segments = normaliseGraphPath(path);
-  const scored: { path: string; methods: readonly string[]; score: number }[] = [];
-  for (const templates of catalog.internal.graphTemplates.values()) {
+  const scored: { path: string; score: number }[] = [];
+  for (const templates of catalog.internal.graph().templates().values()) {
     for (const t of templates) {
       let prefix = 0;
       while (prefix < segments.length && prefix < t.segments.length) {
@@ -238,13 +313,18 @@ export function findNearestGraphPaths(
         prefix++;
       }
       if (prefix === 0) continue;
-      const lower = t.path.toLowerCase();
-      const methods = catalog.internal.graphPathMethods.get(lower) ?? [];
-      const score = prefix * 4 - Math.abs(t.segments.length - segments.length) + (methods.includes(m) ? 1 : 0);
-      scored.push({ path: lower, methods, score });
+      scored.push({ path: t.path, score: prefix * 4 - Math.abs(t.segments.length - segments.length) });
     }
   }
-  return scored
+  // Paths that support the method rank one step higher; methods are looked up for the top few only.
+  const top = scored
+    .sort((a, b) => b.score - a.score || a.path.length - b.path.length || cmp(a.path, b.path))
+    .slice(0, Math.max(0, limit) * 4)
+    .map((s) => {
+      const methods = graphPathMethods(catalog, s.path);
+      return { path: s.path, methods, score: s.score + (methods.includes(m) ? 1 : 0) };
+    });
+  return top
     .sort((a, b) => b.score - a.score || a.path.length - b.path.length || cmp(a.path, b.path))
     .slice(0, Math.max(0, limit))
     .map(({ path: p, methods }) => ({ path: p, methods }));

@@ -2,6 +2,9 @@ import type { PathTemplate } from './types';
 
 const PLACEHOLDER = /\{[^}]*\}/g;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const ANY_SEGMENT = /^[^/]+$/;
+// Compiled patterns are shared: the same function segment recurs under many paths.
+const PATTERNS = new Map<string, RegExp>();
 
 /**
  * Splits a catalog path into segments; a segment with `{…}` placeholders becomes a pattern (a whole
@@ -10,16 +13,21 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export function compileTemplate(path: string): PathTemplate {
   const segments = splitPath(path.toLowerCase()).map((seg): string | RegExp => {
     if (!seg.includes('{')) return seg;
-    if (/^\{[^}]*\}$/.test(seg)) return /^[^/]+$/;
-    const parts = seg.split(PLACEHOLDER).map(escape);
-    return new RegExp(`^${parts.join('[^/]*')}$`);
+    if (seg.startsWith('{') && seg.indexOf('}') === seg.length - 1) return ANY_SEGMENT;
+    let pattern = PATTERNS.get(seg);
+    if (!pattern) {
+      pattern = new RegExp(`^${seg.split(PLACEHOLDER).map(escape).join('[^/]*')}$`);
+      PATTERNS.set(seg, pattern);
+    }
+    return pattern;
   });
   return { path, segments };
 }
 
 /** "/Users/{id}/" -> ["users", "{id}"]; drops the query string and empty segments. */
 export function splitPath(path: string): string[] {
-  const noQuery = path.split(/[?#]/)[0] ?? '';
+  const cut = path.search(/[?#]/);
+  const noQuery = cut >= 0 ? path.slice(0, cut) : path;
   return noQuery.split('/').filter((s) => s !== '');
 }
 

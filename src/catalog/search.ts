@@ -1,4 +1,4 @@
-import { findApi, isGuid } from './lookups';
+import { findApi, graphPathMethods, isGuid } from './lookups';
 import type { Catalog, SearchHit } from './types';
 
 /** 0 exact, 1 starts with, 2 contains, -1 no match. */
@@ -34,7 +34,7 @@ export function searchCatalog(catalog: Catalog, query: string, limit = 50): read
     }
     const role = idx.roles.get(q);
     if (role) push({ kind: 'role', role }, 0);
-    const app = idx.apps.get(q);
+    const app = idx.apps().get(q);
     if (app && !api) push({ kind: 'app', app }, 0);
     return hits.map((h) => h.hit).slice(0, limit);
   }
@@ -58,9 +58,9 @@ export function searchCatalog(catalog: Catalog, query: string, limit = 50): read
   }
   if (pathQuery || q.includes('/')) {
     const needle = pathQuery ? q : `/${q}`;
-    for (const [path, methods] of idx.graphPathMethods) {
+    for (const path of idx.graph().pathIndex.keys()) {
       const r = path === needle ? 0 : path.startsWith(needle) ? 1 : path.includes(needle) ? 2 : -1;
-      push({ kind: 'graph-path', path, methods }, r);
+      if (r >= 0) push({ kind: 'graph-path', path, methods: graphPathMethods(catalog, path) }, r);
     }
     for (const e of idx.defenderEndpoints) {
       const { template: _template, ...endpoint } = e;

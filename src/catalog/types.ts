@@ -195,15 +195,6 @@ export type SearchHit =
   | { readonly kind: 'api'; readonly api: ApiInfo }
   | { readonly kind: 'app'; readonly app: AppInfo };
 
-/** One Graph permission accepted on one route, with the schemes its path set grants. */
-export interface GraphRouteEntry {
-  readonly permission: PermissionInfo;
-  /** Scheme bits (see data-format.ts) the path set grants on this route. */
-  readonly schemes: number;
-  /** Scheme bits marked least privileged on this route. */
-  readonly least: number;
-}
-
 /** A catalog path split for matching: literal segments, or a pattern for segments with placeholders. */
 export interface PathTemplate {
   /** The path as the source writes it. */
@@ -223,7 +214,21 @@ export interface PermissionUse {
   readonly resource?: DefenderResource;
 }
 
-/** Lookup structures built once when the catalog loads. Internal: read through the functions. */
+/** The Graph path map, built on first use (it is the costly part of the catalog). */
+export interface GraphIndex {
+  /** Paths as the source writes them, sorted. */
+  readonly paths: readonly string[];
+  /** Lower-case path -> indexes into `paths` (a few differ only in case). */
+  readonly pathIndex: ReadonlyMap<string, readonly number[]>;
+  /** Per path: flat [permissionIndex, methodMask, schemeMask, leastMask, ...]. */
+  readonly entries: readonly (readonly number[])[];
+  /** Graph permissions in data order (permissionIndex above). */
+  readonly permissions: readonly PermissionInfo[];
+  /** Path templates by segment count, compiled on first use. */
+  readonly templates: () => ReadonlyMap<number, readonly PathTemplate[]>;
+}
+
+/** Lookup structures built when the catalog loads (the costly ones on first use). Internal. */
 export interface CatalogIndex {
   readonly info: CatalogInfo;
   readonly apis: readonly ApiInfoRecord[];
@@ -233,21 +238,18 @@ export interface CatalogIndex {
   readonly apiByHost: ReadonlyMap<string, { readonly api: ApiInfoRecord; readonly cloud: Cloud }>;
   /** ".suffix" (from "*.suffix" hosts) -> API and cloud. */
   readonly apiByHostSuffix: readonly { readonly suffix: string; readonly api: ApiInfoRecord; readonly cloud: Cloud }[];
-  readonly apps: ReadonlyMap<string, AppInfo>;
+  /** appId -> app, built on first use. */
+  readonly apps: () => ReadonlyMap<string, AppInfo>;
   readonly roles: ReadonlyMap<string, RoleInfo>;
   /** resourceAppId -> lower-case value or ID -> permission. */
   readonly permissions: ReadonlyMap<string, ReadonlyMap<string, PermissionInfo>>;
   /** resourceAppId -> permissions sorted by value. */
   readonly permissionLists: ReadonlyMap<string, readonly PermissionInfo[]>;
-  /** "METHOD lower-case-path" -> entries. */
-  readonly graphRoutes: ReadonlyMap<string, readonly GraphRouteEntry[]>;
-  /** Lower-case path -> methods the catalog lists. */
-  readonly graphPathMethods: ReadonlyMap<string, readonly string[]>;
-  /** Graph path templates by segment count, for placeholder matching. */
-  readonly graphTemplates: ReadonlyMap<number, readonly PathTemplate[]>;
+  /** The Graph path map, built on first use. */
+  readonly graph: () => GraphIndex;
+  /** A Graph permission's index in `graph().permissions`. */
+  readonly graphPermissionIndex: ReadonlyMap<PermissionInfo, number>;
   readonly defenderEndpoints: readonly (DefenderEndpointPermissions & { readonly template: PathTemplate })[];
-  /** "resourceAppId lower-case-value" -> routes that accept it. */
-  readonly uses: ReadonlyMap<string, readonly PermissionUse[]>;
 }
 
 /** An API as the catalog stores it: `resources` is the canonical resource per cloud. */
