@@ -40,7 +40,8 @@ export function classifyIssuer(iss: string | null): { kind: IssuerKind; cloud: C
  * 1. `scp`, `roles`, `idtyp`, `appid` or `azp`/`azpacr` present → access (ID tokens carry none of them;
  *    Entra v2 ID tokens only have `azp` with some flows, so `azp` counts only when `aud` differs from it);
  * 2. `nonce`, `at_hash` or `c_hash` in the payload → ID;
- * 3. `aud` is a bare GUID and the token names a user (`preferred_username`, `email`, `name`) → ID
+ * 3. `aud` is a bare GUID and the token names a user (`preferred_username`, `email`, `name`, `upn`,
+ *    `unique_name`) → ID
  *    (an ID token's audience is the client's own app ID);
  * 4. `aud` is a URL or `api://` URI → access; otherwise unknown.
  */
@@ -54,7 +55,7 @@ function classifyKind(p: Claims): Classification['kind'] {
   if (
     aud !== null &&
     /^[0-9a-f-]{36}$/i.test(aud) &&
-    (has(p, 'preferred_username') || has(p, 'email') || has(p, 'name'))
+    ['preferred_username', 'email', 'name', 'unique_name', 'upn'].some((c) => has(p, c))
   ) {
     return 'id';
   }

@@ -20,7 +20,8 @@ const ENTRA_OPAQUE_PATTERN =
   /(?<![A-Za-z0-9_\-.+/])(?:EwB[A-Za-z0-9+/_-]{40,}={0,2}|[01]\.A[A-Za-z0-9_\-.]{40,})/g;
 const URL_PARAM_PATTERN = new RegExp(`(^|[?#&\\s"'(<])(access_token|id_token|token)=(${VALUE})`, 'gi');
 const JSON_KEY_PATTERN = new RegExp(
-  `"(access_token|id_token|token|accessToken|idToken)"\\s*:\\s*"(${VALUE})"`,
+  // JSON may escape "/" as "\\/" (opaque tokens are standard base64), so that escape is allowed inside.
+  `"(access_token|id_token|token|accessToken|idToken)"\\s*:\\s*"((?:[A-Za-z0-9_\\-.~+/=%]|\\\\/)+)"`,
   'g',
 );
 const AUTH_HEADER_PATTERN = new RegExp(
@@ -98,7 +99,9 @@ function findUnsafe(text: string): FindResult {
     const source = urlSource(joined, m.index + lead.length);
     add(m.index, percentDecode(m[3] ?? ''), source, name);
   }
-  for (const m of joined.matchAll(JSON_KEY_PATTERN)) add(m.index, m[2] ?? '', 'json', m[1] ?? null);
+  for (const m of joined.matchAll(JSON_KEY_PATTERN)) {
+    add(m.index, (m[2] ?? '').replace(/\\\//g, '/'), 'json', m[1] ?? null);
+  }
   for (const m of joined.matchAll(AUTH_HEADER_PATTERN)) {
     add(m.index, m[1] ?? '', commandSource(joined, m.index) ?? 'authorization-header', 'Authorization');
   }
@@ -139,7 +142,15 @@ function dedupe(matches: readonly Match[]): FoundToken[] {
     const at = first.get(m.value);
     if (at === undefined || m.index < at) first.set(m.value, m.index);
   }
+  // A bare match inside a labelled value (an opaque token cut at a JSON "\\/" escape, say) is that token.
+  // The check is quadratic, so it is skipped for pastes with thousands of tokens (none are real).
+  const labelled = [...best.values()].filter((m) => m.rank > 0).map((m) => m.value);
+  const check = labelled.length * (best.size - labelled.length) <= 100_000;
   return [...best.keys()]
+    .filter(
+      (v) =>
+        !check || (best.get(v)?.rank ?? 0) > 0 || !labelled.some((l) => l.length > v.length && l.includes(v)),
+    )
     .sort((a, b) => (first.get(a) ?? 0) - (first.get(b) ?? 0))
     .map((v) => {
       const m = best.get(v);

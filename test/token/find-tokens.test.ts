@@ -135,6 +135,13 @@ const rows: Row[] = [
     source: 'json',
     label: 'id_token',
   },
+  {
+    name: 'an opaque token in JSON with escaped slashes',
+    text: `{"access_token":"${opaque.replace(/\//g, '\\/')}"}`,
+    value: opaque,
+    source: 'json',
+    label: 'access_token',
+  },
   { name: 'a five-segment JWE', text: jwe, value: jwe, source: 'bare', label: null },
   { name: 'an opaque EwB token alone', text: opaque, value: opaque, source: 'bare', label: null },
   {
@@ -287,6 +294,10 @@ describe('findTokens', () => {
     ['a JSON key then spaces', `"access_token"${' '.repeat(MAX_INPUT_LENGTH)}`],
     ['a long run of token characters', 'Ab1-_'.repeat(60000)],
     ['a long line then many short lines', `${'a'.repeat(100000)}\n${'b\n'.repeat(60000)}`],
+    [
+      'thousands of distinct labelled and bare tokens',
+      Array.from({ length: 3000 }, (_, i) => `Bearer Tok${i}xxxxxxxxxxxxxxxx eyJ${i}.eyJ.x`).join('\n'),
+    ],
     ['alternating quotes and newlines', `"eyJ${'a'.repeat(40)}\n"`.repeat(5000)],
   ])('stays fast on hostile input: %s', (_name, text) => {
     const input = text.slice(0, MAX_INPUT_LENGTH);
