@@ -62,6 +62,18 @@ describe('compare view', () => {
     await app.close();
   });
 
+  it('opens the comparison from #token=…&compare=… and leaves neither token in the URL', async () => {
+    const app = await openApp(browser, `/#token=${tokenA}&compare=${tokenB}`);
+    const { page } = app;
+    await expect.poll(() => page.getByLabel('Token B').inputValue()).toBe(tokenB);
+    expect(await page.getByLabel('Token A').inputValue()).toBe(tokenA);
+    await expect.poll(() => page.url()).not.toContain('compare=');
+    expect(page.url()).not.toContain(tokenA);
+    expect(page.url()).not.toContain(tokenB);
+    expect(app.pageErrors).toEqual([]);
+    await app.close();
+  });
+
   it('compares two pasted tokens by meaning and claim by claim', async () => {
     const app = await openApp(browser, '/#compare');
     const { page } = app;
