@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { buildReport } from '../../src/diagnose/build-report';
 import { explainError, parseRequest } from '../../src/diagnose';
 import type { Diagnosis, ParsedRequest } from '../../src/diagnose';
@@ -148,5 +149,33 @@ describe('buildReport', () => {
     const fenceLine = text.split('\n').find((l) => l.endsWith('json'))!;
     expect(fenceLine.length).toBeGreaterThan('```json'.length);
     expect(text.split('\n')).not.toContain('# Injected');
+  });
+});
+
+describe('buildReport (property)', () => {
+  it('never holds a masked value, even where a finding or the pasted error quotes it', () => {
+    // The "zq" prefix keeps a secret from being, by chance, part of a kept value (which stays, by definition).
+    const secret = fc.stringMatching(/^[A-Za-z0-9@._-]{6,24}$/).map((s) => `zq${s}`);
+    fc.assert(
+      fc.property(secret, secret, secret, (upn, name, custom) => {
+        const side = loadToken({ ...graphDelegatedV1(), upn, name, custom_claim: { nested: [custom] } });
+        const quoted = `${upn} ${name} ${custom}`;
+        const text = buildReport({
+          request: request(`GET https://graph.microsoft.com/v1.0/users/${upn}`),
+          diagnosis: {
+            ...deniedDiagnosis,
+            findings: [{ ...deniedDiagnosis.findings[0]!, message: `About ${quoted}.`, fix: `Ask ${quoted}.` }],
+          },
+          errorExplanation: explainError(`{"error":{"code":"Forbidden","message":"denied for ${quoted}"}}`),
+          token: side.token,
+          classification: side.classification,
+          catalog: null,
+          now: NOW,
+        });
+        for (const value of [upn, name, custom]) expect(text).not.toContain(value);
+        expect(text).not.toContain(side.token.raw);
+      }),
+      { numRuns: 150 },
+    );
   });
 });
