@@ -542,7 +542,7 @@ function markDecisive(differences: Difference[], da: Diagnosis, db: Diagnosis, r
     decisive: true,
     severity: 'error',
     evidence: { a: da.verdict, b: db.verdict, request: `${request.method} ${request.url}` },
-    message: `For ${request.method} ${request.url}: token A is ${VERDICT_TEXT[da.verdict]}, token B is ${VERDICT_TEXT[db.verdict]}.`,
+    message: `For ${request.method} ${request.url}: token A gets ${VERDICT_TEXT[da.verdict]}, token B gets ${VERDICT_TEXT[db.verdict]}.`,
     fix: first?.fix ?? null,
   };
   return [verdictDiff, ...marked];

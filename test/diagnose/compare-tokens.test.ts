@@ -245,7 +245,7 @@ describe('compareTokens for a request: what decides the verdict comes first', ()
     expect(c.diagnoses?.b.verdict).toBe('allowed');
     expect(c.diagnoses?.a.verdict).not.toBe('allowed');
     expect(c.differences[0]).toMatchObject({ code: 'verdict-differs', decisive: true });
-    expect(c.differences[0]!.message).toMatch(/^For GET https:\/\/graph\.microsoft\.com\/v1\.0\/security\/alerts_v2: token A is (Can't tell|Denied), token B is Allowed\.$/);
+    expect(c.differences[0]!.message).toMatch(/^For GET https:\/\/graph\.microsoft\.com\/v1\.0\/security\/alerts_v2: token A gets (Can't tell|Denied), token B gets Allowed\.$/);
     const decisive = c.differences.filter((d) => d.decisive).map((d) => d.message);
     expect(decisive).toContain(`Token B has Security Reader (${SECURITY_READER}) in wids; token A has no wids at all.`);
     expect(decisive).toContain('Token A has no wids claim at all; token B has 2 directory roles in wids.');

@@ -48,7 +48,7 @@ describe('compare view', () => {
     // Once the catalog has loaded, the verdicts differ and the wids difference is marked as deciding.
     await expect.poll(() => differences.textContent(), { timeout: 10_000 }).toContain('token B Allowed');
     const first = differences.getByRole('listitem').first();
-    expect(await first.textContent()).toContain('token A is');
+    expect(await first.textContent()).toContain('token A gets');
     expect(await differences.getByText('Decides the verdict').count()).toBeGreaterThan(0);
 
     // Neither token stays in the address bar or the history entry.
