@@ -221,7 +221,7 @@ function resolveAuthority(
 
 /**
  * Checks the settings and resolves them for MSAL: the authority URL for the chosen cloud, the custom
- * authority's host added to `knownAuthorities`, scopes split. Returns every problem at once, by field.
+ * authority's host (and the build's extra authorities) added to `knownAuthorities`, scopes split. Returns every problem at once, by field.
  * Does not contact the authority, so it cannot tell whether the app registration exists.
  */
 export function validateSignInSettings(
@@ -248,7 +248,10 @@ export function validateSignInSettings(
   if (!authority.ok) errors.push(authority.error);
   errors.push(...validateScopes(settings.scopes));
   if (errors.length > 0 || !authority.ok) return { ok: false, errors };
-  const knownAuthorities = authority.custom ? [authority.host] : [];
+  // Microsoft hosts stay out: MSAL knows them, and listing any host switches off its cloud discovery.
+  const knownAuthorities = authority.custom
+    ? [...new Set([authority.host, ...hostsOf(extraAuthorities)])]
+    : [];
   const warnings =
     authority.custom && !hostsOf(extraAuthorities).includes(authority.host)
       ? [

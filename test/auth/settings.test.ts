@@ -120,8 +120,15 @@ describe('validateSignInSettings', () => {
     ],
   ])('adds the host of %s to the known authorities', (_name, authority, host) => {
     const result = validateSignInSettings({ ...valid, authority }, ['https://127.0.0.1:4443']);
-    expect(result.ok && result.value.knownAuthorities).toEqual([host]);
+    expect(result.ok && result.value.knownAuthorities[0]).toBe(host);
     expect(result.ok && result.value.customAuthority).toBe(true);
+  });
+
+  it('adds the build\u2019s extra authorities to the known authorities of a custom authority', () => {
+    const result = validateSignInSettings({ ...valid, authority: 'https://contoso.b2clogin.com/t/B2C_1' }, [
+      'https://127.0.0.1:4443',
+    ]);
+    expect(result.ok && result.value.knownAuthorities).toEqual(['contoso.b2clogin.com', '127.0.0.1:4443']);
   });
 
   it('does not add Microsoft sign-in hosts to the known authorities', () => {
