@@ -100,6 +100,13 @@ for (const name of CATALOG_FILES) {
   }
 }
 if (catalogBytes > BUDGET_CATALOG_KB * 1024) failures.push(`catalog data ${kb(catalogBytes)} KB > ${BUDGET_CATALOG_KB} KB`);
+
+// MSAL (marked by its library SKU "msal.js.browser") loads only with the sign-in page, never on first load.
+if (!single) {
+  const msalChunks = all.filter((f) => readFileSync(join(dist, 'assets', f), 'utf8').includes('msal.js.browser'));
+  if (msalChunks.length === 0) failures.push('MSAL not found in any chunk (has its marker changed?)');
+  for (const f of msalChunks) if (firstLoad.includes(`assets/${f}`)) failures.push(`MSAL in first-load chunk ${f}`);
+}
 if (failures.length) {
   for (const f of failures) console.error(`budget broken: ${f}`);
   process.exit(1);
