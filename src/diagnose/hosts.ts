@@ -34,6 +34,7 @@ const defenderSecuritycenterHosts: Readonly<Record<string, Cloud>> = {
   'api-gov.securitycenter.microsoft.us': 'usgov',
 };
 
+/** What a request host says about the API and cloud it belongs to. */
 export interface HostInfo {
   readonly api: RequestApi;
   readonly cloud: Cloud | null;
@@ -55,6 +56,7 @@ export function classifyHost(host: string): HostInfo {
   return { api: 'other', cloud: null };
 }
 
+/** Resource appIds of the APIs the rules name (docs/domain.md). */
 export const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
 export const AAD_GRAPH_APP_ID = '00000002-0000-0000-c000-000000000000';
 export const MDE_APP_ID = 'fc780465-2017-40d4-a0c5-307022471b92';
@@ -73,12 +75,14 @@ export function graphApiFor(host: string, cloud: Cloud | null): TargetApi {
   return { name: 'Microsoft Graph', appId: GRAPH_APP_ID, resource };
 }
 
+/** Defender for Endpoint: the default for Defender hosts until the endpoint says otherwise. */
 export const MDE_API: TargetApi = {
   name: 'Microsoft Defender for Endpoint (WindowsDefenderATP)',
   appId: MDE_APP_ID,
   resource: 'https://api.securitycenter.microsoft.com',
 };
 
+/** Defender XDR: incidents and advanced hunting, on api.security.microsoft.com only. */
 export const XDR_API: TargetApi = {
   name: 'Microsoft Defender XDR (Microsoft Threat Protection)',
   appId: XDR_APP_ID,

@@ -27,13 +27,16 @@ export interface ParsedRequest {
   readonly normalisedPath: string;
 }
 
+/** Why a pasted request could not be read. */
 export type RequestErrorCode = 'empty' | 'too-large' | 'no-url' | 'bad-url' | 'bad-method';
 
+/** A request that could not be read, as a value (never thrown). */
 export interface RequestError {
   readonly code: RequestErrorCode;
   readonly message: string;
 }
 
+/** The result of `parseRequest`: the request, or why it could not be read. */
 export type RequestParseResult =
   | { readonly ok: true; readonly request: ParsedRequest }
   | { readonly ok: false; readonly error: RequestError };
@@ -77,8 +80,10 @@ export type RequiredPermissions =
       readonly nearest: readonly string[];
     };
 
+/** "Allowed" only when every check passed and the permission is known to be accepted. */
 export type Verdict = 'allowed' | 'denied' | 'cant-tell';
 
+/** Codes of the findings `diagnose` raises (closed union). */
 export type DiagnoseFindingCode =
   | 'token-expired'
   | 'token-not-yet-valid'
@@ -102,8 +107,10 @@ export type DiagnoseFindingCode =
   | 'other-api'
   | 'unknown-token-kind';
 
+/** A finding of `diagnose`, in the one finding shape. */
 export type DiagnoseFinding = Finding<DiagnoseFindingCode>;
 
+/** The result of `diagnose`: verdict, findings in fix order, and what the request accepts. */
 export interface Diagnosis {
   readonly verdict: Verdict;
   /** Ordered by what to fix first. */
@@ -121,6 +128,7 @@ export interface AadstsExplanation {
   readonly link: string;
 }
 
+/** Which kind of pasted error `explainError` recognised. */
 export type ErrorKind =
   | 'graph'
   | 'graph-security'
@@ -132,6 +140,7 @@ export type ErrorKind =
   | 'aadsts'
   | 'unknown';
 
+/** Codes of the cross-check findings `explainError` raises (closed union). */
 export type ErrorFindingCode =
   | 'missing-roles'
   | 'roles-present-but-refused'
@@ -144,6 +153,7 @@ export type ErrorFindingCode =
   | 'graph-permission-missing'
   | 'token-not-sent';
 
+/** A cross-check finding of `explainError`, in the one finding shape. */
 export type ErrorFinding = Finding<ErrorFindingCode>;
 
 /** Correlation IDs worth quoting to Microsoft support. */
@@ -158,6 +168,7 @@ export interface CorrelationIds {
   readonly target: string | null;
 }
 
+/** The result of `explainError`; `ok: false` only for empty or oversized input. */
 export type ErrorExplanation =
   | { readonly ok: false; readonly error: { readonly code: 'empty' | 'too-large'; readonly message: string } }
   | {
