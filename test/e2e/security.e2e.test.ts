@@ -201,4 +201,18 @@ describe('nothing stored', () => {
     expect(app.offLoopback).toEqual([]);
     await app.close();
   });
+
+  it('Clear wipes the token and the pasted key', async () => {
+    const app = await openApp(browser);
+    const { page } = app;
+    await page.getByLabel(BOX).fill(tokens.hs256!);
+    await page.getByLabel('Signing key').fill('a secret that must not survive Clear');
+    await page.getByRole('button', { name: 'Clear' }).click();
+    await expect.poll(() => page.getByLabel(BOX).inputValue()).toBe('');
+    expect(await page.getByLabel('Signing key').count()).toBe(0);
+    await page.getByLabel(BOX).fill(tokens.hs256!);
+    expect(await page.getByLabel('Signing key').inputValue()).toBe('');
+    expect(await page.evaluate(() => document.body.innerText.includes('must not survive'))).toBe(false);
+    await app.close();
+  });
 });
