@@ -118,7 +118,17 @@ function configuration(): Record<string, unknown> {
     claims: { openid: ['sub', 'oid', 'tid', 'ver'], profile: ['name', 'preferred_username'] },
     features: {
       devInteractions: { enabled: true },
-      rpInitiatedLogout: { enabled: true },
+      rpInitiatedLogout: {
+        enabled: true,
+        // Plain pages (the defaults @import a web font): the test clicks "Yes, sign me out".
+        logoutSource: async (ctx: { body: string }, form: string) => {
+          ctx.body = `<!doctype html><html lang="en"><head><title>Sign out</title></head><body>${form}<button autofocus type="submit" form="op.logoutForm" value="yes" name="logout">Yes, sign me out</button></body></html>`;
+        },
+        postLogoutSuccessSource: async (ctx: { body: string }) => {
+          ctx.body =
+            '<!doctype html><html lang="en"><head><title>Signed out</title></head><body>Signed out.</body></html>';
+        },
+      },
       resourceIndicators: {
         enabled: true,
         // MSAL never sends `resource`: every request is for the one test API.
