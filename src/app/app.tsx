@@ -1,4 +1,13 @@
-import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useState, type ComponentType } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useState,
+  type ComponentType,
+} from 'react';
 import { ErrorBoundary } from '../ui/error-boundary';
 import { SiteHeader, type NavLink } from '../ui/site-header';
 import { InspectorView } from './inspector-view';
@@ -85,7 +94,8 @@ export function App() {
   useEffect(() => {
     // Screen readers and history menus tell the pages apart by title.
     const label = NAV.find((item) => item.route === route)?.label ?? 'Inspect';
-    document.title = route === 'inspect' ? 'Tokenscope: why does this token get 403?' : `${label} · Tokenscope`;
+    document.title =
+      route === 'inspect' ? 'Tokenscope: why does this token get 403?' : `${label} · Tokenscope`;
   }, [route]);
 
   const View = route === 'inspect' ? null : VIEWS[route];

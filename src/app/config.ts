@@ -28,7 +28,10 @@ export interface ConfigProblem {
 export function parseAuthorities(raw: string | undefined): { origins: string[]; problems: ConfigProblem[] } {
   const origins: string[] = [];
   const problems: ConfigProblem[] = [];
-  for (const entry of (raw ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const entry of (raw ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     let url: URL | null = null;
     try {
       url = new URL(entry);
@@ -49,7 +52,9 @@ export function parseAuthorities(raw: string | undefined): { origins: string[]; 
 }
 
 const env = import.meta.env;
-const authorities = parseAuthorities(typeof env.VITE_EXTRA_AUTHORITIES === 'string' ? env.VITE_EXTRA_AUTHORITIES : undefined);
+const authorities = parseAuthorities(
+  typeof env.VITE_EXTRA_AUTHORITIES === 'string' ? env.VITE_EXTRA_AUTHORITIES : undefined,
+);
 
 /** The checked settings. Does not change after load. */
 export const config: AppConfig = Object.freeze({

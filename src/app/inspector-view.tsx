@@ -56,7 +56,15 @@ export interface InspectorViewProps extends Omit<ViewProps, 'token'> {
   readonly names?: LoadedCatalog | null;
 }
 
-function Section({ component: Panel, label, props }: { component: ComponentType<ViewProps>; label: string; props: ViewProps }) {
+function Section({
+  component: Panel,
+  label,
+  props,
+}: {
+  component: ComponentType<ViewProps>;
+  label: string;
+  props: ViewProps;
+}) {
   return (
     <ErrorBoundary resetKey={props.token} label={label}>
       <Suspense fallback={null}>
@@ -78,14 +86,18 @@ function nameApp(names: LoadedCatalog | null, raw: string | null): NamedId | nul
 
 /** The inspector page: paste box, summary, the feature sections, claims, raw JSON. */
 export function InspectorView(props: InspectorViewProps) {
-  const { text, onTextChange, onClear, inspection, onSelect, params, onToken, catalog, now, navigate } = props;
+  const { text, onTextChange, onClear, inspection, onSelect, params, onToken, catalog, now, navigate } =
+    props;
   const names = props.names ?? null;
   const { found, decoded, classification, claims } = inspection;
   const tokens = found.ok ? found.tokens : [];
   const selectedIndex = inspection.selectedIndex ?? 0;
   const token = tokens[selectedIndex]?.value ?? null;
   const choices = useMemo(
-    () => (found.ok ? found.tokens.map((f) => ({ value: f.value, origin: originOf(f), description: describe(f) })) : []),
+    () =>
+      found.ok
+        ? found.tokens.map((f) => ({ value: f.value, origin: originOf(f), description: describe(f) }))
+        : [],
     [found],
   );
 
@@ -96,18 +108,30 @@ export function InspectorView(props: InspectorViewProps) {
 
   const isId = classification?.kind === 'id';
   const api = useMemo(
-    () => (isId ? nameApp(names, classification?.audience ?? null) : nameApi(names, classification?.audience ?? null)),
+    () =>
+      isId
+        ? nameApp(names, classification?.audience ?? null)
+        : nameApi(names, classification?.audience ?? null),
     [names, classification?.audience, isId],
   );
-  const client = useMemo(() => nameApp(names, classification?.clientId ?? null), [names, classification?.clientId]);
+  const client = useMemo(
+    () => nameApp(names, classification?.clientId ?? null),
+    [names, classification?.clientId],
+  );
 
   const failure = !found.ok ? found.error : decoded !== null && !decoded.ok ? decoded.error : null;
   const error = failure !== null && failure.code !== 'empty' ? failure : null;
   const header = decoded?.ok ? decoded.token.header : undefined;
   const payload = decoded?.ok ? decoded.token.payload : undefined;
   const findings = decoded?.ok ? decoded.findings : [];
-  const emptyText = text.trim() === '' ? 'Paste a token above to see it here.' : error ? 'Nothing to show: see the message above.' : 'Reading…';
-  const status = tokens.length === 0 ? '' : tokens.length === 1 ? '1 token found' : `${tokens.length} tokens found`;
+  const emptyText =
+    text.trim() === ''
+      ? 'Paste a token above to see it here.'
+      : error
+        ? 'Nothing to show: see the message above.'
+        : 'Reading…';
+  const status =
+    tokens.length === 0 ? '' : tokens.length === 1 ? '1 token found' : `${tokens.length} tokens found`;
 
   return (
     <>
@@ -115,11 +139,7 @@ export function InspectorView(props: InspectorViewProps) {
         <h2 className="visually-hidden">Paste a token</h2>
         <PasteBox value={text} onChange={onTextChange} onClear={onClear} status={status} />
         {tokens.length > 1 && (
-          <TokenChoice
-            tokens={choices}
-            selectedIndex={selectedIndex}
-            onSelect={onSelect}
-          />
+          <TokenChoice tokens={choices} selectedIndex={selectedIndex} onSelect={onSelect} />
         )}
         {error && <TokenErrorMessage error={error} />}
       </section>

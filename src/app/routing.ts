@@ -32,11 +32,16 @@ export function parseHash(hash: string): ParsedHash {
   const body = hash.startsWith('#') ? hash.slice(1) : hash;
   const parts = body.split('&');
   const first = parts[0] ?? '';
-  const firstIsView = !first.includes('=') && (VIEW_ROUTES as readonly string[]).includes(first.toLowerCase());
+  const firstIsView =
+    !first.includes('=') && (VIEW_ROUTES as readonly string[]).includes(first.toLowerCase());
   const rest = firstIsView ? parts.slice(1) : parts;
   const all = new URLSearchParams(rest.filter((p) => p !== '' && p !== '/').join('&'));
   // `#token=…&compare=…` (issue 8's deep link) opens the comparison, which reads and then drops `compare`.
-  const route: Route = firstIsView ? (first.toLowerCase() as Route) : all.has('compare') ? 'compare' : 'inspect';
+  const route: Route = firstIsView
+    ? (first.toLowerCase() as Route)
+    : all.has('compare')
+      ? 'compare'
+      : 'inspect';
   let token: string | null = null;
   let tokenParam: ParsedHash['tokenParam'] = null;
   for (const name of TOKEN_PARAMS) {

@@ -14,7 +14,10 @@ export function useInspection(text: string, selected: number, now: Date): Inspec
     if (!found.ok || selectedIndex === null) return null;
     return decodeToken(found.tokens[selectedIndex]?.value ?? '');
   }, [found, selectedIndex]);
-  const classification = useMemo(() => (decoded?.ok ? classifyToken(decoded.token, now) : null), [decoded, now]);
+  const classification = useMemo(
+    () => (decoded?.ok ? classifyToken(decoded.token, now) : null),
+    [decoded, now],
+  );
   const claims = useMemo(() => (decoded?.ok ? explainClaims(decoded.token, now) : []), [decoded, now]);
   return useMemo(
     () => ({ found, selectedIndex, decoded, classification, claims }),

@@ -20,7 +20,6 @@ export interface ClaimsTableProps {
 // NumericDate claims: shown as UTC, local and relative time.
 const TIME_CLAIMS = new Set(['exp', 'nbf', 'iat', 'auth_time', 'xms_tcdt', 'updated_at']);
 
-
 function TimeCell({ value, now }: { value: unknown; now: Date }) {
   const date = dateFromSeconds(value);
   if (!date) return null;
@@ -60,7 +59,8 @@ export function ClaimsTable({ rows, now, emptyText }: ClaimsTableProps) {
                     {TIME_CLAIMS.has(row.name) && <TimeCell value={row.value} now={now} />}
                   </td>
                   <td>
-                    {!row.known && <span className="badge warn">Unknown claim</span>} {row.meaning ?? (row.known ? '' : 'Not a claim we know; shown as it is.')}
+                    {!row.known && <span className="badge warn">Unknown claim</span>}{' '}
+                    {row.meaning ?? (row.known ? '' : 'Not a claim we know; shown as it is.')}
                     {row.link && (
                       <>
                         {' '}

@@ -26,7 +26,10 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
     return { error: error instanceof Error ? error : new Error(messageOf(error)) };
   }
 
-  static getDerivedStateFromProps(props: ErrorBoundaryProps, state: ErrorBoundaryState): Partial<ErrorBoundaryState> | null {
+  static getDerivedStateFromProps(
+    props: ErrorBoundaryProps,
+    state: ErrorBoundaryState,
+  ): Partial<ErrorBoundaryState> | null {
     if (props.resetKey !== state.resetKey) return { error: null, resetKey: props.resetKey };
     return null;
   }
@@ -39,7 +42,11 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
     const { error } = this.state;
     if (error) {
       return (
-        <div role="alert" className="panel-failed" aria-label={this.props.label ? `${this.props.label} failed` : undefined}>
+        <div
+          role="alert"
+          className="panel-failed"
+          aria-label={this.props.label ? `${this.props.label} failed` : undefined}
+        >
           This panel failed: {messageOf(error)}
         </div>
       );

@@ -6,7 +6,11 @@ export interface FindingListProps {
   readonly label: string;
 }
 
-const BADGE: Record<Finding['severity'], string> = { error: 'badge err', warning: 'badge warn', info: 'badge ok' };
+const BADGE: Record<Finding['severity'], string> = {
+  error: 'badge err',
+  warning: 'badge warn',
+  info: 'badge ok',
+};
 const WORD: Record<Finding['severity'], string> = { error: 'Error', warning: 'Warning', info: 'Note' };
 
 /** Findings as a plain list: severity, message, and the fix when there is one. Renders nothing when empty. */

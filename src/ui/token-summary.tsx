@@ -81,7 +81,14 @@ const EXPIRY_STATE: Record<Classification['expiry']['state'], string> = {
 };
 
 /** What the token is, for whom, from where, and whether it is still valid. Contract region "Token summary". */
-export function TokenSummary({ classification: c, api, client, catalogLoaded, now, emptyText }: TokenSummaryProps) {
+export function TokenSummary({
+  classification: c,
+  api,
+  client,
+  catalogLoaded,
+  now,
+  emptyText,
+}: TokenSummaryProps) {
   return (
     <section aria-label="Token summary" className="panel summary">
       <h2>Token summary</h2>
@@ -114,7 +121,15 @@ export function TokenSummary({ classification: c, api, client, catalogLoaded, no
           {c?.issuer.value ? ` · ${c.issuer.value}` : ''}
         </dd>
         <dt>User</dt>
-        <dd>{c ? (c.guest === null ? 'No user or not stated' : c.guest ? 'Guest (B2B) user' : 'Member of the tenant') : DASH}</dd>
+        <dd>
+          {c
+            ? c.guest === null
+              ? 'No user or not stated'
+              : c.guest
+                ? 'Guest (B2B) user'
+                : 'Member of the tenant'
+            : DASH}
+        </dd>
         <dt>Expiry</dt>
         <dd>
           {c ? (

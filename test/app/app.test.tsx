@@ -84,7 +84,10 @@ describe('the live clock', () => {
   });
 
   it('turns a valid token into an expired one as time passes, without any input', async () => {
-    vi.useFakeTimers({ now: new Date('2026-11-23T12:00:00Z'), toFake: ['Date', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] });
+    vi.useFakeTimers({
+      now: new Date('2026-11-23T12:00:00Z'),
+      toFake: ['Date', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'],
+    });
     const exp = Date.parse('2026-11-23T12:00:03Z') / 1000;
     setHash(`#token=${makeToken({ ...graphDelegatedV1(), iat: exp - 3600, nbf: exp - 3600, exp })}`);
     render(<App />);

@@ -19,6 +19,8 @@ describe('parseAuthorities', () => {
 
   it('says which entry was ignored and why', () => {
     const [problem] = parseAuthorities('http://x.example').problems;
-    expect(problem?.message).toBe('"http://x.example" is not an https origin (like https://login.example.com); ignored.');
+    expect(problem?.message).toBe(
+      '"http://x.example" is not an https origin (like https://login.example.com); ignored.',
+    );
   });
 });

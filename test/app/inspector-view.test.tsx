@@ -112,7 +112,9 @@ describe('errors', () => {
     const error = { code, message: `message for ${code}` };
     const failsToFind = code === 'too-large' || code === 'no-token-found';
     renderWith({
-      found: failsToFind ? { ok: false, error } : { ok: true, tokens: [{ value: 'x.y', source: 'bare', label: null }] },
+      found: failsToFind
+        ? { ok: false, error }
+        : { ok: true, tokens: [{ value: 'x.y', source: 'bare', label: null }] },
       selectedIndex: failsToFind ? null : 0,
       decoded: failsToFind ? null : { ok: false, error },
       classification: null,
@@ -125,7 +127,13 @@ describe('errors', () => {
 
   it('shows no error for an empty box', () => {
     renderWith(
-      { found: { ok: false, error: { code: 'empty', message: 'Nothing was pasted.' } }, selectedIndex: null, decoded: null, classification: null, claims: [] },
+      {
+        found: { ok: false, error: { code: 'empty', message: 'Nothing was pasted.' } },
+        selectedIndex: null,
+        decoded: null,
+        classification: null,
+        claims: [],
+      },
       { text: '' },
     );
     expect(screen.queryByText('Nothing was pasted.')).not.toBeInTheDocument();

@@ -28,7 +28,10 @@ const summary = (page: Page) => page.getByRole('region', { name: 'Token summary'
 async function expectPrivate(app: AppPage) {
   expect(app.offLoopback).toEqual([]);
   expect(app.requests.filter((url) => !url.startsWith(`${SPA_ORIGIN}/`))).toEqual([]);
-  const storage = await app.page.evaluate(() => ({ local: localStorage.length, session: sessionStorage.length }));
+  const storage = await app.page.evaluate(() => ({
+    local: localStorage.length,
+    session: sessionStorage.length,
+  }));
   expect(storage).toEqual({ local: 0, session: 0 });
   expect(app.pageErrors).toEqual([]);
 }
@@ -39,7 +42,13 @@ async function runAxe(page: Page) {
   // (script-src 'self') blocks inline scripts but not this, so the check keeps working under the policy.
   if (!hasAxe) await page.evaluate(axeSource);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; help: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: () => Promise<{ violations: { id: string; help: string; nodes: { target: unknown }[] }[] }>;
+        };
+      }
+    ).axe;
     const result = await axe.run();
     return result.violations.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target) }));
   });
@@ -52,7 +61,8 @@ describe('inspecting a pasted token', () => {
     await page.getByLabel(BOX).fill(`Authorization: Bearer ${delegated}`);
     await expect.poll(() => summary(page).textContent(), POLL).toContain('Access token');
     const text = (await summary(page).textContent()) ?? '';
-    for (const part of ['v1.0', 'Delegated', 'https://graph.microsoft.com', TENANT_ID]) expect(text).toContain(part);
+    for (const part of ['v1.0', 'Delegated', 'https://graph.microsoft.com', TENANT_ID])
+      expect(text).toContain(part);
     const claims = page.getByRole('region', { name: 'Claims' });
     expect(await claims.getByRole('row').count()).toBe(Object.keys(graphDelegatedV1()).length + 1);
     await page.waitForTimeout(300);
@@ -64,7 +74,9 @@ describe('inspecting a pasted token', () => {
     const app = await openApp(browser);
     const { page } = app;
     await page.getByLabel(BOX).fill(delegated);
-    await expect.poll(() => summary(page).textContent(), POLL).toContain('Microsoft Graph (https://graph.microsoft.com)');
+    await expect
+      .poll(() => summary(page).textContent(), POLL)
+      .toContain('Microsoft Graph (https://graph.microsoft.com)');
     await expectPrivate(app);
     await app.close();
   });
@@ -115,13 +127,18 @@ describe('keyboard only', () => {
   it('reaches the box, pastes, picks the second token and clears', async () => {
     const app = await openApp(browser);
     const { page } = app;
-    const active = () => page.evaluate(() => {
-      const el = document.activeElement;
-      return el ? `${el.tagName.toLowerCase()}${el.getAttribute('type') ? `:${el.getAttribute('type')}` : ''}` : '';
-    });
+    const active = () =>
+      page.evaluate(() => {
+        const el = document.activeElement;
+        return el
+          ? `${el.tagName.toLowerCase()}${el.getAttribute('type') ? `:${el.getAttribute('type')}` : ''}`
+          : '';
+      });
     for (let i = 0; i < 20 && (await active()) !== 'textarea'; i++) await page.keyboard.press('Tab');
     expect(await active()).toBe('textarea');
-    await page.keyboard.insertText(`curl -H "Authorization: Bearer ${delegated}" https://graph.microsoft.com/v1.0/me\nhttps://app.example/#access_token=${appOnly}&token_type=Bearer`);
+    await page.keyboard.insertText(
+      `curl -H "Authorization: Bearer ${delegated}" https://graph.microsoft.com/v1.0/me\nhttps://app.example/#access_token=${appOnly}&token_type=Bearer`,
+    );
     await expect.poll(() => summary(page).textContent(), POLL).toContain('Delegated');
 
     for (let i = 0; i < 5 && (await active()) !== 'input:radio'; i++) await page.keyboard.press('Tab');
@@ -129,7 +146,11 @@ describe('keyboard only', () => {
     await page.keyboard.press('ArrowDown');
     await expect.poll(() => summary(page).textContent(), POLL).toContain('App-only');
 
-    for (let i = 0; i < 5 && (await page.evaluate(() => document.activeElement?.textContent)) !== 'Clear'; i++) {
+    for (
+      let i = 0;
+      i < 5 && (await page.evaluate(() => document.activeElement?.textContent)) !== 'Clear';
+      i++
+    ) {
       await page.keyboard.press('Shift+Tab');
     }
     await page.keyboard.press('Enter');
@@ -141,17 +162,20 @@ describe('keyboard only', () => {
 });
 
 describe('accessibility', () => {
-  it.each(['light', 'dark'] as const)('has no axe violations in %s mode, empty and with a token', async (scheme) => {
-    const app = await openApp(browser);
-    const { page } = app;
-    await page.emulateMedia({ colorScheme: scheme });
-    await page.getByLabel(BOX).waitFor();
-    expect(await runAxe(page)).toEqual([]);
-    await page.getByLabel(BOX).fill(`${delegated}\n${appOnly}`);
-    await expect.poll(() => summary(page).textContent(), POLL).toContain('Access token');
-    await page.getByRole('button', { name: 'Copy payload' }).waitFor();
-    expect(await runAxe(page)).toEqual([]);
-    expect(app.pageErrors).toEqual([]);
-    await app.close();
-  });
+  it.each(['light', 'dark'] as const)(
+    'has no axe violations in %s mode, empty and with a token',
+    async (scheme) => {
+      const app = await openApp(browser);
+      const { page } = app;
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.getByLabel(BOX).waitFor();
+      expect(await runAxe(page)).toEqual([]);
+      await page.getByLabel(BOX).fill(`${delegated}\n${appOnly}`);
+      await expect.poll(() => summary(page).textContent(), POLL).toContain('Access token');
+      await page.getByRole('button', { name: 'Copy payload' }).waitFor();
+      expect(await runAxe(page)).toEqual([]);
+      expect(app.pageErrors).toEqual([]);
+      await app.close();
+    },
+  );
 });

@@ -21,7 +21,14 @@ const rows: ClaimRowView[] = [
     known: true,
     notes: ['Entra tokens live 60 to 90 minutes.'],
   },
-  { name: '<img src=x onerror=alert(1)>', value: '<b>bold</b>', display: '<b>bold</b>', meaning: null, link: null, known: false },
+  {
+    name: '<img src=x onerror=alert(1)>',
+    value: '<b>bold</b>',
+    display: '<b>bold</b>',
+    meaning: null,
+    link: null,
+    known: false,
+  },
 ];
 
 describe('ClaimsTable', () => {
@@ -60,7 +67,9 @@ describe('ClaimsTable', () => {
 
   it('keeps the region with a hint when there is nothing to show', () => {
     render(<ClaimsTable rows={null} now={now} emptyText="Paste a token above to see it here." />);
-    expect(screen.getByRole('region', { name: 'Claims' })).toHaveTextContent('Paste a token above to see it here.');
+    expect(screen.getByRole('region', { name: 'Claims' })).toHaveTextContent(
+      'Paste a token above to see it here.',
+    );
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
   });
 });

@@ -22,7 +22,10 @@ describe('RawJson', () => {
   });
 
   it('keeps a null-prototype __proto__ key as plain data', () => {
-    const payload = Object.assign(Object.create(null) as Record<string, unknown>, JSON.parse('{"__proto__":{"polluted":true}}') as object);
+    const payload = Object.assign(
+      Object.create(null) as Record<string, unknown>,
+      JSON.parse('{"__proto__":{"polluted":true}}') as object,
+    );
     render(<RawJson header={{}} payload={payload} emptyText="e" />);
     expect(screen.getByLabelText('Payload JSON')).toHaveTextContent('"__proto__"');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();

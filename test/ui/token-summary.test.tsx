@@ -30,11 +30,25 @@ const region = () => screen.getByRole('region', { name: 'Token summary' });
 
 describe('TokenSummary', () => {
   it.each([
-    [{}, ['Access token', 'v1.0', 'Delegated', 'Member of the tenant', 'Public cloud', 'Expired', 'expired 3 minutes ago']],
+    [
+      {},
+      [
+        'Access token',
+        'v1.0',
+        'Delegated',
+        'Member of the tenant',
+        'Public cloud',
+        'Expired',
+        'expired 3 minutes ago',
+      ],
+    ],
     [{ version: '2.0', caller: 'app-only' }, ['v2.0', 'App-only']],
     [{ caller: 'managed-identity' }, ['Managed identity']],
     [{ guest: true }, ['Guest (B2B) user']],
-    [{ issuer: { value: 'https://login.microsoftonline.us/t/v2.0', kind: 'entra', cloud: 'usgov' } }, ['US Government']],
+    [
+      { issuer: { value: 'https://login.microsoftonline.us/t/v2.0', kind: 'entra', cloud: 'usgov' } },
+      ['US Government'],
+    ],
   ] as [Partial<Classification>, string[]][])('states %j', (change, texts) => {
     render(
       <TokenSummary
@@ -52,7 +66,14 @@ describe('TokenSummary', () => {
 
   it('leaves out the caller for an ID token', () => {
     render(
-      <TokenSummary classification={{ ...base, kind: 'id', caller: null }} api={null} client={null} catalogLoaded={false} now={now} emptyText="e" />,
+      <TokenSummary
+        classification={{ ...base, kind: 'id', caller: null }}
+        api={null}
+        client={null}
+        catalogLoaded={false}
+        now={now}
+        emptyText="e"
+      />,
     );
     expect(region()).toHaveTextContent('ID token');
     expect(region()).not.toHaveTextContent('Caller');
@@ -61,11 +82,21 @@ describe('TokenSummary', () => {
   it('shows the raw aud until the catalog names it', () => {
     const props = { classification: base, client: null, now, emptyText: 'e' };
     const { rerender } = render(
-      <TokenSummary {...props} api={{ raw: 'https://graph.microsoft.com', name: null }} catalogLoaded={false} />,
+      <TokenSummary
+        {...props}
+        api={{ raw: 'https://graph.microsoft.com', name: null }}
+        catalogLoaded={false}
+      />,
     );
     expect(region()).toHaveTextContent('https://graph.microsoft.com');
     expect(region()).not.toHaveTextContent('Microsoft Graph');
-    rerender(<TokenSummary {...props} api={{ raw: 'https://graph.microsoft.com', name: 'Microsoft Graph' }} catalogLoaded />);
+    rerender(
+      <TokenSummary
+        {...props}
+        api={{ raw: 'https://graph.microsoft.com', name: 'Microsoft Graph' }}
+        catalogLoaded
+      />,
+    );
     expect(region()).toHaveTextContent('Microsoft Graph (https://graph.microsoft.com)');
   });
 
@@ -92,7 +123,16 @@ describe('TokenSummary', () => {
   });
 
   it('keeps the region with a hint before a token arrives', () => {
-    render(<TokenSummary classification={null} api={null} client={null} catalogLoaded={false} now={now} emptyText="Paste a token" />);
+    render(
+      <TokenSummary
+        classification={null}
+        api={null}
+        client={null}
+        catalogLoaded={false}
+        now={now}
+        emptyText="Paste a token"
+      />,
+    );
     expect(region()).toHaveTextContent('Paste a token');
   });
 });
