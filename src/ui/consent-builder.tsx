@@ -1,4 +1,4 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import type {
   AdminConsentResult,
   Cloud,
@@ -95,7 +95,12 @@ export function ConsentBuilder(props: ConsentBuilderProps) {
   const set = <K extends keyof ConsentFormValues>(key: K, value: ConsentFormValues[K]) =>
     onChange({ ...values, [key]: value });
 
-  const suggestions = props.searchPermissions && query.trim().length >= 2 ? props.searchPermissions(query) : [];
+  const { searchPermissions } = props;
+  // The page re-renders every second (the clock); search only when the query or catalog changes.
+  const suggestions = useMemo(
+    () => (searchPermissions && query.trim().length >= 2 ? searchPermissions(query) : []),
+    [searchPermissions, query],
+  );
   const addScope = (scope: string) => {
     const current = values.permissions.trim();
     const present = current.split(/[\s,]+/).some((p) => p.toLowerCase() === scope.toLowerCase());
