@@ -89,7 +89,9 @@ export default function CompareView({ token, params, catalog, now }: ViewProps) 
           <p id={`${requestId}-hint`} className="muted">
             {parsedRequest && !parsedRequest.ok
               ? parsedRequest.error.message
-              : 'With a request, the differences that decide Allowed or Denied come first.'}
+              : request && catalog === null
+                ? 'The permission catalog is still loading; the verdicts follow when it arrives.'
+                : 'With a request, the differences that decide Allowed or Denied come first.'}
           </p>
         </div>
       </section>
