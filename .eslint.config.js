@@ -102,6 +102,7 @@ export default tseslint.config(
   { files: ['src/app/config.ts'], rules: { 'no-restricted-syntax': ['error', ...noRawHtml] } },
   {
     files: ['test/**/*.{ts,tsx}', 'scripts/**/*.{js,mjs,ts}', 'vite.config.ts', '.eslint.config.js'],
+    languageOptions: { globals: { Buffer: 'readonly' } },
     rules: {
       'no-restricted-syntax': ['error', ...noRawHtml],
       'no-restricted-imports': 'off',
