@@ -158,12 +158,21 @@ describe('hostile input', () => {
     const app = await openApp(browser);
     const { page } = app;
     await page.getByRole('heading', { name: 'Tokenscope' }).waitFor();
-    const big = `Bearer ${'A'.repeat(1024 * 1024)}`;
-    const started = Date.now();
-    await page.getByLabel(BOX).fill(big);
-    await page.getByText(/the limit is \d+ KB/).waitFor({ timeout: 10_000 });
-    const elapsed = Date.now() - started;
-    console.log(`1 MB paste answered in ${elapsed} ms`);
+    // Timed inside the page, from the paste (an input event) to the message on screen.
+    const elapsed = await page.getByLabel(BOX).evaluate(async (box) => {
+      const area = box as HTMLTextAreaElement;
+      const setValue = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!;
+      const started = performance.now();
+      setValue.call(area, `Bearer ${'A'.repeat(1024 * 1024)}`);
+      area.dispatchEvent(new Event('input', { bubbles: true }));
+      while (!/the limit is \d+ KB/.test(document.body.innerText)) {
+        if (performance.now() - started > 10_000) return -1;
+        await new Promise((r) => requestAnimationFrame(r));
+      }
+      return Math.round(performance.now() - started);
+    });
+    console.log(`1 MB paste answered in ${elapsed} ms (in the page, paste to message)`);
+    expect(elapsed).toBeGreaterThanOrEqual(0);
     expect(await page.getByText(/The paste is 1024 KB/).count()).toBeGreaterThan(0);
     expect(app.pageErrors).toEqual([]);
     await app.close();
