@@ -5,6 +5,7 @@ import type { Severity } from '../token';
 
 const LEARN = 'https://learn.microsoft.com';
 
+/** Microsoft Learn pages the catalog's texts point to. */
 export const LINKS = {
   graphPermissions: `${LEARN}/graph/permissions-reference`,
   appRoles: `${LEARN}/entra/identity-platform/howto-add-app-roles-in-apps`,
@@ -23,6 +24,7 @@ interface Text {
   readonly fix: ((v: Record<string, string>) => string) | null;
 }
 
+/** Severity, message, fix and link per annotation finding code. Does not decide when a code applies. */
 export const ANNOTATION_TEXTS: Readonly<Record<AnnotationFindingCode, Text>> = {
   'scope-is-application-only': {
     severity: 'warning',
