@@ -13,6 +13,7 @@ const MI_LINK =
   'https://learn.microsoft.com/en-us/entra/identity/managed-identities-azure-resources/overview';
 const CAE_LINK = `${DOCS}/app-resilience-continuous-access-evaluation`;
 const AUTH_CONTEXT_LINK = `${DOCS}/developer-guide-conditional-access-authentication-context`;
+const B2C_LINK = 'https://learn.microsoft.com/en-us/azure/active-directory-b2c/tokens-overview';
 const ROLES_LINK =
   'https://learn.microsoft.com/en-us/entra/identity/role-based-access-control/permissions-reference';
 
@@ -446,6 +447,34 @@ export const CLAIMS: ReadonlyMap<string, ClaimInfo> = new Map<string, ClaimInfo>
     },
   ],
 
+  [
+    'signin_state',
+    {
+      meaning:
+        'Facts about the sign-in: for example a managed or compliant device, a known network, or "keep me signed in".',
+      link: OPTIONAL_LINK,
+      format: 'list',
+      values: {
+        dvc_mngd: 'the device is managed',
+        dvc_cmp: 'the device is compliant',
+        dvc_dmjd: 'the device is domain-joined',
+        inknownntwk: 'the sign-in came from a known network',
+        kmsi: 'the user chose "keep me signed in"',
+      },
+    },
+  ],
+  [
+    'ztdid',
+    {
+      meaning: 'Zero-touch deployment ID: the device identity used by Windows Autopilot.',
+      link: OPTIONAL_LINK,
+    },
+  ],
+
+  // Azure AD B2C
+  ['tfp', { meaning: 'Azure AD B2C: the user flow or custom policy that issued the token.', link: B2C_LINK }],
+  ['emails', { meaning: 'Azure AD B2C: email addresses of the user.', link: B2C_LINK, format: 'list' }],
+
   // xms_* Microsoft extensions
   [
     'xms_mirid',
@@ -456,6 +485,10 @@ export const CLAIMS: ReadonlyMap<string, ClaimInfo> = new Map<string, ClaimInfo>
     },
   ],
   ['xms_tcdt', { meaning: 'When the tenant was created.', link: OPTIONAL_LINK, format: 'time' }],
+  [
+    'xms_edov',
+    { meaning: "True when the owner of the user's email domain has been verified.", link: OPTIONAL_LINK },
+  ],
   ['xms_pdl', { meaning: 'Preferred data location of the user in a multi-geo tenant.', link: OPTIONAL_LINK }],
   ['xms_pl', { meaning: 'Preferred language of the user.', link: OPTIONAL_LINK }],
   ['xms_tpl', { meaning: 'Preferred language of the tenant.', link: OPTIONAL_LINK }],

@@ -216,7 +216,21 @@ interface Tail {
   readonly endsWithDot: boolean;
 }
 
-const isRunChar = (c: string): boolean => /[A-Za-z0-9_\-.+/=]/.test(c);
+/** Token characters by char code: A-Z a-z 0-9 _ - . + / = (a lookup, not a regex, as it runs per character). */
+function isRunChar(c: string): boolean {
+  const x = c.charCodeAt(0);
+  return (
+    (x >= 65 && x <= 90) ||
+    (x >= 97 && x <= 122) ||
+    (x >= 48 && x <= 57) ||
+    x === 95 ||
+    x === 45 ||
+    x === 46 ||
+    x === 43 ||
+    x === 47 ||
+    x === 61
+  );
+}
 
 function tailOf(line: string): Tail | null {
   const end = line.trimEnd();
