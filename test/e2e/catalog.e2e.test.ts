@@ -1,4 +1,6 @@
-import type { Browser } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphDelegatedV1, makeToken } from '../fixtures/make-token';
 import { launchBrowser, openApp } from './support/browser';
@@ -6,6 +8,17 @@ import { SPA_ORIGIN } from './support/constants.mjs';
 
 const BOX = 'Token or text containing a token';
 const POLL = { timeout: 15_000 };
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+async function runAxe(page: Page) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    const result = await axe.run();
+    return result.violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target) }));
+  });
+}
 
 let browser: Browser;
 beforeAll(async () => {
@@ -62,6 +75,7 @@ describe('catalog browser', () => {
     const detail = page.getByRole('region', { name: 'Catalog entry' });
     await expect.poll(() => detail.textContent(), POLL).toContain('bf394140-e372-4bf9-a898-299cfc7564e5');
     expect(await detail.textContent()).toContain('/security/alerts');
+    expect(await runAxe(page)).toEqual([]);
     expect(app.offLoopback).toEqual([]);
     expect(app.pageErrors).toEqual([]);
     await app.close();
