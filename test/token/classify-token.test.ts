@@ -130,6 +130,14 @@ describe('classifyToken: issuer, tenant, audience and client', () => {
     ['another issuer', 'https://accounts.google.com', 'other', null],
     ['a lookalike host', 'https://login.microsoftonline.com.evil.example/x', 'other', null],
     ['not a URL', 'sts.windows.net', 'other', null],
+    ['a user-info trick', `https://login.microsoftonline.com@evil.example/${TENANT_ID}/v2.0`, 'other', null],
+    ['plain http', `http://login.microsoftonline.com/${TENANT_ID}/v2.0`, 'other', null],
+    [
+      'an upper-case host with a port',
+      `https://LOGIN.MicrosoftOnline.com:443/${TENANT_ID}/v2.0`,
+      'entra',
+      'public',
+    ],
   ])('reads the %s issuer', (_name, iss, kind, cloud) => {
     expect(classify({ ...graphDelegatedV1(), iss }).issuer).toEqual({ value: iss, kind, cloud });
   });

@@ -92,6 +92,11 @@ const KNOWN = [
   'nonce',
   'puid',
   'app_displayname',
+  'signin_state',
+  'ztdid',
+  'tfp',
+  'emails',
+  'xms_edov',
 ];
 
 describe('explainClaims', () => {
