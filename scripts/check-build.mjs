@@ -43,6 +43,11 @@ function checkCsp() {
       const hash = `sha256-${createHash('sha256').update(m[2]).digest('base64')}`;
       if (!single || !hashes.has(hash)) problems.push(`${page}: inline <script> not allowed by the policy (${hash})`);
     }
+    const styleHashes = new Set((directive('style-src') ?? []).filter((s) => s.startsWith("'sha256-")).map((s) => s.slice(1, -1)));
+    for (const m of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)) {
+      const hash = `sha256-${createHash('sha256').update(m[1]).digest('base64')}`;
+      if (!single || !styleHashes.has(hash)) problems.push(`${page}: inline <style> not allowed by the policy (${hash})`);
+    }
     const markup = html.replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1>/gi, '');
     if (/<[^>]+\son[a-z]+\s*=/i.test(markup)) problems.push(`${page}: inline event handler attribute`);
     if (/<[^>]+\sstyle\s*=/i.test(markup)) problems.push(`${page}: style attribute (style-src has no 'unsafe-inline')`);
