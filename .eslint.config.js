@@ -37,7 +37,7 @@ const noEnv = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-*/**', 'node_modules/**', 'coverage/**', 'src/catalog/data/**'] },
+  { ignores: ['dist/**', 'dist-*/**', 'node_modules/**', 'coverage/**', '.cache/**', 'src/catalog/data/**'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
