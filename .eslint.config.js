@@ -3,7 +3,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
-import importX, { createNodeResolver } from 'eslint-plugin-import-x';
+import importPlugin from 'eslint-plugin-import';
 
 // Layers, lowest first: each may import only from layers before it (DEVELOPERS.md, docs/architecture.md).
 const layers = ['token', 'catalog', 'diagnose', 'consent', 'verify', 'auth', 'ui', 'app'];
@@ -53,8 +53,11 @@ export default tseslint.config(
         self: 'readonly', caches: 'readonly', location: 'readonly', Response: 'readonly', Request: 'readonly',
       },
     },
-    plugins: { 'react-hooks': reactHooks, 'import-x': importX },
-    settings: { 'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs'] })] },
+    plugins: { 'react-hooks': reactHooks, import: importPlugin },
+    settings: {
+      'import/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js', '.mjs'] } },
+    },
     rules: {
       ...reactHooks.configs.recommended.rules,
       '@typescript-eslint/no-explicit-any': 'error',
@@ -62,8 +65,8 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-syntax': ['error', ...noRawHtml, noEnv],
-      'import-x/no-cycle': 'error',
-      'import-x/no-restricted-paths': ['error', { zones: layerZones }],
+      'import/no-cycle': 'error',
+      'import/no-restricted-paths': ['error', { zones: layerZones }],
       'no-restricted-imports': [
         'error',
         { patterns: [{ group: ['@azure/msal-browser', '@azure/msal-browser/*', '@azure/msal-react'], message: 'Only src/auth/ imports MSAL.' }] },
