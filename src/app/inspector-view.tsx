@@ -1,11 +1,10 @@
 import { lazy, Suspense, useMemo, type ComponentType } from 'react';
-import { decodeToken, type FoundToken, type Inspection, type TokenSource } from '../token';
+import { decodeToken, type FoundToken, type TokenSource } from '../token';
 import type { LoadedCatalog } from './catalog-access';
-import { ClaimsTable } from '../ui/claims-table';
+import type { PageInspection } from './use-inspection';
 import { ErrorBoundary } from '../ui/error-boundary';
 import '../ui/inspector.css';
 import { PasteBox } from '../ui/paste-box';
-import { RawJson } from '../ui/raw-json';
 import { TokenChoice } from '../ui/token-choice';
 import { TokenErrorMessage } from '../ui/token-error';
 import { TokenSummary, type NamedId } from '../ui/token-summary';
@@ -19,6 +18,9 @@ const PermissionsSection = lazy(() => import('./sections/permissions-section'));
 const RolesSection = lazy(() => import('./sections/roles-section'));
 const SignatureSection = lazy(() => import('./sections/signature-section'));
 const ReportSection = lazy(() => import('./sections/report-section'));
+// The claim dictionary is the heaviest part of the token layer: the Claims table explains claims in its own chunk.
+const ClaimsSection = lazy(() => import('./sections/claims-section'));
+const RawJson = lazy(() => import('../ui/raw-json').then((m) => ({ default: m.RawJson })));
 
 const SOURCE: Record<TokenSource, string> = {
   bare: 'bare token',
@@ -50,7 +52,7 @@ export interface InspectorViewProps extends Omit<ViewProps, 'token'> {
   readonly onTextChange: (text: string) => void;
   readonly onClear: () => void;
   /** The inspection of (a deferred copy of) `text`. */
-  readonly inspection: Inspection;
+  readonly inspection: PageInspection;
   readonly onSelect: (index: number) => void;
   /** Naming lookups, once the catalog has loaded. */
   readonly names?: LoadedCatalog | null;
@@ -84,12 +86,23 @@ function nameApp(names: LoadedCatalog | null, raw: string | null): NamedId | nul
   return { raw, name: names ? names.nameOfApp(raw) : null };
 }
 
+// Stands in for a lazy panel while its chunk loads: the same region, heading and panel, so the page keeps its
+// regions (the chunks load with the page, so in practice only a #token= link sees this).
+function PendingPanel({ label, text }: { label: string; text: string }) {
+  return (
+    <section aria-label={label} className="panel">
+      <h2>{label}</h2>
+      <p className="muted">{text}</p>
+    </section>
+  );
+}
+
 /** The inspector page: paste box, summary, the feature sections, claims, raw JSON. */
 export function InspectorView(props: InspectorViewProps) {
   const { text, onTextChange, onClear, inspection, onSelect, params, onToken, catalog, now, navigate } =
     props;
   const names = props.names ?? null;
-  const { found, decoded, classification, claims } = inspection;
+  const { found, decoded, classification } = inspection;
   const tokens = found.ok ? found.tokens : [];
   const selectedIndex = inspection.selectedIndex ?? 0;
   const token = tokens[selectedIndex]?.value ?? null;
@@ -159,10 +172,18 @@ export function InspectorView(props: InspectorViewProps) {
       <Section component={PermissionsSection} label="Permissions" props={sectionProps} />
       <Section component={RolesSection} label="Directory roles" props={sectionProps} />
       <ErrorBoundary resetKey={token} label="Claims">
-        <ClaimsTable rows={decoded?.ok ? claims : null} now={now} emptyText={emptyText} />
+        <Suspense fallback={<PendingPanel label="Claims" text={decoded?.ok ? 'Reading…' : emptyText} />}>
+          <ClaimsSection token={decoded?.ok ? decoded.token : null} now={now} emptyText={emptyText} />
+        </Suspense>
       </ErrorBoundary>
       <ErrorBoundary resetKey={token} label="Raw header and payload">
-        <RawJson header={header} payload={payload} emptyText={emptyText} />
+        <Suspense
+          fallback={
+            <PendingPanel label="Raw header and payload" text={decoded?.ok ? 'Reading…' : emptyText} />
+          }
+        >
+          <RawJson header={header} payload={payload} emptyText={emptyText} />
+        </Suspense>
       </ErrorBoundary>
       <Section component={SignatureSection} label="Signature" props={sectionProps} />
       <Section component={ReportSection} label="Report" props={sectionProps} />

@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
@@ -51,7 +51,8 @@ describe('the paste box', () => {
     expect(summary).toHaveTextContent('v1.0');
     expect(summary).toHaveTextContent('Delegated');
     expect(summary).toHaveTextContent('https://graph.microsoft.com');
-    expect(screen.getByRole('region', { name: 'Claims' })).toHaveTextContent('scp');
+    // The claim explanations are a lazy chunk: the region is there at once, its rows a moment later.
+    await waitFor(() => expect(screen.getByRole('region', { name: 'Claims' })).toHaveTextContent('scp'));
     expect(screen.getByText('1 token found')).toBeInTheDocument();
   });
 
