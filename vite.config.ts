@@ -52,6 +52,8 @@ export default defineConfig(({ mode }) => {
     ...(single ? { publicDir: false as const } : {}),
     build: {
       target: 'es2022',
+      // Every browser the app supports preloads modules natively; the polyfill only cost first-load bytes.
+      modulePreload: { polyfill: false },
       ...(single ? { outDir: 'dist-single' } : {}),
       rolldownOptions: {
         input: {

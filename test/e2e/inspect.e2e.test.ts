@@ -64,7 +64,8 @@ describe('inspecting a pasted token', () => {
     for (const part of ['v1.0', 'Delegated', 'https://graph.microsoft.com', TENANT_ID])
       expect(text).toContain(part);
     const claims = page.getByRole('region', { name: 'Claims' });
-    expect(await claims.getByRole('row').count()).toBe(Object.keys(graphDelegatedV1()).length + 1);
+    // The Claims table is a lazy chunk: wait for its rows rather than count them at once.
+    await expect.poll(() => claims.getByRole('row').count(), POLL).toBe(Object.keys(graphDelegatedV1()).length + 1);
     await page.waitForTimeout(300);
     await expectPrivate(app);
     await app.close();
