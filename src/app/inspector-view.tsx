@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo, type ComponentType } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState, type ComponentType } from 'react';
 import { decodeToken, type FoundToken, type TokenSource } from '../token';
 import type { LoadedCatalog } from './catalog-access';
 import type { PageInspection } from './use-inspection';
@@ -9,7 +9,7 @@ import { TokenChoice } from '../ui/token-choice';
 import { TokenErrorMessage } from '../ui/token-error';
 import { TokenSummary, type NamedId } from '../ui/token-summary';
 import { FindingList } from '../ui/finding-list';
-import type { ViewProps } from './view-props';
+import type { InspectorTexts, ViewProps } from './view-props';
 
 // Panels owned by the feature work; each its own lazy chunk so first load holds only the inspector.
 const VerdictSection = lazy(() => import('./sections/verdict-section'));
@@ -86,6 +86,34 @@ function nameApp(names: LoadedCatalog | null, raw: string | null): NamedId | nul
   return { raw, name: names ? names.nameOfApp(raw) : null };
 }
 
+/**
+ * The request and error text the verdict, error explanation and report sections share: seeded from the
+ * route's `request` and `error` parameters and reset when the route's parameters change (state reset
+ * during render, as the React docs describe: no effect copies the route into state).
+ */
+function useInspectorTexts(params: URLSearchParams) {
+  const routeKey = params.toString();
+  const routeRequest = params.get('request') ?? '';
+  const routeError = params.get('error') ?? '';
+  const [forRoute, setForRoute] = useState(routeKey);
+  const [request, setRequest] = useState(routeRequest);
+  const [errorText, setErrorText] = useState(routeError);
+  if (forRoute !== routeKey) {
+    setForRoute(routeKey);
+    setRequest(routeRequest);
+    setErrorText(routeError);
+  }
+  const texts: InspectorTexts = useMemo(
+    () => ({ request, onRequest: setRequest, errorText, onErrorText: setErrorText }),
+    [request, errorText],
+  );
+  const clear = useCallback(() => {
+    setRequest('');
+    setErrorText('');
+  }, []);
+  return { texts, clear };
+}
+
 // Stands in for a lazy panel while its chunk loads: the same region, heading and panel, so the page keeps its
 // regions (the chunks load with the page, so in practice only a #token= link sees this).
 function PendingPanel({ label, text }: { label: string; text: string }) {
@@ -99,8 +127,14 @@ function PendingPanel({ label, text }: { label: string; text: string }) {
 
 /** The inspector page: paste box, summary, the feature sections, claims, raw JSON. */
 export function InspectorView(props: InspectorViewProps) {
-  const { text, onTextChange, onClear, inspection, onSelect, params, onToken, catalog, now, navigate } =
-    props;
+  const { text, onTextChange, inspection, onSelect, params, onToken, catalog, now, navigate } = props;
+  const { texts: inspector, clear: clearTexts } = useInspectorTexts(params);
+  const { onClear: clearText } = props;
+  // Clear empties the request and error with the token text: they are part of what was pasted.
+  const onClear = useCallback(() => {
+    clearTexts();
+    clearText();
+  }, [clearTexts, clearText]);
   const names = props.names ?? null;
   const { found, decoded, classification } = inspection;
   const tokens = found.ok ? found.tokens : [];
@@ -115,8 +149,8 @@ export function InspectorView(props: InspectorViewProps) {
   );
 
   const sectionProps: ViewProps = useMemo(
-    () => ({ params, token, onToken, catalog, now, navigate }),
-    [params, token, onToken, catalog, now, navigate],
+    () => ({ params, token, onToken, catalog, now, navigate, inspector }),
+    [params, token, onToken, catalog, now, navigate, inspector],
   );
 
   const isId = classification?.kind === 'id';

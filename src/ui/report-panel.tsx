@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { CopyButton } from './copy-button';
 import './report-panel.css';
 
@@ -13,14 +13,8 @@ export interface ReportPanelProps {
   readonly fileName: string;
   /** What the report covers, e.g. ["the request", "the verdict"], shown so people know before they send it. */
   readonly covers: readonly string[];
-  /** The request to include ("METHOD URL"), prefilled from the link; empty for none. */
-  readonly requestText: string;
-  readonly onRequestChange: (text: string) => void;
-  /** Why the request could not be read, or null. */
+  /** Why the request (typed into the verdict field) could not be read, or null. */
   readonly requestProblem: string | null;
-  /** The API's error to include (its correlation IDs go into the report); empty for none. */
-  readonly errorText: string;
-  readonly onErrorChange: (text: string) => void;
 }
 
 /**
@@ -30,7 +24,6 @@ export interface ReportPanelProps {
 export function ReportPanel(props: ReportPanelProps) {
   const { redactedClaims, masked, report, fileName, covers } = props;
   const [downloaded, setDownloaded] = useState(false);
-  const id = useId();
 
   const download = () => {
     const blob = new Blob([report], { type: 'text/markdown;charset=utf-8' });
@@ -54,40 +47,11 @@ export function ReportPanel(props: ReportPanelProps) {
         A Markdown report for a ticket or a colleague: {covers.join(', ')}. It never holds the token or its
         signature; personal and secret values are masked.
       </p>
-      <div className="report-inputs">
-        <div>
-          <label htmlFor={`${id}-request`}>Request to include (optional)</label>
-          <input
-            id={`${id}-request`}
-            type="text"
-            value={props.requestText}
-            onChange={(event) => props.onRequestChange(event.target.value)}
-            aria-describedby={`${id}-request-note`}
-            aria-invalid={props.requestProblem !== null || undefined}
-            placeholder="GET https://graph.microsoft.com/v1.0/security/alerts_v2"
-            spellCheck={false}
-            autoComplete="off"
-          />
-          <p id={`${id}-request-note`} className="muted">
-            {props.requestProblem ?? 'With a request, the report holds the verdict, its findings and fixes.'}
-          </p>
-        </div>
-        <div>
-          <label htmlFor={`${id}-error`}>Error to include (optional)</label>
-          <textarea
-            id={`${id}-error`}
-            value={props.errorText}
-            onChange={(event) => props.onErrorChange(event.target.value)}
-            aria-describedby={`${id}-error-note`}
-            spellCheck={false}
-            autoComplete="off"
-            placeholder='{"error":{"code":"Forbidden", … "innerError":{"request-id": …}}}'
-          />
-          <p id={`${id}-error-note`} className="muted">
-            The API's error response: its request-id, client-request-id and date go into the report.
-          </p>
-        </div>
-      </div>
+      <p className="muted">
+        It takes the request from the Verdict field and the error from the Error explanation field above (with
+        the error's request-id, client-request-id and date).
+        {props.requestProblem !== null && ` The request is left out: ${props.requestProblem}`}
+      </p>
       <div className="report-actions">
         <CopyButton label="Copy redacted claims" text={redactedClaims} />
         <CopyButton label="Copy report" text={report} />

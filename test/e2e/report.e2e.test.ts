@@ -12,7 +12,13 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 async function runAxe(page: Page) {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (ctx: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }>;
+        };
+      }
+    ).axe;
     const result = await axe.run({ include: [['section[aria-label="Report"]']] });
     return result.violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target) }));
   });
@@ -26,7 +32,11 @@ afterAll(async () => {
   await browser.close();
 });
 
-const token = makeToken({ ...graphDelegatedV1(), scp: 'openid User.Read', wids: ['b79fbf4d-3ef9-4689-8143-76b194e85509'] });
+const token = makeToken({
+  ...graphDelegatedV1(),
+  scp: 'openid User.Read',
+  wids: ['b79fbf4d-3ef9-4689-8143-76b194e85509'],
+});
 const request = 'GET https://graph.microsoft.com/v1.0/security/alerts_v2';
 const error = JSON.stringify({
   error: {
@@ -110,11 +120,14 @@ describe('report section', () => {
     await app.close();
   });
 
-  it('includes a request typed into its own field, for a token opened without one', async () => {
+  it('includes a request typed into the verdict field, for a token opened without one', async () => {
     const app = await openApp(browser, `/#token=${token}`);
     await app.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: SPA_ORIGIN });
     const region = app.page.getByRole('region', { name: 'Report' });
-    await region.getByLabel('Request to include (optional)').fill(request);
+    await app.page
+      .getByRole('region', { name: 'Verdict' })
+      .getByLabel('Request (METHOD URL, curl or PowerShell)')
+      .fill(request);
     await expect.poll(() => region.textContent()).toContain('the verdict with its findings and fixes');
     await region.getByRole('button', { name: 'Copy report' }).click();
     await expect.poll(() => region.getByText('Copied').count()).toBe(1);

@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import type { Catalog } from '../../catalog';
 import { buildReport, diagnose, explainError, parseRequest, redactClaims } from '../../diagnose';
 import { classifyToken, decodeToken } from '../../token';
@@ -11,15 +11,13 @@ function fileNameFor(now: Date): string {
 
 interface BodyProps {
   readonly token: string;
-  readonly initialRequest: string;
-  readonly initialError: string;
+  readonly requestText: string;
+  readonly errorText: string;
   readonly catalog: Catalog | null;
   readonly now: Date;
 }
 
-function ReportBody({ token, initialRequest, initialError, catalog, now }: BodyProps) {
-  const [requestText, setRequestText] = useState(initialRequest);
-  const [errorText, setErrorText] = useState(initialError);
+function ReportBody({ token, requestText, errorText, catalog, now }: BodyProps) {
   const deferredRequest = useDeferredValue(requestText);
   const deferredError = useDeferredValue(errorText);
   const decoded = useMemo(() => decodeToken(token), [token]);
@@ -32,7 +30,9 @@ function ReportBody({ token, initialRequest, initialError, catalog, now }: BodyP
     if (!decoded.ok) return null;
     const classification = classifyToken(decoded.token, now);
     const request = parsed?.ok ? parsed.request : null;
-    const diagnosis = request ? diagnose({ token: decoded.token, classification, request, catalog, now }) : null;
+    const diagnosis = request
+      ? diagnose({ token: decoded.token, classification, request, catalog, now })
+      : null;
     const errorExplanation = deferredError.trim()
       ? explainError(deferredError, { token: decoded.token, classification, catalog, request })
       : null;
@@ -63,31 +63,26 @@ function ReportBody({ token, initialRequest, initialError, catalog, now }: BodyP
       report={result.report}
       fileName={fileNameFor(now)}
       covers={result.covers}
-      requestText={requestText}
-      onRequestChange={setRequestText}
       requestProblem={parsed && !parsed.ok ? parsed.error.message : null}
-      errorText={errorText}
-      onErrorChange={setErrorText}
     />
   );
 }
 
 /**
- * "Copy redacted claims", "Copy report" and "Download report (.md)" for the inspected token. Its request and
- * error fields start from the route's `request` and `error` parameters, as the verdict and error sections'
- * fields do; those sections keep what is typed into them to themselves, so the report has its own fields.
+ * "Copy redacted claims", "Copy report" and "Download report (.md)" for the inspected token. The report
+ * holds the inspector page's shared request and error text (`inspector`: what is typed into the verdict
+ * and error explanation fields); it has no fields of its own and never edits them. Rendered without
+ * `inspector`, it reports the route's `request` and `error` parameters.
  */
-export default function ReportSection({ token, params, catalog, now }: ViewProps) {
+export default function ReportSection({ token, params, catalog, now, inspector }: ViewProps) {
   if (token === null) return null;
-  const initialRequest = params.get('request') ?? '';
-  const initialError = params.get('error') ?? '';
-  // A new deep link (or token) starts fresh fields.
   return (
     <ReportBody
-      key={`${token}\n${initialRequest}\n${initialError}`}
+      // A new token starts a fresh panel ("Downloaded" belongs to the old one).
+      key={token}
       token={token}
-      initialRequest={initialRequest}
-      initialError={initialError}
+      requestText={inspector?.request ?? params.get('request') ?? ''}
+      errorText={inspector?.errorText ?? params.get('error') ?? ''}
       catalog={catalog}
       now={now}
     />

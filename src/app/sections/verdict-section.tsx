@@ -7,14 +7,14 @@ import { VerdictPanel } from '../../ui/verdict-panel';
 import type { ViewProps } from '../view-props';
 
 interface BodyProps {
-  readonly initial: string;
+  readonly text: string;
+  readonly onText: (text: string) => void;
   readonly token: string | null;
   readonly catalog: Catalog | null;
   readonly now: Date;
 }
 
-function VerdictBody({ initial, token, catalog, now }: BodyProps) {
-  const [text, setText] = useState(initial);
+function VerdictBody({ text, onText, token, catalog, now }: BodyProps) {
   const deferred = useDeferredValue(text);
   const parsed = useMemo(() => (deferred.trim() === '' ? null : parseRequest(deferred)), [deferred]);
   const decoded = useMemo(() => (token ? decodeToken(token) : null), [token]);
@@ -43,7 +43,7 @@ function VerdictBody({ initial, token, catalog, now }: BodyProps) {
       : 'The token above could not be read, so it cannot be checked.';
   return (
     <VerdictPanel
-      field={<RequestField value={text} onChange={setText} />}
+      field={<RequestField value={text} onChange={onText} />}
       requestError={parsed && !parsed.ok ? parsed.error.message : null}
       request={request}
       verdict={request ? (diagnosis?.verdict ?? 'cant-tell') : null}
@@ -54,9 +54,29 @@ function VerdictBody({ initial, token, catalog, now }: BodyProps) {
   );
 }
 
-/** The verdict panel: will this token work for the pasted request, and what to change. */
-export default function VerdictSection({ params, token, catalog, now }: ViewProps) {
+// Outside the inspector page nothing shares the request, so the field keeps its own text.
+function StandaloneVerdict({ initial, ...rest }: Omit<BodyProps, 'text' | 'onText'> & { initial: string }) {
+  const [text, setText] = useState(initial);
+  return <VerdictBody text={text} onText={setText} {...rest} />;
+}
+
+/**
+ * The verdict panel: will this token work for the pasted request, and what to change. Its field edits the
+ * inspector page's shared request (`inspector`), which the error and report sections read too; typing
+ * never writes back to the hash.
+ */
+export default function VerdictSection({ params, token, catalog, now, inspector }: ViewProps) {
+  if (inspector) {
+    return (
+      <VerdictBody
+        text={inspector.request}
+        onText={inspector.onRequest}
+        token={token}
+        catalog={catalog}
+        now={now}
+      />
+    );
+  }
   const initial = params.get('request') ?? '';
-  // A new deep link starts a fresh field; typing never writes back to the hash.
-  return <VerdictBody key={initial} initial={initial} token={token} catalog={catalog} now={now} />;
+  return <StandaloneVerdict key={initial} initial={initial} token={token} catalog={catalog} now={now} />;
 }
