@@ -1,24 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphDelegatedV1, makeToken } from '../fixtures/make-token';
 import { launchBrowser, openApp } from './support/browser';
+import { runAxe } from './support/axe';
 import { SPA_ORIGIN } from './support/constants.mjs';
 
 const BOX = 'Token or text containing a token';
 const POLL = { timeout: 15_000 };
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-async function runAxe(page: Page) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
-    const result = await axe.run();
-    return result.violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target) }));
-  });
-}
 
 let browser: Browser;
 beforeAll(async () => {
@@ -33,7 +21,11 @@ describe('catalog names in the inspector', () => {
     const token = makeToken({
       ...graphDelegatedV1(),
       scp: 'User.Read SecurityEvents.Read.All Machine.Isolate',
-      wids: ['5d6b6bb7-de71-4623-b4af-96380a352509', 'b79fbf4d-3ef9-4689-8143-76b194e85509', '11111111-2222-3333-4444-555555555555'],
+      wids: [
+        '5d6b6bb7-de71-4623-b4af-96380a352509',
+        'b79fbf4d-3ef9-4689-8143-76b194e85509',
+        '11111111-2222-3333-4444-555555555555',
+      ],
     });
     const app = await openApp(browser);
     const { page } = app;
@@ -42,7 +34,9 @@ describe('catalog names in the inspector', () => {
     const permissions = page.getByRole('region', { name: 'Permissions' });
     await expect.poll(() => permissions.textContent(), POLL).toContain('SecurityEvents.Read.All');
     expect(await permissions.textContent()).toContain('Delegated');
-    await expect.poll(() => permissions.textContent(), POLL).toContain("Read your organization's security events");
+    await expect
+      .poll(() => permissions.textContent(), POLL)
+      .toContain("Read your organization's security events");
     expect(await permissions.textContent()).toContain('Sign in and read user profile');
     expect(await permissions.textContent()).toContain('not a permission of Microsoft Graph');
 
@@ -53,7 +47,9 @@ describe('catalog names in the inspector', () => {
     expect(rolesText).toContain('11111111-2222-3333-4444-555555555555');
     expect(rolesText).toContain('not in the catalog');
 
-    await expect.poll(() => page.getByRole('region', { name: 'Token summary' }).textContent(), POLL).toContain('Microsoft Graph');
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Token summary' }).textContent(), POLL)
+      .toContain('Microsoft Graph');
 
     // The catalog came from the app's own lazy chunks.
     expect(app.offLoopback).toEqual([]);
@@ -71,7 +67,10 @@ describe('catalog browser', () => {
     await expect.poll(() => box.inputValue(), POLL).toBe('SecurityEvents');
     const results = page.getByRole('list', { name: 'Search results' });
     await expect.poll(() => results.textContent(), POLL).toContain('SecurityEvents.Read.All');
-    await results.getByRole('button', { name: /SecurityEvents\.Read\.All/ }).first().click();
+    await results
+      .getByRole('button', { name: /SecurityEvents\.Read\.All/ })
+      .first()
+      .click();
     const detail = page.getByRole('region', { name: 'Catalog entry' });
     await expect.poll(() => detail.textContent(), POLL).toContain('bf394140-e372-4bf9-a898-299cfc7564e5');
     expect(await detail.textContent()).toContain('/security/alerts');

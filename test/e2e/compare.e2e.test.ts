@@ -1,22 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { launchBrowser, openApp } from './support/browser';
+import { runAxe } from './support/axe';
 import { DEFENDER_AUD, graphDelegatedV1, makeToken } from '../fixtures/make-token';
 
 const SECURITY_READER = '5d6b6bb7-de71-4623-b4af-96380a352509';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-async function runAxe(page: Page) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
-    const result = await axe.run();
-    return result.violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target) }));
-  });
-}
 
 let browser: Browser;
 beforeAll(async () => {
@@ -78,7 +66,9 @@ describe('compare view', () => {
     const app = await openApp(browser, '/#compare');
     const { page } = app;
     await page.getByLabel('Token A').fill(makeToken(graphDelegatedV1()));
-    await page.getByLabel('Token B').fill(`Authorization: Bearer ${makeToken({ ...graphDelegatedV1(), aud: DEFENDER_AUD })}`);
+    await page
+      .getByLabel('Token B')
+      .fill(`Authorization: Bearer ${makeToken({ ...graphDelegatedV1(), aud: DEFENDER_AUD })}`);
     const differences = page.getByRole('region', { name: 'Differences' });
     await expect
       .poll(() => differences.textContent())
@@ -95,21 +85,30 @@ describe('compare view', () => {
     const { page } = app;
     await page.getByLabel('Token A').fill('not a token');
     await expect.poll(() => page.getByLabel('Token A').getAttribute('aria-invalid')).toBe('true');
-    expect(await page.getByRole('region', { name: 'Differences' }).textContent()).toContain('Paste two tokens');
+    expect(await page.getByRole('region', { name: 'Differences' }).textContent()).toContain(
+      'Paste two tokens',
+    );
     await app.close();
   });
 
-  it.each(['light', 'dark'] as const)('has no axe violations in %s mode, empty and with differences', async (scheme) => {
-    const app = await openApp(browser, '/#compare');
-    const { page } = app;
-    await page.emulateMedia({ colorScheme: scheme });
-    await page.getByLabel('Token A').waitFor();
-    expect(await runAxe(page)).toEqual([]);
-    await page.getByLabel('Token A').fill(tokenA);
-    await page.getByLabel('Token B').fill(tokenB);
-    await page.getByLabel('Request (optional)').fill('GET https://graph.microsoft.com/v1.0/security/alerts_v2');
-    await expect.poll(() => page.getByRole('region', { name: 'Differences' }).textContent(), { timeout: 10_000 }).toContain('Allowed');
-    expect(await runAxe(page)).toEqual([]);
-    await app.close();
-  });
+  it.each(['light', 'dark'] as const)(
+    'has no axe violations in %s mode, empty and with differences',
+    async (scheme) => {
+      const app = await openApp(browser, '/#compare');
+      const { page } = app;
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.getByLabel('Token A').waitFor();
+      expect(await runAxe(page)).toEqual([]);
+      await page.getByLabel('Token A').fill(tokenA);
+      await page.getByLabel('Token B').fill(tokenB);
+      await page
+        .getByLabel('Request (optional)')
+        .fill('GET https://graph.microsoft.com/v1.0/security/alerts_v2');
+      await expect
+        .poll(() => page.getByRole('region', { name: 'Differences' }).textContent(), { timeout: 10_000 })
+        .toContain('Allowed');
+      expect(await runAxe(page)).toEqual([]);
+      await app.close();
+    },
+  );
 });

@@ -2,7 +2,14 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLIENT_APP_ID, MI_OID, TENANT_ID, defenderManagedIdentity, graphAppOnlyV2, makeToken } from '../fixtures/make-token';
+import {
+  CLIENT_APP_ID,
+  MI_OID,
+  TENANT_ID,
+  defenderManagedIdentity,
+  graphAppOnlyV2,
+  makeToken,
+} from '../fixtures/make-token';
 import { launchBrowser, openApp, type AppPage } from './support/browser';
 import { SPA_ORIGIN } from './support/constants.mjs';
 
@@ -42,7 +49,11 @@ async function axeViolations(page: Page) {
   // page.evaluate runs outside the page's CSP, which forbids inline scripts.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run: () => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> };
+      }
+    ).axe;
     const result = await axe.run();
     return result.violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target) }));
   });
@@ -53,7 +64,9 @@ describe('admin consent builder', () => {
     const app = await openApp(browser, consentLink());
     await urlBox(app.page).waitFor();
     const url = new URL(await urlBox(app.page).inputValue());
-    expect(url.origin + url.pathname).toBe('https://login.microsoftonline.com/contoso.onmicrosoft.com/v2.0/adminconsent');
+    expect(url.origin + url.pathname).toBe(
+      'https://login.microsoftonline.com/contoso.onmicrosoft.com/v2.0/adminconsent',
+    );
     expect(url.searchParams.get('client_id')).toBe(CLIENT);
     expect(url.searchParams.get('scope')).toBe('https://graph.microsoft.com/.default');
     expect(url.searchParams.get('redirect_uri')).toBe(REDIRECT);
@@ -61,8 +74,15 @@ describe('admin consent builder', () => {
     const open = app.page.getByRole('link', { name: 'Open', exact: true });
     expect(await open.getAttribute('href')).toBe(url.href);
     expect(await open.getAttribute('rel')).toBe('noreferrer noopener');
-    await app.page.getByRole('region', { name: 'Who can grant it' }).getByText('Privileged Role Administrator').first().waitFor();
-    await app.page.getByRole('region', { name: 'What the redirect carries back' }).getByText('admin_consent', { exact: true }).waitFor();
+    await app.page
+      .getByRole('region', { name: 'Who can grant it' })
+      .getByText('Privileged Role Administrator')
+      .first()
+      .waitFor();
+    await app.page
+      .getByRole('region', { name: 'What the redirect carries back' })
+      .getByText('admin_consent', { exact: true })
+      .waitFor();
     expect(await axeViolations(app.page)).toEqual([]);
     await expectQuiet(app);
     await app.close();
@@ -71,7 +91,10 @@ describe('admin consent builder', () => {
   it('shows no URL for "common", and says why', async () => {
     const app = await openApp(browser, consentLink({ tenant: 'common' }));
     await app.page.getByText('The link appears once these are fixed:').waitFor();
-    await app.page.getByText(/Admin consent needs a tenant/).first().waitFor();
+    await app.page
+      .getByText(/Admin consent needs a tenant/)
+      .first()
+      .waitFor();
     expect(await urlBox(app.page).count()).toBe(0);
     await expectQuiet(app);
     await app.close();
@@ -80,12 +103,17 @@ describe('admin consent builder', () => {
   it('takes the missing permission from a diagnosis link and switches cloud', async () => {
     const app = await openApp(
       browser,
-      consentLink({ scope: 'https://graph.microsoft.com/.default api://contoso-api/Orders.Read', cloud: 'usgov' }),
+      consentLink({
+        scope: 'https://graph.microsoft.com/.default api://contoso-api/Orders.Read',
+        cloud: 'usgov',
+      }),
     );
     await urlBox(app.page).waitFor();
     const url = new URL(await urlBox(app.page).inputValue());
     expect(url.host).toBe('login.microsoftonline.us');
-    expect(url.searchParams.get('scope')).toBe('https://graph.microsoft.us/.default api://contoso-api/Orders.Read');
+    expect(url.searchParams.get('scope')).toBe(
+      'https://graph.microsoft.us/.default api://contoso-api/Orders.Read',
+    );
     await expectQuiet(app);
     await app.close();
   });
@@ -151,7 +179,9 @@ describe('grant scripts', () => {
     await app.page.getByRole('button', { name: 'Prefill from the inspected token' }).click();
     expect(await app.page.getByLabel('Principal object ID', { exact: true }).inputValue()).toBe(MI_OID);
     await app.page.getByLabel('Permissions', { exact: true }).fill('Machine.Isolate');
-    const ps = app.page.getByRole('region', { name: 'Grant script' }).getByLabel('Microsoft Graph PowerShell script');
+    const ps = app.page
+      .getByRole('region', { name: 'Grant script' })
+      .getByLabel('Microsoft Graph PowerShell script');
     expect(await ps.textContent()).toContain("$resourceAppId = 'fc780465-2017-40d4-a0c5-307022471b92'");
     await expectQuiet(app);
     await app.close();

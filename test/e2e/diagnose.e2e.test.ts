@@ -1,27 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defenderManagedIdentity, makeToken } from '../fixtures/make-token';
 import { launchBrowser, openApp } from './support/browser';
+import { runAxe } from './support/axe';
 
 const IMPORT = 'POST https://api.securitycenter.microsoft.com/api/indicators/import';
 const ERROR =
   '{"error":{"code":"Forbidden","message":"Missing application roles. API required roles: Ti.ReadWrite.All, Ti.ReadWrite.","target":"trk-e2e-1"}}';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-async function runAxe(page: Page) {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    type Result = { violations: { id: string; nodes: { target: unknown }[] }[] };
-    const axe = (window as unknown as { axe: { run: (context: unknown) => Promise<Result> } }).axe;
-    const result = await axe.run({
-      include: [['section[aria-label="Verdict"]'], ['section[aria-label="Error explanation"]']],
-    });
-    return result.violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target) }));
-  });
-}
 
 let browser: Browser;
 beforeAll(async () => {
@@ -61,7 +46,9 @@ describe('verdict and error explainer', () => {
       .getByRole('region', { name: 'Verdict' })
       .getByText(/least privileged one/)
       .waitFor();
-    expect(await runAxe(app.page)).toEqual([]);
+    expect(
+      await runAxe(app.page, ['section[aria-label="Verdict"]', 'section[aria-label="Error explanation"]']),
+    ).toEqual([]);
     expect(app.pageErrors).toEqual([]);
     await app.close();
   });

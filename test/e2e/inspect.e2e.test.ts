@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphAppOnlyV2, graphDelegatedV1, idTokenV2, makeToken, TENANT_ID } from '../fixtures/make-token';
 import { launchBrowser, openApp, type AppPage } from './support/browser';
+import { runAxe } from './support/axe';
 import { SPA_ORIGIN } from './support/constants.mjs';
 
 const delegated = makeToken(graphDelegatedV1());
@@ -12,8 +11,6 @@ const idToken = makeToken(idTokenV2());
 const BOX = 'Token or text containing a token';
 // The first render after launch can be slow on a loaded machine; the default poll gives up after 1 s.
 const POLL = { timeout: 15_000 };
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let browser: Browser;
 beforeAll(async () => {
@@ -36,24 +33,6 @@ async function expectPrivate(app: AppPage) {
   expect(app.pageErrors).toEqual([]);
 }
 
-async function runAxe(page: Page) {
-  const hasAxe = await page.evaluate(() => 'axe' in window);
-  // Evaluated through the DevTools protocol rather than an inline <script>: a strict CSP
-  // (script-src 'self') blocks inline scripts but not this, so the check keeps working under the policy.
-  if (!hasAxe) await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: () => Promise<{ violations: { id: string; help: string; nodes: { target: unknown }[] }[] }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run();
-    return result.violations.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target) }));
-  });
-}
-
 describe('inspecting a pasted token', () => {
   it('renders the summary and the claims, with nothing leaving the page and nothing stored', async () => {
     const app = await openApp(browser);
@@ -65,7 +44,9 @@ describe('inspecting a pasted token', () => {
       expect(text).toContain(part);
     const claims = page.getByRole('region', { name: 'Claims' });
     // The Claims table is a lazy chunk: wait for its rows rather than count them at once.
-    await expect.poll(() => claims.getByRole('row').count(), POLL).toBe(Object.keys(graphDelegatedV1()).length + 1);
+    await expect
+      .poll(() => claims.getByRole('row').count(), POLL)
+      .toBe(Object.keys(graphDelegatedV1()).length + 1);
     await page.waitForTimeout(300);
     await expectPrivate(app);
     await app.close();

@@ -3,7 +3,9 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openApp } from './support/browser';
 
-const tokens = JSON.parse(readFileSync(new URL('../fixtures/tokens.json', import.meta.url), 'utf8')) as Record<string, string>;
+const tokens = JSON.parse(
+  readFileSync(new URL('../fixtures/tokens.json', import.meta.url), 'utf8'),
+) as Record<string, string>;
 
 let browser: Browser;
 beforeAll(async () => {
@@ -19,7 +21,9 @@ describe('offline after the first visit', () => {
     const { page, context } = app;
     await page.getByRole('heading', { name: 'Tokenscope' }).waitFor();
     // The worker precaches every file of the build, lazy chunks included, then takes control.
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 });
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+      timeout: 20_000,
+    });
     const precached = await page.evaluate(async () => {
       const names = await caches.keys();
       const cache = await caches.open(names[0]!);
@@ -33,7 +37,9 @@ describe('offline after the first visit', () => {
     expect(response?.fromServiceWorker()).toBe(true);
     await page.getByRole('heading', { name: 'Tokenscope' }).waitFor();
     await page.getByLabel('Token or text containing a token').fill(tokens.rs256!);
-    await expect.poll(() => page.getByRole('region', { name: 'Token summary' }).textContent()).toContain('api://tokenscope-test');
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Token summary' }).textContent())
+      .toContain('api://tokenscope-test');
     // Lazy panels and the catalog come from the cache too.
     await page.getByRole('region', { name: 'Signature' }).waitFor();
     await page.goto(`${new URL(page.url()).origin}/#catalog`);
@@ -49,7 +55,7 @@ describe('offline after the first visit', () => {
     const sw = await (await fetch(new URL('/sw.js', app.page.url()))).text();
     expect(sw).toContain('if (url.origin !== SCOPE.origin) return;');
     expect(sw).not.toMatch(/https?:\/\/(?!www\.w3\.org)/);
-    expect(sw).not.toContain('skipWaiting();\n});\n\nself.addEventListener(\'activate\'');
+    expect(sw).not.toContain("skipWaiting();\n});\n\nself.addEventListener('activate'");
     await app.close();
   });
 });

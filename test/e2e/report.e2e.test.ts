@@ -1,28 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { launchBrowser, openApp, type AppPage } from './support/browser';
+import { runAxe } from './support/axe';
 import { SPA_ORIGIN } from './support/constants.mjs';
 import { USER_OID, graphDelegatedV1, makeToken } from '../fixtures/make-token';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-async function runAxe(page: Page) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (ctx: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run({ include: [['section[aria-label="Report"]']] });
-    return result.violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target) }));
-  });
-}
 
 let browser: Browser;
 beforeAll(async () => {
@@ -144,7 +126,7 @@ describe('report section', () => {
     await page.emulateMedia({ colorScheme: scheme });
     await page.getByText('Preview the report').click();
     await page.getByLabel('Report preview').waitFor();
-    expect(await runAxe(page)).toEqual([]);
+    expect(await runAxe(page, ['section[aria-label="Report"]'])).toEqual([]);
     await app.close();
   });
 });

@@ -25,7 +25,9 @@ async function verify(page: Page, keyText: string): Promise<string> {
   await region(page).getByLabel('Signing key').fill(keyText);
   await region(page).getByRole('button', { name: 'Verify' }).click();
   const status = region(page).getByRole('status');
-  await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/Signature (verified|not verified)/);
+  await expect
+    .poll(() => status.textContent(), { timeout: 10_000 })
+    .toMatch(/Signature (verified|not verified)/);
   return (await status.textContent()) ?? '';
 }
 
@@ -83,9 +85,16 @@ describe('verifying signatures in the browser', () => {
       seen.push(url);
       const headers = { 'access-control-allow-origin': '*', 'content-type': 'application/json' };
       if (url === `https://login.microsoftonline.com/${TENANT}/.well-known/openid-configuration`) {
-        return route.fulfill({ headers, body: JSON.stringify({ issuer: `https://sts.windows.net/${TENANT}/`, jwks_uri: 'https://login.microsoftonline.com/common/discovery/keys' }) });
+        return route.fulfill({
+          headers,
+          body: JSON.stringify({
+            issuer: `https://sts.windows.net/${TENANT}/`,
+            jwks_uri: 'https://login.microsoftonline.com/common/discovery/keys',
+          }),
+        });
       }
-      if (url === 'https://login.microsoftonline.com/common/discovery/keys') return route.fulfill({ headers, body: JWKS });
+      if (url === 'https://login.microsoftonline.com/common/discovery/keys')
+        return route.fulfill({ headers, body: JWKS });
       return route.fulfill({ status: 404, headers, body: '{}' });
     });
     await region(page).getByRole('button', { name: 'Fetch keys' }).waitFor();
@@ -93,12 +102,16 @@ describe('verifying signatures in the browser', () => {
     expect(seen).toEqual([]);
     expect(app.offLoopback).toEqual([]);
     await region(page).getByRole('button', { name: 'Fetch keys' }).click();
-    await expect.poll(() => region(page).getByRole('status').textContent(), { timeout: 10_000 }).toContain('Signature verified (RS256, kid test-rs256)');
+    await expect
+      .poll(() => region(page).getByRole('status').textContent(), { timeout: 10_000 })
+      .toContain('Signature verified (RS256, kid test-rs256)');
     expect(seen).toEqual([
       `https://login.microsoftonline.com/${TENANT}/.well-known/openid-configuration`,
       'https://login.microsoftonline.com/common/discovery/keys',
     ]);
-    expect(await region(page).textContent()).toContain('Keys loaded from https://login.microsoftonline.com/common/discovery/keys');
+    expect(await region(page).textContent()).toContain(
+      'Keys loaded from https://login.microsoftonline.com/common/discovery/keys',
+    );
     expect(app.offLoopback).toEqual([]);
     await app.close();
   });

@@ -5,7 +5,9 @@ import { buildCsp } from '../../scripts/vite-csp.ts';
 import { launchBrowser, openApp } from './support/browser';
 import { OP_ORIGIN, SPA_ORIGIN } from './support/constants.mjs';
 
-const tokens = JSON.parse(readFileSync(new URL('../fixtures/tokens.json', import.meta.url), 'utf8')) as Record<string, string>;
+const tokens = JSON.parse(
+  readFileSync(new URL('../fixtures/tokens.json', import.meta.url), 'utf8'),
+) as Record<string, string>;
 const BOX = 'Token or text containing a token';
 
 let browser: Browser;
@@ -21,10 +23,13 @@ async function watchViolations(page: Page) {
   await page.addInitScript(() => {
     const w = window as unknown as { __violations: string[] };
     w.__violations = [];
-    document.addEventListener('securitypolicyviolation', (e) => w.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      w.__violations.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
 }
-const violations = (page: Page) => page.evaluate(() => (window as unknown as { __violations?: string[] }).__violations ?? []);
+const violations = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __violations?: string[] }).__violations ?? []);
 
 describe('the Content-Security-Policy', () => {
   it('is the expected policy, in the page and in the served headers', async () => {
@@ -33,7 +38,8 @@ describe('the Content-Security-Policy', () => {
     const meta = await app.page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     const expected = buildCsp({ extraOrigins: [OP_ORIGIN], forHeader: false });
     expect(meta).toBe(expected);
-    for (const part of ["script-src 'self';", "object-src 'none'", "base-uri 'none'", "default-src 'self'"]) expect(meta).toContain(part);
+    for (const part of ["script-src 'self';", "object-src 'none'", "base-uri 'none'", "default-src 'self'"])
+      expect(meta).toContain(part);
     expect(meta).not.toContain('unsafe-');
     const headers = response!.headers();
     expect(headers['content-security-policy']).toBe(`${expected}; frame-ancestors 'none'`);
@@ -48,7 +54,9 @@ describe('the Content-Security-Policy', () => {
     await watchViolations(page);
     await page.goto(`${SPA_ORIGIN}/#token=${tokens.rs256}`);
     await page.getByRole('region', { name: 'Signature' }).waitFor();
-    await page.getByLabel('Signing key').fill(readFileSync(new URL('../fixtures/keys/jwks.json', import.meta.url), 'utf8'));
+    await page
+      .getByLabel('Signing key')
+      .fill(readFileSync(new URL('../fixtures/keys/jwks.json', import.meta.url), 'utf8'));
     await page.getByRole('button', { name: 'Verify' }).click();
     await page.getByText('Signature verified').waitFor();
     await page.goto(`${SPA_ORIGIN}/#catalog`);
@@ -96,7 +104,12 @@ describe('hostile input', () => {
     expect(await claims.textContent()).toContain('<script>alert("given")</script>');
     // The markup is text: no element was made from it anywhere on the page.
     expect(await page.locator('main img, main script, main b').count()).toBe(0);
-    expect(await page.evaluate(() => ({ proto: ({} as Record<string, unknown>).polluted ?? null, ctor: typeof ({}).constructor }))).toEqual({ proto: null, ctor: 'function' });
+    expect(
+      await page.evaluate(() => ({
+        proto: ({} as Record<string, unknown>).polluted ?? null,
+        ctor: typeof {}.constructor,
+      })),
+    ).toEqual({ proto: null, ctor: 'function' });
     await page.waitForTimeout(300);
     expect(dialogs).toEqual([]);
     expect(errors).toEqual([]);
@@ -105,7 +118,8 @@ describe('hostile input', () => {
   });
 
   it('inspects a crafted token with __proto__, constructor and javascript: claims safely', async () => {
-    const enc = (v: unknown) => Buffer.from(typeof v === 'string' ? v : JSON.stringify(v)).toString('base64url');
+    const enc = (v: unknown) =>
+      Buffer.from(typeof v === 'string' ? v : JSON.stringify(v)).toString('base64url');
     const payload =
       '{"__proto__":{"polluted":"yes","isAdmin":true},"constructor":{"prototype":{"polluted":"yes"}},"toString":"x",' +
       '"hasOwnProperty":1,"aud":"javascript:alert(1)","iss":"https://sts.windows.net/<svg onload=alert(2)>/","<img src=x onerror=alert(3)>":"\\"><script>alert(4)</script>",' +
@@ -113,12 +127,16 @@ describe('hostile input', () => {
     const token = `${enc({ alg: 'RS256', kid: '<script>alert(8)</script>', typ: '"><img src=x onerror=alert(9)>' })}.${enc(payload)}.c2ln`;
     const app = await openApp(browser, `/#token=${token}`);
     const { page } = app;
-    await expect.poll(() => page.getByRole('region', { name: 'Claims' }).textContent()).toContain('javascript:alert(1)');
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Claims' }).textContent())
+      .toContain('javascript:alert(1)');
     await page.getByLabel('Signing key').fill('<script>alert(10)</script>');
     await page.getByRole('button', { name: 'Verify' }).click();
     await page.getByText('Signature not verified').waitFor();
-    expect(await page.locator('main a[href^="javascript:"], main iframe, main img, main svg[onload]').count()).toBe(0);
-    expect(await page.evaluate(() => ({} as Record<string, unknown>).polluted ?? null)).toBeNull();
+    expect(
+      await page.locator('main a[href^="javascript:"], main iframe, main img, main svg[onload]').count(),
+    ).toBe(0);
+    expect(await page.evaluate(() => (({}) as Record<string, unknown>).polluted ?? null)).toBeNull();
     await page.waitForTimeout(300);
     expect(app.dialogs).toEqual([]);
     expect(app.pageErrors).toEqual([]);
@@ -133,22 +151,63 @@ describe('hostile input', () => {
     const [h, p, s] = good.split('.') as [string, string, string];
     const b64 = (t: string) => Buffer.from(t).toString('base64url');
     const inputs = [
-      '', ' ', '.', '..', '...', '....', 'eyJ', 'eyJ.eyJ', 'eyJ.eyJ.', `${h}.`, `${h}.${p}`, `${h}..${s}`, `.${p}.${s}`,
-      `${h}.${p}.${s}.x`, `${h}.${p}.${s}.x.y`, `${h}!.${p}.${s}`, `${h}.${p}%.${s}`, `${b64('{')}.${b64('{}')}.x`,
-      `${b64('[]')}.${b64('{}')}.x`, `${b64('null')}.${b64('null')}.x`, `${b64('1')}.${b64('"s"')}.x`, `${b64('{}')}.${b64('[1,2]')}.x`,
-      `${b64('{"alg":"none"}')}.${b64('{}')}.`, `${b64('{"alg":1}')}.${b64('{"exp":"x","iat":{},"aud":[1,{}]}')}.x`,
-      `${b64('{"alg":"RS256"}')}.${b64('{"exp":1e400,"nbf":-1e400,"iat":NaN}')}.x`, `${b64('{"alg":"RS256"}')}.${b64('{"wids":"notarray","roles":5,"scp":[]}')}.x`,
-      `${b64('{"alg":"RS256"}')}.${b64('{"a":' + '['.repeat(500) + ']'.repeat(500) + '}')}.x`, `${b64('{"alg":"RS256"}')}.${b64('\u0000\u0001')}.x`,
-      `${b64('\uFFFD\uD800')}.${b64('{}')}.x`, 'Bearer', 'Bearer ', 'Authorization: Bearer', 'Authorization: Bearer eyJ.', `curl -H "Authorization: Bearer ${h}.${p}"`,
-      '#access_token=', 'https://x/#id_token=&access_token=.', 'https://x/?code=abc&state=', '{"access_token":', '{"access_token":null}',
-      '{"access_token":{"a":1}}', '<script>alert(1)</script>', '<img src=x onerror=alert(1)>', 'javascript:alert(1)', '\u202E\u200B\uFEFF',
-      '🙂'.repeat(1000), 'eyJ'.repeat(3000), `${h}.${p}.${s}`.split('').reverse().join(''), `${h}.${p}.${s}\n${h}.${p}`,
-      `${b64('{"alg":"dir","enc":"A256GCM"}')}..iv.ct.tag`, '%%%E0%A4%A',
+      '',
+      ' ',
+      '.',
+      '..',
+      '...',
+      '....',
+      'eyJ',
+      'eyJ.eyJ',
+      'eyJ.eyJ.',
+      `${h}.`,
+      `${h}.${p}`,
+      `${h}..${s}`,
+      `.${p}.${s}`,
+      `${h}.${p}.${s}.x`,
+      `${h}.${p}.${s}.x.y`,
+      `${h}!.${p}.${s}`,
+      `${h}.${p}%.${s}`,
+      `${b64('{')}.${b64('{}')}.x`,
+      `${b64('[]')}.${b64('{}')}.x`,
+      `${b64('null')}.${b64('null')}.x`,
+      `${b64('1')}.${b64('"s"')}.x`,
+      `${b64('{}')}.${b64('[1,2]')}.x`,
+      `${b64('{"alg":"none"}')}.${b64('{}')}.`,
+      `${b64('{"alg":1}')}.${b64('{"exp":"x","iat":{},"aud":[1,{}]}')}.x`,
+      `${b64('{"alg":"RS256"}')}.${b64('{"exp":1e400,"nbf":-1e400,"iat":NaN}')}.x`,
+      `${b64('{"alg":"RS256"}')}.${b64('{"wids":"notarray","roles":5,"scp":[]}')}.x`,
+      `${b64('{"alg":"RS256"}')}.${b64('{"a":' + '['.repeat(500) + ']'.repeat(500) + '}')}.x`,
+      `${b64('{"alg":"RS256"}')}.${b64('\u0000\u0001')}.x`,
+      `${b64('\uFFFD\uD800')}.${b64('{}')}.x`,
+      'Bearer',
+      'Bearer ',
+      'Authorization: Bearer',
+      'Authorization: Bearer eyJ.',
+      `curl -H "Authorization: Bearer ${h}.${p}"`,
+      '#access_token=',
+      'https://x/#id_token=&access_token=.',
+      'https://x/?code=abc&state=',
+      '{"access_token":',
+      '{"access_token":null}',
+      '{"access_token":{"a":1}}',
+      '<script>alert(1)</script>',
+      '<img src=x onerror=alert(1)>',
+      'javascript:alert(1)',
+      '\u202E\u200B\uFEFF',
+      '🙂'.repeat(1000),
+      'eyJ'.repeat(3000),
+      `${h}.${p}.${s}`.split('').reverse().join(''),
+      `${h}.${p}.${s}\n${h}.${p}`,
+      `${b64('{"alg":"dir","enc":"A256GCM"}')}..iv.ct.tag`,
+      '%%%E0%A4%A',
     ];
     expect(inputs).toHaveLength(50);
     for (const input of inputs) await box.fill(input);
     await box.fill(good);
-    await expect.poll(() => page.getByRole('region', { name: 'Token summary' }).textContent()).toContain('api://tokenscope-test');
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Token summary' }).textContent())
+      .toContain('api://tokenscope-test');
     expect(app.pageErrors).toEqual([]);
     expect(app.dialogs).toEqual([]);
     await app.close();
@@ -185,7 +244,9 @@ describe('nothing stored', () => {
     const { page } = app;
     await page.getByRole('region', { name: 'Signature' }).waitFor();
     await page.getByLabel(BOX).fill(`Authorization: Bearer ${tokens['graph-with-nonce']}`);
-    await page.getByLabel('Signing key').fill(readFileSync(new URL('../fixtures/keys/hs256.secret.txt', import.meta.url), 'utf8'));
+    await page
+      .getByLabel('Signing key')
+      .fill(readFileSync(new URL('../fixtures/keys/hs256.secret.txt', import.meta.url), 'utf8'));
     await page.getByRole('button', { name: 'Verify' }).click();
     await page.getByText('Signature not verified').waitFor();
     await page.waitForTimeout(300);

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openApp, type AppPage } from './support/browser';
+import { runAxe } from './support/axe';
 import { SPA_ORIGIN } from './support/constants.mjs';
 import {
   API_SCOPES,
@@ -48,21 +47,6 @@ async function signInWithPopup(app: AppPage, login: string): Promise<void> {
     app.page.getByRole('button', { name: 'Sign in with a popup' }).click(),
   ]);
   await loginAtProvider(popup, login);
-}
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-async function runAxe(page: Page) {
-  // Evaluated over the DevTools protocol, which the app's CSP does not block.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run: () => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> };
-      }
-    ).axe;
-    return (await axe.run()).violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target) }));
-  });
 }
 
 const roles = (page: Page) => page.getByRole('region', { name: 'Your directory roles' });
