@@ -1,19 +1,13 @@
 import { useMemo } from 'react';
 import { annotateToken } from '../../catalog';
-import { classifyToken, decodeToken } from '../../token';
 import { PermissionsPanel, type PermissionRowView } from '../../ui/permissions-panel';
+import { useTokenFacts } from '../use-token-facts';
 import type { ViewProps } from '../view-props';
 
-// Scopes and roles do not depend on the clock; a fixed date keeps the classification stable per token.
-const EPOCH = new Date(0);
 
 /** Each `scp` and `roles` entry: raw values at once, names and flags when the catalog arrives. */
 export default function PermissionsSection({ token, catalog }: ViewProps) {
-  const classification = useMemo(() => {
-    if (!token) return null;
-    const decoded = decodeToken(token);
-    return decoded.ok ? classifyToken(decoded.token, EPOCH) : null;
-  }, [token]);
+  const classification = useTokenFacts(token);
 
   const annotation = useMemo(
     () =>

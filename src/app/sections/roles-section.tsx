@@ -1,10 +1,9 @@
 import { useMemo } from 'react';
 import { annotateToken } from '../../catalog';
-import { classifyToken, decodeToken } from '../../token';
 import { RolesPanel, type RoleRowView } from '../../ui/roles-panel';
+import { useTokenFacts } from '../use-token-facts';
 import type { ViewProps } from '../view-props';
 
-const EPOCH = new Date(0);
 const AUTH_CODE_FLOW = 'https://learn.microsoft.com/entra/identity-platform/v2-oauth2-auth-code-flow';
 const NO_WIDS_USER =
   'This user token has no wids claim, so it does not show which directory roles the user holds. ' +
@@ -14,11 +13,7 @@ const NO_WIDS_OTHER = 'This token has no wids claim, so it does not say which di
 
 /** Each `wids` entry by role name, with privileged badges and the security roles highlighted. */
 export default function RolesSection({ token, catalog }: ViewProps) {
-  const classification = useMemo(() => {
-    if (!token) return null;
-    const decoded = decodeToken(token);
-    return decoded.ok ? classifyToken(decoded.token, EPOCH) : null;
-  }, [token]);
+  const classification = useTokenFacts(token);
 
   const annotation = useMemo(
     () =>
