@@ -43,21 +43,7 @@ function checkCloud(cloud: unknown): ConsentError | null {
  * registered in the tenant, and opens nothing.
  */
 export function buildAdminConsentUrl(input: AdminConsentInput, catalog: Catalog, random: RandomBytes): AdminConsentResult {
-  const errors: ConsentError[] = [];
-  const warnings: Finding<ConsentWarningCode>[] = [];
-  const cloudError = checkCloud(input.cloud);
-  if (cloudError) errors.push(cloudError);
-  const tenant = checkTenant(input.tenant);
-  if (!tenant.ok) errors.push(tenant.error);
-  const client = checkClientId(input.clientId);
-  if (!client.ok) errors.push(client.error);
-  const redirect = checkRedirectUri(input.redirectUri);
-  if (!redirect.ok) errors.push(redirect.error);
-  const resolved = cloudError
-    ? { scopes: [], errors: [], warnings: [] }
-    : resolveScopes(input.permissions, input.cloud, catalog, 'admin');
-  errors.push(...resolved.errors);
-  warnings.push(...resolved.warnings);
+  const { errors, warnings, tenant, client, redirect, resolved } = checkConsentInput(input, catalog, 'admin');
 
   if (client.ok) {
     const api = lookupApi(catalog, client.clientId);
@@ -177,21 +163,7 @@ export function buildAdminConsentUrl(input: AdminConsentInput, catalog: Catalog,
  * know the tenant's user-consent policy, which may forbid user consent altogether.
  */
 export function buildUserConsentUrl(input: UserConsentInput, catalog: Catalog, random: RandomBytes): UserConsentResult {
-  const errors: ConsentError[] = [];
-  const warnings: Finding<ConsentWarningCode>[] = [];
-  const cloudError = checkCloud(input.cloud);
-  if (cloudError) errors.push(cloudError);
-  const tenant = checkTenant(input.tenant, true);
-  if (!tenant.ok) errors.push(tenant.error);
-  const client = checkClientId(input.clientId);
-  if (!client.ok) errors.push(client.error);
-  const redirect = checkRedirectUri(input.redirectUri);
-  if (!redirect.ok) errors.push(redirect.error);
-  const resolved = cloudError
-    ? { scopes: [], errors: [], warnings: [] }
-    : resolveScopes(input.permissions, input.cloud, catalog, 'user');
-  errors.push(...resolved.errors);
-  warnings.push(...resolved.warnings);
+  const { errors, warnings, tenant, client, redirect, resolved } = checkConsentInput(input, catalog, 'user');
 
   const scopes = resolved.scopes;
   for (const s of scopes) {
@@ -232,4 +204,27 @@ export function buildUserConsentUrl(input: UserConsentInput, catalog: Catalog, r
       ['state', state],
     ]);
   return { ok: true, url, state, scopes, needAdmin, warnings };
+}
+
+/**
+ * The checks both consent links share: cloud, tenant (`common` allowed only for user consent), client ID,
+ * redirect URI and permissions. Collects every problem at once; does not build a URL.
+ */
+function checkConsentInput(input: UserConsentInput, catalog: Catalog, kind: 'admin' | 'user') {
+  const errors: ConsentError[] = [];
+  const warnings: Finding<ConsentWarningCode>[] = [];
+  const cloudError = checkCloud(input.cloud);
+  if (cloudError) errors.push(cloudError);
+  const tenant = checkTenant(input.tenant, kind === 'user');
+  if (!tenant.ok) errors.push(tenant.error);
+  const client = checkClientId(input.clientId);
+  if (!client.ok) errors.push(client.error);
+  const redirect = checkRedirectUri(input.redirectUri);
+  if (!redirect.ok) errors.push(redirect.error);
+  const resolved = cloudError
+    ? { scopes: [], errors: [], warnings: [] }
+    : resolveScopes(input.permissions, input.cloud, catalog, kind);
+  errors.push(...resolved.errors);
+  warnings.push(...resolved.warnings);
+  return { errors, warnings, tenant, client, redirect, resolved };
 }
