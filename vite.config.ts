@@ -23,7 +23,8 @@ function redirectBridgeAtRoot(): Plugin {
     },
     configureServer(server) {
       server.middlewares.use((req, _res, next) => {
-        if (req.url?.startsWith('/redirect.html')) req.url = req.url.replace('/redirect.html', '/src/auth/redirect.html');
+        if (req.url?.startsWith('/redirect.html'))
+          req.url = req.url.replace('/redirect.html', '/src/auth/redirect.html');
         next();
       });
     },

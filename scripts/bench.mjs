@@ -45,23 +45,57 @@ const tid = '00000000-0000-4000-8000-0000000000aa';
 const base = { iat: t - 60, nbf: t - 60, exp: t + 3600, tid, oid: '00000000-0000-4000-8000-0000000000bb' };
 const fixtures = {
   'v1-delegated': jwt(
-    { ...base, aud: 'https://graph.microsoft.com', iss: `https://sts.windows.net/${tid}/`, ver: '1.0',
-      appid: '04b07795-8ddb-461a-bbee-02f9e1bf7b46', appidacr: '0', scp: 'User.Read SecurityEvents.Read.All Mail.Read',
-      wids: ['5d6b6bb7-de71-4623-b4af-96380a352509', 'b79fbf4d-3ef9-4689-8143-76b194e85509'], name: 'Bench User',
-      upn: 'bench@contoso.test', amr: ['pwd', 'mfa'], idtyp: 'user' },
-    { typ: 'JWT', alg: 'RS256', kid: 'bench', nonce: 'abc' }),
-  'v2-app-only': jwt(
-    { ...base, aud: 'https://api.securitycenter.microsoft.com', iss: `https://login.microsoftonline.com/${tid}/v2.0`,
-      ver: '2.0', azp: '11111111-2222-4333-8444-555555555555', azpacr: '1', roles: ['Machine.Read.All', 'Ti.ReadWrite.All'],
-      sub: '00000000-0000-4000-8000-0000000000bb', idtyp: 'app' }),
-  'group-overage': jwt(
-    { ...base, aud: '00000003-0000-0000-c000-000000000000', iss: `https://login.microsoftonline.com/${tid}/v2.0`, ver: '2.0',
-      azp: '14d82eec-204b-4c2f-b7e8-296a70dab67e', scp: 'User.Read Group.Read.All', _claim_names: { groups: 'src1' },
-      _claim_sources: { src1: { endpoint: `https://graph.microsoft.com/v1.0/users/x/getMemberObjects` } } }),
-  'forty-roles': jwt(
-    { ...base, aud: 'https://graph.microsoft.com', iss: `https://sts.windows.net/${tid}/`, ver: '1.0',
-      appid: '11111111-2222-4333-8444-555555555555', sub: '00000000-0000-4000-8000-0000000000bb',
-      roles: Array.from({ length: 40 }, (_, i) => ['User.Read.All', 'Mail.Read', 'Group.Read.All', 'Directory.Read.All'][i % 4] + (i < 4 ? '' : `.${i}`)) }),
+    {
+      ...base,
+      aud: 'https://graph.microsoft.com',
+      iss: `https://sts.windows.net/${tid}/`,
+      ver: '1.0',
+      appid: '04b07795-8ddb-461a-bbee-02f9e1bf7b46',
+      appidacr: '0',
+      scp: 'User.Read SecurityEvents.Read.All Mail.Read',
+      wids: ['5d6b6bb7-de71-4623-b4af-96380a352509', 'b79fbf4d-3ef9-4689-8143-76b194e85509'],
+      name: 'Bench User',
+      upn: 'bench@contoso.test',
+      amr: ['pwd', 'mfa'],
+      idtyp: 'user',
+    },
+    { typ: 'JWT', alg: 'RS256', kid: 'bench', nonce: 'abc' },
+  ),
+  'v2-app-only': jwt({
+    ...base,
+    aud: 'https://api.securitycenter.microsoft.com',
+    iss: `https://login.microsoftonline.com/${tid}/v2.0`,
+    ver: '2.0',
+    azp: '11111111-2222-4333-8444-555555555555',
+    azpacr: '1',
+    roles: ['Machine.Read.All', 'Ti.ReadWrite.All'],
+    sub: '00000000-0000-4000-8000-0000000000bb',
+    idtyp: 'app',
+  }),
+  'group-overage': jwt({
+    ...base,
+    aud: '00000003-0000-0000-c000-000000000000',
+    iss: `https://login.microsoftonline.com/${tid}/v2.0`,
+    ver: '2.0',
+    azp: '14d82eec-204b-4c2f-b7e8-296a70dab67e',
+    scp: 'User.Read Group.Read.All',
+    _claim_names: { groups: 'src1' },
+    _claim_sources: { src1: { endpoint: `https://graph.microsoft.com/v1.0/users/x/getMemberObjects` } },
+  }),
+  'forty-roles': jwt({
+    ...base,
+    aud: 'https://graph.microsoft.com',
+    iss: `https://sts.windows.net/${tid}/`,
+    ver: '1.0',
+    appid: '11111111-2222-4333-8444-555555555555',
+    sub: '00000000-0000-4000-8000-0000000000bb',
+    roles: Array.from(
+      { length: 40 },
+      (_, i) =>
+        ['User.Read.All', 'Mail.Read', 'Group.Read.All', 'Directory.Read.All'][i % 4] +
+        (i < 4 ? '' : `.${i}`),
+    ),
+  }),
 };
 
 function measure(name, fn, runs = 3000) {
@@ -86,7 +120,9 @@ const catalog = await catalogLayer.loadCatalog();
 const loadMs = Number(process.hrtime.bigint() - loadStart) / 1e6;
 globalThis.gc?.();
 const heapKb = Math.round((process.memoryUsage().heapUsed - heapBefore) / 1024);
-console.log(`catalog-load ms=${loadMs.toFixed(1)} heap_kb=${heapKb}${globalThis.gc ? '' : ' (approximate: run node with --expose-gc)'}`);
+console.log(
+  `catalog-load ms=${loadMs.toFixed(1)} heap_kb=${heapKb}${globalThis.gc ? '' : ' (approximate: run node with --expose-gc)'}`,
+);
 
 const requests = {
   'v1-delegated': 'GET https://graph.microsoft.com/v1.0/security/alerts_v2',
@@ -110,13 +146,25 @@ for (const [name, raw] of Object.entries(fixtures)) {
   const c = token.classifyToken(decoded.token, now);
   measure(`annotate/${name}`, () =>
     catalogLayer.annotateToken(catalog, {
-      audience: c.audience, scopes: c.scopes, roles: c.roles, wids: c.wids, caller: c.caller, kind: c.kind, clientId: c.clientId,
+      audience: c.audience,
+      scopes: c.scopes,
+      roles: c.roles,
+      wids: c.wids,
+      caller: c.caller,
+      kind: c.kind,
+      clientId: c.clientId,
     }),
   );
   const parsed = diagnoseLayer.parseRequest(requests[name]);
   if (parsed.ok) {
     measure(`diagnose/${name}`, () =>
-      diagnoseLayer.diagnose({ token: decoded.token, classification: c, request: parsed.request, catalog, now }),
+      diagnoseLayer.diagnose({
+        token: decoded.token,
+        classification: c,
+        request: parsed.request,
+        catalog,
+        now,
+      }),
     );
   }
   const m = measure(`inspect/${name}`, () => token.inspectText(text, now));
@@ -131,11 +179,15 @@ if (check && inspectTypical !== null && inspectTypical > INSPECT_BUDGET_US) {
   // One noisy round on a shared machine should not fail CI: the budget holds if any of three more rounds meets it.
   const text = `Authorization: Bearer ${fixtures['v1-delegated']}`;
   for (let i = 0; i < 3 && inspectTypical > INSPECT_BUDGET_US; i++) {
-    inspectTypical = Math.min(inspectTypical, measure('inspect/v1-delegated (again)', () => token.inspectText(text, now)));
+    inspectTypical = Math.min(
+      inspectTypical,
+      measure('inspect/v1-delegated (again)', () => token.inspectText(text, now)),
+    );
   }
 }
 if (check && inspectTypical !== null && inspectTypical > INSPECT_BUDGET_US) {
   console.error(`budget broken: inspect median ${inspectTypical.toFixed(1)} µs > ${INSPECT_BUDGET_US} µs`);
   process.exit(1);
 }
-if (check) console.log(`budget ok: inspect median ${inspectTypical?.toFixed(1)} µs <= ${INSPECT_BUDGET_US} µs`);
+if (check)
+  console.log(`budget ok: inspect median ${inspectTypical?.toFixed(1)} µs <= ${INSPECT_BUDGET_US} µs`);

@@ -3,7 +3,8 @@
 import { existsSync } from 'node:fs';
 import { execFileSync, spawnSync } from 'node:child_process';
 
-const HOW = 'Install Debian\'s Chromium first ("sudo apt-get install -y chromium") or set CHROMIUM_PATH to a Chromium binary.';
+const HOW =
+  'Install Debian\'s Chromium first ("sudo apt-get install -y chromium") or set CHROMIUM_PATH to a Chromium binary.';
 
 function canApt() {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;

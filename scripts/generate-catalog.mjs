@@ -42,7 +42,11 @@ function stableStringify(value) {
   return JSON.stringify(value ?? null);
 }
 const byString = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
-const isPublicEnv = (env) => String(env ?? '').toLowerCase().split(';').includes('public');
+const isPublicEnv = (env) =>
+  String(env ?? '')
+    .toLowerCase()
+    .split(';')
+    .includes('public');
 const bool = (v) => (v === true ? 1 : v === false ? 0 : null);
 // GUIDs as 22-char base64url (16 bytes): a third smaller after gzip than hex text. Decoded at load.
 const packGuid = (id) => (id ? Buffer.from(id.replace(/-/g, ''), 'hex').toString('base64url') : null);
@@ -71,7 +75,16 @@ function buildGraph() {
   const get = (value) => {
     let r = records.get(value.toLowerCase());
     if (!r) {
-      r = { value, dId: null, aId: null, dConsent: null, dLevel: null, aLevel: null, dLabel: null, aLabel: null };
+      r = {
+        value,
+        dId: null,
+        aId: null,
+        dConsent: null,
+        dLevel: null,
+        aLevel: null,
+        dLabel: null,
+        aLabel: null,
+      };
       r.personal = 0;
       r.pathSets = [];
       r.hasD = false;
@@ -216,10 +229,13 @@ function buildDefender() {
   // [resource, method, path, application[], delegated[], delegatedRole]
   const endpoints = [...merged.values()]
     .map((e) => [e.resource, e.method, e.path, e.application, e.delegated, e.role])
-    .sort((a, b) => byString(`${a[0]} ${a[2].toLowerCase()} ${a[1]}`, `${b[0]} ${b[2].toLowerCase()} ${b[1]}`));
+    .sort((a, b) =>
+      byString(`${a[0]} ${a[2].toLowerCase()} ${a[1]}`, `${b[0]} ${b[2].toLowerCase()} ${b[1]}`),
+    );
   const commits = new Map();
   for (const e of src.endpoints) commits.set(e.sourceCommit, (commits.get(e.sourceCommit) ?? 0) + 1);
-  const topCommit = [...commits.entries()].sort((a, b) => b[1] - a[1] || byString(a[0], b[0]))[0]?.[0] ?? null;
+  const topCommit =
+    [...commits.entries()].sort((a, b) => b[1] - a[1] || byString(a[0], b[0]))[0]?.[0] ?? null;
   const typos = src.knownDocTypos.map((t) => t.value).sort(byString);
   for (const r of src.resources) {
     if (appIds[r.name] !== r.appId) throw new Error(`unexpected Defender resource ${r.name} ${r.appId}`);
@@ -503,7 +519,9 @@ function buildApis(defenderSrc) {
     .map((a) => ({
       ...a,
       // aud keeps its written order: the first form per cloud is that cloud's canonical resource.
-      hosts: [...new Map(a.hosts.map((h) => [h[0].toLowerCase(), h])).values()].sort((x, y) => byString(x[0], y[0])),
+      hosts: [...new Map(a.hosts.map((h) => [h[0].toLowerCase(), h])).values()].sort((x, y) =>
+        byString(x[0], y[0]),
+      ),
     }))
     .sort((a, b) => byString(a.appId, b.appId));
 }
@@ -511,7 +529,9 @@ function buildApis(defenderSrc) {
 // ---------------------------------------------------------------- main
 function generate() {
   const graph = buildGraph();
-  const defenderSrc = JSON.parse(readFileSync(join(sourcesDir, 'defender/defender-api-permissions.json'), 'utf8'));
+  const defenderSrc = JSON.parse(
+    readFileSync(join(sourcesDir, 'defender/defender-api-permissions.json'), 'utf8'),
+  );
   const defender = buildDefender();
   const roles = buildRoles();
   const apps = buildApps();
@@ -525,10 +545,30 @@ function generate() {
     // The catalog's "as of" date comes from the sources (the directory-roles doc date), never the clock.
     generatedAt: roles.date ?? '1970-01-01',
     sources: [
-      { name: 'Microsoft Graph permissions (microsoftgraph/msgraph-metadata)', commit: null, date: null, files: hashesOf('graph/') },
-      { name: 'Defender API permissions (MicrosoftDocs/defender-docs)', commit: defender.commit, date: null, files: hashesOf('defender/') },
-      { name: 'Entra built-in roles (MicrosoftDocs/entra-docs permissions-reference.md)', commit: roles.commit, date: roles.date, files: hashesOf('entra-roles/') },
-      { name: 'First-party Microsoft apps (merill/microsoft-info)', commit: null, date: null, files: hashesOf('first-party-apps/') },
+      {
+        name: 'Microsoft Graph permissions (microsoftgraph/msgraph-metadata)',
+        commit: null,
+        date: null,
+        files: hashesOf('graph/'),
+      },
+      {
+        name: 'Defender API permissions (MicrosoftDocs/defender-docs)',
+        commit: defender.commit,
+        date: null,
+        files: hashesOf('defender/'),
+      },
+      {
+        name: 'Entra built-in roles (MicrosoftDocs/entra-docs permissions-reference.md)',
+        commit: roles.commit,
+        date: roles.date,
+        files: hashesOf('entra-roles/'),
+      },
+      {
+        name: 'First-party Microsoft apps (merill/microsoft-info)',
+        commit: null,
+        date: null,
+        files: hashesOf('first-party-apps/'),
+      },
     ],
     counts: {
       apis: apis.length,
@@ -554,5 +594,7 @@ mkdirSync(outDir, { recursive: true });
 for (const [name, text] of Object.entries(files)) writeFileSync(join(outDir, name), `${text}\n`);
 const { gzipSync } = await import('node:zlib');
 for (const [name, text] of Object.entries(files)) {
-  console.log(`${name}: ${(text.length / 1024).toFixed(1)} KB raw, ${(gzipSync(text).length / 1024).toFixed(1)} KB gz`);
+  console.log(
+    `${name}: ${(text.length / 1024).toFixed(1)} KB raw, ${(gzipSync(text).length / 1024).toFixed(1)} KB gz`,
+  );
 }

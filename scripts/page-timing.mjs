@@ -24,9 +24,20 @@ const tid = '00000000-0000-4000-8000-0000000000aa';
 const exp = Math.floor(Date.now() / 1000) + 3600;
 const token = [
   b64({ typ: 'JWT', alg: 'RS256', kid: 'timing' }),
-  b64({ aud: 'https://graph.microsoft.com', iss: `https://sts.windows.net/${tid}/`, ver: '1.0', tid, exp, iat: exp - 3700,
-    nbf: exp - 3700, appid: '04b07795-8ddb-461a-bbee-02f9e1bf7b46', scp: 'User.Read SecurityEvents.Read.All',
-    oid: '00000000-0000-4000-8000-0000000000bb', wids: ['5d6b6bb7-de71-4623-b4af-96380a352509'], name: 'Timing User' }),
+  b64({
+    aud: 'https://graph.microsoft.com',
+    iss: `https://sts.windows.net/${tid}/`,
+    ver: '1.0',
+    tid,
+    exp,
+    iat: exp - 3700,
+    nbf: exp - 3700,
+    appid: '04b07795-8ddb-461a-bbee-02f9e1bf7b46',
+    scp: 'User.Read SecurityEvents.Read.All',
+    oid: '00000000-0000-4000-8000-0000000000bb',
+    wids: ['5d6b6bb7-de71-4623-b4af-96380a352509'],
+    name: 'Timing User',
+  }),
   Buffer.alloc(256, 7).toString('base64url'),
 ].join('.');
 
@@ -41,18 +52,32 @@ const floor = createServer((req, res) => {
   res.writeHead(200, { 'content-type': js ? 'text/javascript' : 'text/html' }).end(js ? floorJs : floorHtml);
 });
 await new Promise((r) => floor.listen(FLOOR_PORT, '127.0.0.1', r));
-const app = await preview({ logLevel: 'warn', preview: { host: '127.0.0.1', port: APP_PORT, strictPort: true } });
+const app = await preview({
+  logLevel: 'warn',
+  preview: { host: '127.0.0.1', port: APP_PORT, strictPort: true },
+});
 
 const browser = await chromium.launch({
   executablePath,
   headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-dev-shm-usage',
+  ],
 });
 
 async function timeOnce(origin) {
   const context = await browser.newContext();
-  await context.route((u) => !['127.0.0.1', 'localhost'].includes(u.hostname), (r) => r.abort());
+  await context.route(
+    (u) => !['127.0.0.1', 'localhost'].includes(u.hostname),
+    (r) => r.abort(),
+  );
   const page = await context.newPage();
   await page.goto(`${origin}/#token=${token}`, { waitUntil: 'commit' });
   const ms = await page.waitForFunction(

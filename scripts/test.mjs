@@ -17,7 +17,11 @@ const run = (cmd, cmdArgs, env = {}) =>
 
 // The browser tests run against production builds made with the test provider's origin allowed.
 for (const [mode, outDir] of [['production', E2E_DIST]]) {
-  const status = run('npx', ['vite', 'build', '--logLevel', 'warn', '--mode', mode, '--outDir', outDir], E2E_BUILD_ENV);
+  const status = run(
+    'npx',
+    ['vite', 'build', '--logLevel', 'warn', '--mode', mode, '--outDir', outDir],
+    E2E_BUILD_ENV,
+  );
   if (status !== 0) {
     console.error(`Build for the browser tests failed (${mode}).`);
     process.exit(status);

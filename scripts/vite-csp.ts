@@ -24,9 +24,15 @@ export const GRAPH_ORIGINS = [
 ] as const;
 
 /** Parses VITE_EXTRA_AUTHORITIES (comma-separated https origins); anything else is dropped, loudly. */
-export function parseExtraOrigins(raw: string | undefined, warn: (message: string) => void = () => {}): string[] {
+export function parseExtraOrigins(
+  raw: string | undefined,
+  warn: (message: string) => void = () => {},
+): string[] {
   const origins: string[] = [];
-  for (const entry of (raw ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const entry of (raw ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     let url: URL | null = null;
     try {
       url = new URL(entry);
@@ -34,7 +40,9 @@ export function parseExtraOrigins(raw: string | undefined, warn: (message: strin
       url = null;
     }
     if (!url || url.protocol !== 'https:' || url.origin !== entry.replace(/\/$/, '')) {
-      warn(`VITE_EXTRA_AUTHORITIES: "${entry}" is not an https origin; left out of the Content-Security-Policy.`);
+      warn(
+        `VITE_EXTRA_AUTHORITIES: "${entry}" is not an https origin; left out of the Content-Security-Policy.`,
+      );
       continue;
     }
     if (!origins.includes(url.origin)) origins.push(url.origin);
@@ -52,7 +60,12 @@ export interface CspOptions {
 }
 
 /** The policy, as one header value. */
-export function buildCsp({ extraOrigins, scriptHashes = [], styleHashes = [], forHeader }: CspOptions): string {
+export function buildCsp({
+  extraOrigins,
+  scriptHashes = [],
+  styleHashes = [],
+  forHeader,
+}: CspOptions): string {
   const q = (hashes: readonly string[]) => hashes.map((h) => `'${h}'`);
   const directives: [string, ...string[]][] = [
     ['default-src', "'self'"],
@@ -91,7 +104,10 @@ export function hashInlineCode(html: string): { scripts: string[]; styles: strin
     [...html.matchAll(new RegExp(`<${tag}\\b([^>]*)>([\\s\\S]*?)</${tag}>`, 'gi'))]
       .filter((m) => tag !== 'script' || !/\ssrc=/i.test(m[1] ?? ''))
       .map((m) => m[2] ?? '');
-  return { scripts: [...new Set(bodies('script').map(sha256))], styles: [...new Set(bodies('style').map(sha256))] };
+  return {
+    scripts: [...new Set(bodies('script').map(sha256))],
+    styles: [...new Set(bodies('style').map(sha256))],
+  };
 }
 
 const metaTag = (policy: string) => `<meta http-equiv="Content-Security-Policy" content="${policy}" />`;
@@ -139,9 +155,15 @@ export function contentSecurityPolicy({ extraOrigins, single }: CspPluginOptions
         if (!single) return;
         // Runs after vite-plugin-singlefile has inlined everything: hash what is now inline.
         for (const file of Object.values(bundle)) {
-          if (file.type !== 'asset' || !file.fileName.endsWith('.html') || typeof file.source !== 'string') continue;
+          if (file.type !== 'asset' || !file.fileName.endsWith('.html') || typeof file.source !== 'string')
+            continue;
           const { scripts, styles } = hashInlineCode(file.source);
-          const policy = buildCsp({ extraOrigins, forHeader: false, scriptHashes: scripts, styleHashes: styles });
+          const policy = buildCsp({
+            extraOrigins,
+            forHeader: false,
+            scriptHashes: scripts,
+            styleHashes: styles,
+          });
           file.source = file.source.replace(metaTag(metaPolicy), metaTag(policy));
         }
       },

@@ -21,7 +21,9 @@ function listFiles(dir: string, root = dir): string[] {
   }
   return names.flatMap((name) => {
     const path = join(dir, name);
-    return statSync(path).isDirectory() ? listFiles(path, root) : [relative(root, path).split('\\').join('/')];
+    return statSync(path).isDirectory()
+      ? listFiles(path, root)
+      : [relative(root, path).split('\\').join('/')];
   });
 }
 
@@ -90,13 +92,16 @@ export function serviceWorker(): Plugin {
       handler(_options, bundle) {
         const built = Object.keys(bundle).filter((f) => !f.endsWith('.map'));
         const fromPublic = publicDir ? listFiles(publicDir) : [];
-        const files = [...new Set([...built, ...fromPublic])].filter((f) => !NOT_PRECACHED.has(f) && !isOtherEntry(f)).sort();
+        const files = [...new Set([...built, ...fromPublic])]
+          .filter((f) => !NOT_PRECACHED.has(f) && !isOtherEntry(f))
+          .sort();
         // The version changes whenever any file name changes; hashed names change with their content.
         const hash = createHash('sha256');
         for (const f of files) {
           const item = bundle[f];
           hash.update(f);
-          if (item?.type === 'asset') hash.update(typeof item.source === 'string' ? item.source : Buffer.from(item.source));
+          if (item?.type === 'asset')
+            hash.update(typeof item.source === 'string' ? item.source : Buffer.from(item.source));
           if (item?.type === 'chunk') hash.update(item.code);
         }
         const version = hash.digest('hex').slice(0, 12);

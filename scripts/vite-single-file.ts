@@ -15,7 +15,10 @@ function inlineFavicon(root: string): Plugin {
       order: 'post',
       handler(html) {
         const svg = readFileSync(resolve(root, 'public/favicon.svg'));
-        return html.replace(/href="\.?\/favicon\.svg"/, `href="data:image/svg+xml;base64,${svg.toString('base64')}"`);
+        return html.replace(
+          /href="\.?\/favicon\.svg"/,
+          `href="data:image/svg+xml;base64,${svg.toString('base64')}"`,
+        );
       },
     },
   };

@@ -6,7 +6,10 @@ import './service-worker.css';
 /** The parts of a registration the update watch needs (a fake in tests). */
 export interface UpdateSource {
   readonly waiting: { postMessage(message: unknown): void } | null;
-  readonly installing: { readonly state: string; addEventListener(type: 'statechange', listener: () => void): void } | null;
+  readonly installing: {
+    readonly state: string;
+    addEventListener(type: 'statechange', listener: () => void): void;
+  } | null;
   addEventListener(type: 'updatefound', listener: () => void): void;
 }
 
@@ -14,7 +17,11 @@ export interface UpdateSource {
  * Calls `onWaiting` once a new version has installed and is waiting, but only when a page is already
  * controlled (the very first install is not an "update"). Does not activate anything by itself.
  */
-export function watchForUpdate(registration: UpdateSource, hasController: () => boolean, onWaiting: () => void): void {
+export function watchForUpdate(
+  registration: UpdateSource,
+  hasController: () => boolean,
+  onWaiting: () => void,
+): void {
   if (registration.waiting && hasController()) {
     onWaiting();
     return;
@@ -57,7 +64,9 @@ function showPrompt(registration: ServiceWorkerRegistration) {
   createRoot(host).render(
     <UpdatePrompt
       onReload={() => {
-        navigator.serviceWorker.addEventListener('controllerchange', () => window.location.reload(), { once: true });
+        navigator.serviceWorker.addEventListener('controllerchange', () => window.location.reload(), {
+          once: true,
+        });
         registration.waiting?.postMessage('skip-waiting');
       }}
     />,
@@ -70,11 +79,18 @@ function showPrompt(registration: ServiceWorkerRegistration) {
  * file:// (the single-file build) or where service workers are unavailable. Never throws.
  */
 export function startServiceWorker(): void {
-  if (!config.production || !/^https?:$/.test(window.location.protocol) || !('serviceWorker' in navigator)) return;
+  if (!config.production || !/^https?:$/.test(window.location.protocol) || !('serviceWorker' in navigator))
+    return;
   const register = () => {
     navigator.serviceWorker
       .register(`${config.baseUrl}sw.js`, { scope: config.baseUrl })
-      .then((registration) => watchForUpdate(registration, () => navigator.serviceWorker.controller !== null, () => showPrompt(registration)))
+      .then((registration) =>
+        watchForUpdate(
+          registration,
+          () => navigator.serviceWorker.controller !== null,
+          () => showPrompt(registration),
+        ),
+      )
       .catch(() => {
         // Offline support is an extra: the app works the same without it.
       });

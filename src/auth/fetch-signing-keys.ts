@@ -40,7 +40,14 @@ export function findMetadataUrl(issuer: string): string | null {
   } catch {
     return null;
   }
-  if (url.protocol !== 'https:' || url.port !== '' || url.search !== '' || url.hash !== '' || url.username !== '') return null;
+  if (
+    url.protocol !== 'https:' ||
+    url.port !== '' ||
+    url.search !== '' ||
+    url.hash !== '' ||
+    url.username !== ''
+  )
+    return null;
   const parts = url.pathname.split('/').filter(Boolean);
   const tenant = parts[0] ?? '';
   if (!GUID.test(tenant)) return null;
@@ -50,7 +57,8 @@ export function findMetadataUrl(issuer: string): string | null {
   }
   if (!(SIGN_IN_HOSTS as readonly string[]).includes(url.hostname)) return null;
   if (parts.length === 1) return `https://${url.hostname}/${tenant}/.well-known/openid-configuration`;
-  if (parts.length === 2 && parts[1] === 'v2.0') return `https://${url.hostname}/${tenant}/v2.0/.well-known/openid-configuration`;
+  if (parts.length === 2 && parts[1] === 'v2.0')
+    return `https://${url.hostname}/${tenant}/v2.0/.well-known/openid-configuration`;
   return null;
 }
 
@@ -74,11 +82,15 @@ async function readJson(
   } catch (error) {
     if (signal.aborted) return { ok: false, message: 'Cancelled.' };
     const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, message: `Could not load the ${what} from ${url} (${detail}). Offline, or blocked by a proxy? Paste the keys instead.` };
+    return {
+      ok: false,
+      message: `Could not load the ${what} from ${url} (${detail}). Offline, or blocked by a proxy? Paste the keys instead.`,
+    };
   }
   if (!response.ok) return { ok: false, message: `The ${what} at ${url} answered HTTP ${response.status}.` };
   const text = await response.text();
-  if (text.length > MAX_DOCUMENT_BYTES) return { ok: false, message: `The ${what} at ${url} is unexpectedly large; not used.` };
+  if (text.length > MAX_DOCUMENT_BYTES)
+    return { ok: false, message: `The ${what} at ${url} is unexpectedly large; not used.` };
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch {
@@ -107,8 +119,12 @@ export async function fetchSigningKeys(
   }
   const metadata = await readJson(fetchImpl, metadataUrl, signal, 'OpenID metadata');
   if (!metadata.ok) return metadata;
-  const jwksUri = typeof metadata.value === 'object' && metadata.value !== null ? (metadata.value as { jwks_uri?: unknown }).jwks_uri : undefined;
-  if (typeof jwksUri !== 'string') return { ok: false, message: `The OpenID metadata at ${metadataUrl} names no jwks_uri.` };
+  const jwksUri =
+    typeof metadata.value === 'object' && metadata.value !== null
+      ? (metadata.value as { jwks_uri?: unknown }).jwks_uri
+      : undefined;
+  if (typeof jwksUri !== 'string')
+    return { ok: false, message: `The OpenID metadata at ${metadataUrl} names no jwks_uri.` };
   let jwksUrl: URL;
   try {
     jwksUrl = new URL(jwksUri);
@@ -116,11 +132,18 @@ export async function fetchSigningKeys(
     return { ok: false, message: `The metadata's jwks_uri "${jwksUri}" is not a URL.` };
   }
   if (jwksUrl.protocol !== 'https:' || jwksUrl.host !== new URL(metadataUrl).host) {
-    return { ok: false, message: `The metadata's jwks_uri "${jwksUri}" is not on ${new URL(metadataUrl).host}; not fetched.` };
+    return {
+      ok: false,
+      message: `The metadata's jwks_uri "${jwksUri}" is not on ${new URL(metadataUrl).host}; not fetched.`,
+    };
   }
   const jwks = await readJson(fetchImpl, jwksUrl.href, signal, 'key set');
   if (!jwks.ok) return jwks;
-  const keys = typeof jwks.value === 'object' && jwks.value !== null ? (jwks.value as { keys?: unknown }).keys : undefined;
-  if (!Array.isArray(keys)) return { ok: false, message: `The document at ${jwksUrl.href} is not a key set (no "keys" list).` };
+  const keys =
+    typeof jwks.value === 'object' && jwks.value !== null
+      ? (jwks.value as { keys?: unknown }).keys
+      : undefined;
+  if (!Array.isArray(keys))
+    return { ok: false, message: `The document at ${jwksUrl.href} is not a key set (no "keys" list).` };
   return { ok: true, jwksText: JSON.stringify(jwks.value, null, 2), jwksUri: jwksUrl.href, metadataUrl };
 }

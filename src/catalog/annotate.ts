@@ -69,7 +69,11 @@ function annotateEntry(
       const others = otherApisWith(catalog, api.appId, value);
       flags.push(
         others.length
-          ? finding('permission-not-on-api', { ...vars, others: others.join(', ') }, { ...evidence, definedOn: others })
+          ? finding(
+              'permission-not-on-api',
+              { ...vars, others: others.join(', ') },
+              { ...evidence, definedOn: others },
+            )
           : finding('unknown-permission', vars, evidence),
       );
     } else if (type === 'delegated' && !permission.delegated) {
@@ -99,12 +103,17 @@ function annotateEntry(
         ? permission.delegatedPrivilegeLevel
         : permission.applicationPrivilegeLevel
       : null,
-    label: permission ? ((delegated ? permission.delegatedLabel : permission.applicationLabel) ?? permission.label) : null,
+    label: permission
+      ? ((delegated ? permission.delegatedLabel : permission.applicationLabel) ?? permission.label)
+      : null,
     flags,
   };
 }
 
-function annotateRole(catalog: Catalog, templateId: string): { role: AnnotatedRole; flag: AnnotationFinding | null } {
+function annotateRole(
+  catalog: Catalog,
+  templateId: string,
+): { role: AnnotatedRole; flag: AnnotationFinding | null } {
   const id = templateId.trim().toLowerCase();
   const role = findRole(catalog, id);
   const highlight = HIGHLIGHTS[id] ?? null;
@@ -127,7 +136,11 @@ function annotateRole(catalog: Catalog, templateId: string): { role: AnnotatedRo
     },
     flag: role
       ? null
-      : finding('unknown-role', { templateId: templateId.trim(), date: catalog.generatedAt }, { wids: templateId }),
+      : finding(
+          'unknown-role',
+          { templateId: templateId.trim(), date: catalog.generatedAt },
+          { wids: templateId },
+        ),
   };
 }
 
@@ -146,9 +159,7 @@ export function annotateToken(catalog: Catalog, input: AnnotationInput): Annotat
   const vars = { aud, date: catalog.generatedAt, api: api?.name ?? aud };
   if (aud && !api) {
     findings.push(
-      /^api:\/\//i.test(aud)
-        ? finding('custom-api', vars, { aud })
-        : finding('unknown-api', vars, { aud }),
+      /^api:\/\//i.test(aud) ? finding('custom-api', vars, { aud }) : finding('unknown-api', vars, { aud }),
     );
   } else if (api?.custom) {
     findings.push(finding('custom-api', vars, { aud }));

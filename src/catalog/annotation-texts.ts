@@ -38,7 +38,8 @@ export const ANNOTATION_TEXTS: Readonly<Record<AnnotationFindingCode, Text>> = {
     severity: 'warning',
     link: LINKS.graphPermissions,
     message: (v) => `${v.value} is in roles, but ${v.api} only defines it as a delegated permission.`,
-    fix: (v) => `Request ${v.value} as a delegated scope with a user signed in, or use an application permission.`,
+    fix: (v) =>
+      `Request ${v.value} as a delegated scope with a user signed in, or use an application permission.`,
   },
   'app-role-in-user-token': {
     severity: 'info',
@@ -102,6 +103,7 @@ export const ROLE_NOTES = {
   defaultMember: 'Default member role: every member user holds it; it is not an administrator role.',
   notInCatalog: (date: string) => `not in the catalog (as of ${date})`,
   securityReader: 'Security Reader: read access to security data (enough for Graph Security GET calls).',
-  securityAdministrator: 'Security Administrator: manages security features (enough for Graph Security writes).',
+  securityAdministrator:
+    'Security Administrator: manages security features (enough for Graph Security writes).',
   globalAdministrator: 'Global Administrator: full access, including all security operations.',
 } as const;

@@ -32,7 +32,8 @@ function once<T>(make: () => T): () => T {
 }
 
 const stripSlash = (s: string) => s.replace(/\/+$/, '');
-const sortByValue = (a: PermissionInfo, b: PermissionInfo) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
+const sortByValue = (a: PermissionInfo, b: PermissionInfo) =>
+  a.value < b.value ? -1 : a.value > b.value ? 1 : 0;
 
 function graphPermission(raw: RawGraphPermission): PermissionInfo {
   const [value, dId, aId, hasD, hasA, dConsent, dLevel, aLevel, dLabel, aLabel] = raw;

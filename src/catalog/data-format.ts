@@ -8,7 +8,13 @@ export const SCHEME_APPLICATION = 2;
 export const SCHEME_DELEGATED_PERSONAL = 4;
 
 /** Method bits in path sets. */
-export const METHOD_BITS: Readonly<Record<string, number>> = { GET: 1, POST: 2, PATCH: 4, PUT: 8, DELETE: 16 };
+export const METHOD_BITS: Readonly<Record<string, number>> = {
+  GET: 1,
+  POST: 2,
+  PATCH: 4,
+  PUT: 8,
+  DELETE: 16,
+};
 
 /** [schemeMask, methodMask, [pathIndexDelta, leastMask, pathIndexDelta, leastMask, ...]] */
 export type RawPathSet = readonly [number, number, readonly number[]];

@@ -1,6 +1,11 @@
 import type { Cloud } from '../token';
 import { DEFENDER_RESOURCE_APP_IDS } from './build-catalog';
-import { METHOD_BITS, SCHEME_APPLICATION, SCHEME_DELEGATED_PERSONAL, SCHEME_DELEGATED_WORK } from './data-format';
+import {
+  METHOD_BITS,
+  SCHEME_APPLICATION,
+  SCHEME_DELEGATED_PERSONAL,
+  SCHEME_DELEGATED_WORK,
+} from './data-format';
 import { scoreTemplate, splitPath } from './path-match';
 import type {
   ApiInfo,
@@ -66,7 +71,14 @@ export function findApi(catalog: Catalog, aud: string): ApiInfo | null {
     if (!id || !isGuid(id)) return null;
     const known = idx.apiByAppId.get(id.toLowerCase());
     if (known) return toApiInfo(known, null);
-    return { appId: id.toLowerCase(), name: 'Custom API', resource: value.replace(/\/+$/, ''), cloud: null, custom: true, hosts: [] };
+    return {
+      appId: id.toLowerCase(),
+      name: 'Custom API',
+      resource: value.replace(/\/+$/, ''),
+      cloud: null,
+      custom: true,
+      hosts: [],
+    };
   }
   const key = value.toLowerCase().replace(/\/+$/, '');
   const byAud = idx.apiByAud.get(key);
@@ -123,7 +135,11 @@ export function findRole(catalog: Catalog, templateId: string): RoleInfo | null 
  * their forms (the sources give no IDs, labels or delegated consent flags: those are null). Null when
  * the API does not have it or the catalog has no permission list for that API.
  */
-export function findPermission(catalog: Catalog, resourceAppId: string, valueOrId: string): PermissionInfo | null {
+export function findPermission(
+  catalog: Catalog,
+  resourceAppId: string,
+  valueOrId: string,
+): PermissionInfo | null {
   const ref = resourceAppId.trim().toLowerCase();
   const appId = catalog.internal.permissions.has(ref) ? ref : (findApi(catalog, resourceAppId)?.appId ?? ref);
   const byKey = catalog.internal.permissions.get(appId);
@@ -155,9 +171,16 @@ export function findPermissionUses(catalog: Catalog, permission: PermissionInfo)
         if (flat[i] !== graphIndex) continue;
         const [methods, schemes, least] = [flat[i + 1] ?? 0, flat[i + 2] ?? 0, flat[i + 3] ?? 0];
         for (const method of methodNames(methods)) {
-          if (schemes & DELEGATED) uses.push({ kind: 'graph', method, path, type: 'delegated', least: (least & DELEGATED) !== 0 });
+          if (schemes & DELEGATED)
+            uses.push({ kind: 'graph', method, path, type: 'delegated', least: (least & DELEGATED) !== 0 });
           if (schemes & SCHEME_APPLICATION) {
-            uses.push({ kind: 'graph', method, path, type: 'application', least: (least & SCHEME_APPLICATION) !== 0 });
+            uses.push({
+              kind: 'graph',
+              method,
+              path,
+              type: 'application',
+              least: (least & SCHEME_APPLICATION) !== 0,
+            });
           }
         }
       }
@@ -166,7 +189,13 @@ export function findPermissionUses(catalog: Catalog, permission: PermissionInfo)
   const value = permission.value.toLowerCase();
   for (const e of idx.defenderEndpoints) {
     if (e.resourceAppId !== permission.resourceAppId) continue;
-    const base = { kind: 'defender' as const, method: e.method, path: e.matchedPath, least: false, resource: e.resource };
+    const base = {
+      kind: 'defender' as const,
+      method: e.method,
+      path: e.matchedPath,
+      least: false,
+      resource: e.resource,
+    };
     if (e.delegated.some((v) => v.toLowerCase() === value)) uses.push({ ...base, type: 'delegated' });
     if (e.application.some((v) => v.toLowerCase() === value)) uses.push({ ...base, type: 'application' });
   }
@@ -225,7 +254,10 @@ function routeEntries(catalog: Catalog, method: number, lowerPath: string): Rout
       if (((flat[j + 1] ?? 0) & method) === 0) continue;
       const perm = flat[j] ?? 0;
       const prev = merged.get(perm) ?? { schemes: 0, least: 0 };
-      merged.set(perm, { schemes: prev.schemes | (flat[j + 2] ?? 0), least: prev.least | (flat[j + 3] ?? 0) });
+      merged.set(perm, {
+        schemes: prev.schemes | (flat[j + 2] ?? 0),
+        least: prev.least | (flat[j + 3] ?? 0),
+      });
     }
   }
   const out: RouteEntry[] = [];
@@ -259,7 +291,11 @@ function orderEntries(entries: readonly RouteEntry[], type: 'delegated' | 'appli
  * `matchedPath` is the catalog's path in lower case. Null when the catalog has no entry for that method
  * and path. Does not apply Graph Security's extra role requirement (see diagnose).
  */
-export function findGraphPathPermissions(catalog: Catalog, method: string, path: string): GraphPathPermissions | null {
+export function findGraphPathPermissions(
+  catalog: Catalog,
+  method: string,
+  path: string,
+): GraphPathPermissions | null {
   const m = method.trim().toUpperCase();
   const bit = METHOD_BITS[m];
   if (bit === undefined) return null;
@@ -308,7 +344,8 @@ export function findNearestGraphPaths(
       while (prefix < segments.length && prefix < t.segments.length) {
         const ts = t.segments[prefix];
         const s = segments[prefix] ?? '';
-        const same = ts === undefined ? false : typeof ts === 'string' ? ts === s : s.startsWith('{') || ts.test(s);
+        const same =
+          ts === undefined ? false : typeof ts === 'string' ? ts === s : s.startsWith('{') || ts.test(s);
         if (!same) break;
         prefix++;
       }

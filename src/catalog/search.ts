@@ -30,7 +30,8 @@ export function searchCatalog(catalog: Catalog, query: string, limit = 50): read
     if (api) push({ kind: 'api', api }, 0);
     for (const [appId, byKey] of idx.permissions) {
       const p = byKey.get(q);
-      if (p) push({ kind: 'permission', permission: p, apiName: idx.apiByAppId.get(appId)?.name ?? appId }, 0);
+      if (p)
+        push({ kind: 'permission', permission: p, apiName: idx.apiByAppId.get(appId)?.name ?? appId }, 0);
     }
     const role = idx.roles.get(q);
     if (role) push({ kind: 'role', role }, 0);

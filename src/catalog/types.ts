@@ -237,7 +237,11 @@ export interface CatalogIndex {
   readonly apiByAud: ReadonlyMap<string, { readonly api: ApiInfoRecord; readonly cloud: Cloud }>;
   readonly apiByHost: ReadonlyMap<string, { readonly api: ApiInfoRecord; readonly cloud: Cloud }>;
   /** ".suffix" (from "*.suffix" hosts) -> API and cloud. */
-  readonly apiByHostSuffix: readonly { readonly suffix: string; readonly api: ApiInfoRecord; readonly cloud: Cloud }[];
+  readonly apiByHostSuffix: readonly {
+    readonly suffix: string;
+    readonly api: ApiInfoRecord;
+    readonly cloud: Cloud;
+  }[];
   /** appId -> app, built on first use. */
   readonly apps: () => ReadonlyMap<string, AppInfo>;
   readonly roles: ReadonlyMap<string, RoleInfo>;

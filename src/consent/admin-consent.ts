@@ -42,7 +42,11 @@ function checkCloud(cloud: unknown): ConsentError | null {
  * what the redirect brings back. Does not check that the app, the redirect URI or the permissions are
  * registered in the tenant, and opens nothing.
  */
-export function buildAdminConsentUrl(input: AdminConsentInput, catalog: Catalog, random: RandomBytes): AdminConsentResult {
+export function buildAdminConsentUrl(
+  input: AdminConsentInput,
+  catalog: Catalog,
+  random: RandomBytes,
+): AdminConsentResult {
   const { errors, warnings, tenant, client, redirect, resolved } = checkConsentInput(input, catalog, 'admin');
 
   if (client.ok) {
@@ -82,7 +86,14 @@ export function buildAdminConsentUrl(input: AdminConsentInput, catalog: Catalog,
     for (const s of resolved.scopes) {
       const isNamed = s.permission !== '.default' && s.resource !== '';
       const next: ResolvedScope = isNamed
-        ? { ...s, scope: `${s.resource}/.default`, permission: '.default', delegated: null, application: null, delegatedAdminConsent: null }
+        ? {
+            ...s,
+            scope: `${s.resource}/.default`,
+            permission: '.default',
+            delegated: null,
+            application: null,
+            delegatedAdminConsent: null,
+          }
         : s;
       if (seen.has(next.scope.toLowerCase())) continue;
       seen.add(next.scope.toLowerCase());
@@ -101,7 +112,9 @@ export function buildAdminConsentUrl(input: AdminConsentInput, catalog: Catalog,
     }
     scopes = out;
     // Everything but the OpenID scopes is asked for as an application permission here.
-    forGrant = resolved.scopes.map((s) => (s.resource !== '' ? { ...s, delegated: false, application: s.application ?? true } : s));
+    forGrant = resolved.scopes.map((s) =>
+      s.resource !== '' ? { ...s, delegated: false, application: s.application ?? true } : s,
+    );
   } else {
     for (const s of resolved.scopes) {
       if (s.application === true && s.delegated === false) {
@@ -120,7 +133,8 @@ export function buildAdminConsentUrl(input: AdminConsentInput, catalog: Catalog,
       code: 'tenant-organizations',
       severity: 'info',
       evidence: { tenant: 'organizations' },
-      message: 'With "organizations" the admin signs in to their own tenant; the tenant ID is the safer choice when you know it.',
+      message:
+        'With "organizations" the admin signs in to their own tenant; the tenant ID is the safer choice when you know it.',
       fix: null,
     });
   }
@@ -162,7 +176,11 @@ export function buildAdminConsentUrl(input: AdminConsentInput, catalog: Catalog,
  * them); delegated ones the catalog marks admin-consent-required are listed in `needAdmin`. Does not
  * know the tenant's user-consent policy, which may forbid user consent altogether.
  */
-export function buildUserConsentUrl(input: UserConsentInput, catalog: Catalog, random: RandomBytes): UserConsentResult {
+export function buildUserConsentUrl(
+  input: UserConsentInput,
+  catalog: Catalog,
+  random: RandomBytes,
+): UserConsentResult {
   const { errors, warnings, tenant, client, redirect, resolved } = checkConsentInput(input, catalog, 'user');
 
   const scopes = resolved.scopes;
@@ -176,7 +194,11 @@ export function buildUserConsentUrl(input: UserConsentInput, catalog: Catalog, r
     }
   }
   if (scopes.length === 0 && resolved.errors.length === 0) {
-    errors.push({ field: 'permissions', code: 'required', message: 'Pick at least one delegated permission.' });
+    errors.push({
+      field: 'permissions',
+      code: 'required',
+      message: 'Pick at least one delegated permission.',
+    });
   }
   if (errors.length > 0 || !tenant.ok || !client.ok || !redirect.ok) return { ok: false, errors };
 

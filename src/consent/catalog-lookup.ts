@@ -59,7 +59,11 @@ export function lookupApi(catalog: Catalog, apiRef: string): ApiFacts | null {
  * Finds a permission of an API by value (case-insensitive, as Entra matches scopes) or ID. Null when the
  * API does not expose it. Does not decide which form (delegated or application) the caller means.
  */
-export function lookupPermission(catalog: Catalog, apiAppId: string, valueOrId: string): PermissionFacts | null {
+export function lookupPermission(
+  catalog: Catalog,
+  apiAppId: string,
+  valueOrId: string,
+): PermissionFacts | null {
   const hit = findPermission(catalog, apiAppId, valueOrId);
   if (!hit) return null;
   return {

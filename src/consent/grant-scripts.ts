@@ -54,27 +54,47 @@ export function buildGrantScripts(input: GrantScriptsInput, catalog: Catalog): G
   let apiAppId: string | null = api?.appId ?? null;
   const apiName = api?.name ?? apiRef;
   if (apiRef === '') {
-    errors.push(grantError('api', 'required', 'Enter the API: its appId, or a name such as Microsoft Graph or WindowsDefenderATP.'));
+    errors.push(
+      grantError(
+        'api',
+        'required',
+        'Enter the API: its appId, or a name such as Microsoft Graph or WindowsDefenderATP.',
+      ),
+    );
   } else if (!api) {
     if (isGuid(apiRef)) {
       apiAppId = apiRef.toLowerCase();
     } else {
       errors.push(
-        grantError('api', 'api-unknown', `"${apiRef}" is not an API the catalog knows. Enter the API's appId (a GUID) instead.`),
+        grantError(
+          'api',
+          'api-unknown',
+          `"${apiRef}" is not an API the catalog knows. Enter the API's appId (a GUID) instead.`,
+        ),
       );
     }
   }
 
   const values = input.permissions.map((p) => p.trim()).filter((p) => p !== '');
   if (values.length === 0) {
-    errors.push(grantError('permissions', 'required', 'Enter at least one application permission (app role value), e.g. User.Read.All.'));
+    errors.push(
+      grantError(
+        'permissions',
+        'required',
+        'Enter at least one application permission (app role value), e.g. User.Read.All.',
+      ),
+    );
   }
   const roles: GrantRole[] = [];
   const seen = new Set<string>();
   for (const value of values) {
     if (!isScriptSafeValue(value)) {
       errors.push(
-        grantError('permissions', 'permission-unsafe', `"${value}" is not a permission value (letters, digits, ".", "_" and "-" only).`),
+        grantError(
+          'permissions',
+          'permission-unsafe',
+          `"${value}" is not a permission value (letters, digits, ".", "_" and "-" only).`,
+        ),
       );
       continue;
     }
@@ -95,7 +115,9 @@ export function buildGrantScripts(input: GrantScriptsInput, catalog: Catalog): G
     }
     const perm = lookupPermission(catalog, api.appId, value);
     if (!perm) {
-      errors.push(grantError('permissions', 'permission-unknown', `${api.name} has no permission "${value}".`));
+      errors.push(
+        grantError('permissions', 'permission-unknown', `${api.name} has no permission "${value}".`),
+      );
       continue;
     }
     if (!perm.application) {
@@ -118,7 +140,8 @@ export function buildGrantScripts(input: GrantScriptsInput, catalog: Catalog): G
       code: 'app-role-id-unknown',
       severity: 'info',
       evidence: { api: apiAppId },
-      message: 'The catalog does not know this API, so the permission values could not be checked; the scripts look the app roles up by value.',
+      message:
+        'The catalog does not know this API, so the permission values could not be checked; the scripts look the app roles up by value.',
       fix: null,
     });
   } else if (roles.some((r) => r.appRoleId === null)) {
@@ -126,11 +149,17 @@ export function buildGrantScripts(input: GrantScriptsInput, catalog: Catalog): G
       code: 'app-role-id-unknown',
       severity: 'info',
       evidence: { values: roles.filter((r) => r.appRoleId === null).map((r) => r.value) },
-      message: 'The catalog has no app role ID for some of these permissions; the scripts look them up by value.',
+      message:
+        'The catalog has no app role ID for some of these permissions; the scripts look them up by value.',
       fix: null,
     });
   }
-  if (input.cloud !== 'public' && api && api.cloud === 'public' && api.appId !== '00000003-0000-0000-c000-000000000000') {
+  if (
+    input.cloud !== 'public' &&
+    api &&
+    api.cloud === 'public' &&
+    api.appId !== '00000003-0000-0000-c000-000000000000'
+  ) {
     warnings.push({
       code: 'api-not-public-cloud',
       severity: 'warning',
@@ -178,9 +207,9 @@ function powershellScript(c: ScriptContext): string {
     `$resourceAppId = '${c.apiAppId}'`,
     `$roleValues = @(${values})`,
     '',
-    '# The API\'s service principal in this tenant, found by its appId.',
+    "# The API's service principal in this tenant, found by its appId.",
     '$resourceSp = Get-MgServicePrincipal -Filter "appId eq \'$resourceAppId\'"',
-    "if (-not $resourceSp) { throw \"No service principal with appId $resourceAppId in this tenant.\" }",
+    'if (-not $resourceSp) { throw "No service principal with appId $resourceAppId in this tenant." }',
     '',
     '# App roles the principal already holds on this API, so they are skipped.',
     '$assigned = @(Get-MgServicePrincipalAppRoleAssignment -ServicePrincipalId $principalId -All |',
@@ -308,9 +337,10 @@ const REPLACEMENTS: Readonly<Record<string, string>> = {
  * Returns the first mention or null. Does not parse PowerShell.
  */
 export function mentionsRetiredModule(text: string): RetiredModuleMention | null {
-  const m = /\b((?:Connect|Get|Set|New|Remove|Add|Disconnect|Update|Revoke)-AzureAD[A-Za-z]*|AzureADPreview|AzureAD(?=\s+(?:module|PowerShell|cmdlets?)\b)|Install-Module\s+AzureAD|(?:Connect|Get|Set|New|Remove|Add)-Msol[A-Za-z]*|MSOnline)\b/i.exec(
-    text,
-  );
+  const m =
+    /\b((?:Connect|Get|Set|New|Remove|Add|Disconnect|Update|Revoke)-AzureAD[A-Za-z]*|AzureADPreview|AzureAD(?=\s+(?:module|PowerShell|cmdlets?)\b)|Install-Module\s+AzureAD|(?:Connect|Get|Set|New|Remove|Add)-Msol[A-Za-z]*|MSOnline)\b/i.exec(
+      text,
+    );
   if (!m) return null;
   const match = m[1] ?? m[0];
   const isMsol = /msol|msonline/i.test(match);

@@ -18,9 +18,18 @@ export interface ScopeResolution {
   readonly warnings: readonly Finding<ConsentWarningCode>[];
 }
 
-const error = (code: ConsentError['code'], message: string): ConsentError => ({ field: 'permissions', code, message });
+const error = (code: ConsentError['code'], message: string): ConsentError => ({
+  field: 'permissions',
+  code,
+  message,
+});
 
-function warning(code: ConsentWarningCode, evidence: Record<string, unknown>, message: string, fix: string | null) {
+function warning(
+  code: ConsentWarningCode,
+  evidence: Record<string, unknown>,
+  message: string,
+  fix: string | null,
+) {
   return { code, severity: 'warning' as const, evidence, message, fix };
 }
 
@@ -53,7 +62,14 @@ export function resolveScopes(
   const push = (s: ResolvedScope) => {
     const key = s.scope.toLowerCase();
     if (seen.has(key)) {
-      warnings.push(warning('duplicate-permission', { scope: s.scope }, `${s.scope} is listed twice; it is asked for once.`, null));
+      warnings.push(
+        warning(
+          'duplicate-permission',
+          { scope: s.scope },
+          `${s.scope} is listed twice; it is asked for once.`,
+          null,
+        ),
+      );
       return;
     }
     seen.add(key);
@@ -87,14 +103,22 @@ export function resolveScopes(
 
     if (value === '' || (value !== '.default' && !PERMISSION_VALUE.test(value))) {
       errors.push(
-        error('permission-malformed', `"${entry}" is not in the form <resource>/<permission>, e.g. https://graph.microsoft.com/User.Read.All.`),
+        error(
+          'permission-malformed',
+          `"${entry}" is not in the form <resource>/<permission>, e.g. https://graph.microsoft.com/User.Read.All.`,
+        ),
       );
       continue;
     }
 
     if (resource === '') {
       if (value === '.default') {
-        errors.push(error('permission-no-resource', '".default" needs the API in front of it, e.g. https://graph.microsoft.com/.default.'));
+        errors.push(
+          error(
+            'permission-no-resource',
+            '".default" needs the API in front of it, e.g. https://graph.microsoft.com/.default.',
+          ),
+        );
         continue;
       }
       const onGraph = lookupPermission(catalog, GRAPH_APP_ID, value);
@@ -119,7 +143,8 @@ export function resolveScopes(
     }
 
     // Graph: one appId in every cloud, but each cloud has its own resource URL.
-    const graphCloud = graphResourceCloud(resource) ?? (resource.toLowerCase() === GRAPH_APP_ID ? cloud : null);
+    const graphCloud =
+      graphResourceCloud(resource) ?? (resource.toLowerCase() === GRAPH_APP_ID ? cloud : null);
     if (graphCloud !== null) {
       const isDod = resource.replace(/\/+$/, '').toLowerCase() === 'https://dod-graph.microsoft.us';
       const keep = graphCloud === cloud && (isDod || !resource.endsWith('/'));
@@ -136,7 +161,12 @@ export function resolveScopes(
       }
       const perm = value === '.default' ? null : lookupPermission(catalog, GRAPH_APP_ID, value);
       if (value !== '.default' && !perm) {
-        errors.push(error('permission-unknown', `Microsoft Graph has no permission "${value}". Check the spelling (values are like User.Read.All).`));
+        errors.push(
+          error(
+            'permission-unknown',
+            `Microsoft Graph has no permission "${value}". Check the spelling (values are like User.Read.All).`,
+          ),
+        );
         continue;
       }
       push({
@@ -198,7 +228,12 @@ export function resolveScopes(
     }
     const perm = value === '.default' ? null : lookupPermission(catalog, api.appId, value);
     if (value !== '.default' && !perm) {
-      errors.push(error('permission-unknown', `${api.name} has no permission "${value}". Check the spelling and the API.`));
+      errors.push(
+        error(
+          'permission-unknown',
+          `${api.name} has no permission "${value}". Check the spelling and the API.`,
+        ),
+      );
       continue;
     }
     push({
@@ -215,7 +250,12 @@ export function resolveScopes(
   }
 
   if (purpose === 'admin' && entries.every((e) => e.trim() === '')) {
-    errors.push(error('required', 'Pick at least one permission, or <resource>/.default for everything the app registration lists.'));
+    errors.push(
+      error(
+        'required',
+        'Pick at least one permission, or <resource>/.default for everything the app registration lists.',
+      ),
+    );
   }
   return { scopes, errors, warnings };
 }

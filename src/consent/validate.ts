@@ -10,7 +10,8 @@ export function isGuid(value: string): boolean {
 }
 
 /** A validated tenant segment, or the error for it. */
-export type TenantCheck = { readonly ok: true; readonly tenant: string } | { readonly ok: false; readonly error: ConsentError };
+export type TenantCheck =
+  { readonly ok: true; readonly tenant: string } | { readonly ok: false; readonly error: ConsentError };
 
 /**
  * Checks the `{tenant}` path segment for admin consent: a tenant ID, a verified domain or `organizations`.
@@ -23,7 +24,8 @@ export function checkTenant(raw: string, allowCommon = false): TenantCheck {
     ok: false,
     error: { field: 'tenant', code, message },
   });
-  if (value === '') return fail('required', 'Enter the tenant ID, a verified domain of the tenant, or "organizations".');
+  if (value === '')
+    return fail('required', 'Enter the tenant ID, a verified domain of the tenant, or "organizations".');
   if (lower === 'common') {
     if (allowCommon) return { ok: true, tenant: 'common' };
     return fail(
@@ -47,7 +49,8 @@ export function checkTenant(raw: string, allowCommon = false): TenantCheck {
 }
 
 /** A validated client ID (lower case), or the error for it. */
-export type ClientIdCheck = { readonly ok: true; readonly clientId: string } | { readonly ok: false; readonly error: ConsentError };
+export type ClientIdCheck =
+  { readonly ok: true; readonly clientId: string } | { readonly ok: false; readonly error: ConsentError };
 
 /** Checks the application (client) ID: a GUID. Does not check the app exists. */
 export function checkClientId(raw: string): ClientIdCheck {
@@ -55,7 +58,11 @@ export function checkClientId(raw: string): ClientIdCheck {
   if (value === '') {
     return {
       ok: false,
-      error: { field: 'clientId', code: 'required', message: 'Enter the application (client) ID of the app registration.' },
+      error: {
+        field: 'clientId',
+        code: 'required',
+        message: 'Enter the application (client) ID of the app registration.',
+      },
     };
   }
   if (!isGuid(value)) {
@@ -72,7 +79,8 @@ export function checkClientId(raw: string): ClientIdCheck {
 }
 
 /** A validated redirect URI (as typed, trimmed), or the error for it. */
-export type RedirectCheck = { readonly ok: true; readonly redirectUri: string } | { readonly ok: false; readonly error: ConsentError };
+export type RedirectCheck =
+  { readonly ok: true; readonly redirectUri: string } | { readonly ok: false; readonly error: ConsentError };
 
 // Entra's documented limit for one redirect URI.
 const MAX_REDIRECT_LENGTH = 256;
@@ -90,26 +98,50 @@ export function checkRedirectUri(raw: string): RedirectCheck {
     error: { field: 'redirectUri', code, message },
   });
   if (value === '') {
-    return fail('required', 'Enter a redirect URI registered on the app (the admin is sent back there afterwards).');
+    return fail(
+      'required',
+      'Enter a redirect URI registered on the app (the admin is sent back there afterwards).',
+    );
   }
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1]?.toLowerCase() ?? null;
-  if (scheme === 'javascript' || scheme === 'data' || scheme === 'vbscript' || scheme === 'file' || scheme === 'blob') {
-    return fail('redirect-unsafe-scheme', `A "${scheme}:" address cannot be a redirect URI. Use an https address registered on the app.`);
+  if (
+    scheme === 'javascript' ||
+    scheme === 'data' ||
+    scheme === 'vbscript' ||
+    scheme === 'file' ||
+    scheme === 'blob'
+  ) {
+    return fail(
+      'redirect-unsafe-scheme',
+      `A "${scheme}:" address cannot be a redirect URI. Use an https address registered on the app.`,
+    );
   }
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    return fail('redirect-not-url', `"${value}" is not an absolute URL. Use the full address, e.g. https://app.contoso.com/consent-done.`);
+    return fail(
+      'redirect-not-url',
+      `"${value}" is not an absolute URL. Use the full address, e.g. https://app.contoso.com/consent-done.`,
+    );
   }
   if (value.length > MAX_REDIRECT_LENGTH) {
-    return fail('redirect-too-long', `Entra accepts redirect URIs of at most ${MAX_REDIRECT_LENGTH} characters; this one has ${value.length}.`);
+    return fail(
+      'redirect-too-long',
+      `Entra accepts redirect URIs of at most ${MAX_REDIRECT_LENGTH} characters; this one has ${value.length}.`,
+    );
   }
   if (value.includes('#')) {
-    return fail('redirect-fragment', 'A redirect URI cannot contain a fragment ("#…"); Entra refuses it. Remove everything from "#".');
+    return fail(
+      'redirect-fragment',
+      'A redirect URI cannot contain a fragment ("#…"); Entra refuses it. Remove everything from "#".',
+    );
   }
   if (value.includes('*')) {
-    return fail('redirect-wildcard', 'A redirect URI cannot contain a wildcard ("*"); use the exact registered address.');
+    return fail(
+      'redirect-wildcard',
+      'A redirect URI cannot contain a wildcard ("*"); use the exact registered address.',
+    );
   }
   if (url.protocol === 'https:') return { ok: true, redirectUri: value };
   if (url.protocol === 'http:') {
@@ -119,5 +151,8 @@ export function checkRedirectUri(raw: string): RedirectCheck {
       `http is only allowed for localhost and 127.0.0.1; "${url.hostname}" needs https.`,
     );
   }
-  return fail('redirect-not-https', `The redirect URI must be an https address (http only for localhost), not "${url.protocol}".`);
+  return fail(
+    'redirect-not-https',
+    `The redirect URI must be an https address (http only for localhost), not "${url.protocol}".`,
+  );
 }

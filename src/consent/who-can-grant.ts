@@ -10,7 +10,8 @@ import type { RedirectParam, ResolvedScope, WhoCanGrant } from './types';
  *   EXCEPT Microsoft Graph app roles (application permissions).
  * - A custom directory role holding the permission to grant permissions to applications also works.
  */
-export const WHO_CAN_GRANT_SOURCE = 'https://learn.microsoft.com/en-us/entra/identity/enterprise-apps/grant-admin-consent';
+export const WHO_CAN_GRANT_SOURCE =
+  'https://learn.microsoft.com/en-us/entra/identity/enterprise-apps/grant-admin-consent';
 
 const PRA = 'Privileged Role Administrator';
 const GA = 'Global Administrator';
@@ -54,7 +55,8 @@ export function describeWhoCanGrant(scopes: readonly ResolvedScope[]): WhoCanGra
   return {
     roles: [CAA, AA, PRA, GA],
     cannot: [],
-    explanation: `No Microsoft Graph application permission is involved, so a ${CAA} or ${AA} is enough.` + custom,
+    explanation:
+      `No Microsoft Graph application permission is involved, so a ${CAA} or ${AA} is enough.` + custom,
     source: WHO_CAN_GRANT_SOURCE,
   };
 }
@@ -74,11 +76,15 @@ const REDIRECT_PARAMS: readonly RedirectParam[] = [
     name: 'error_description',
     meaning: 'The reason, with an AADSTS code inside (e.g. AADSTS65004: the admin declined).',
   },
-  { name: 'admin_consent', meaning: '"True": the response came from the admin-consent flow (on success and on error).' },
+  {
+    name: 'admin_consent',
+    meaning: '"True": the response came from the admin-consent flow (on success and on error).',
+  },
   { name: 'tenant', meaning: 'The ID (GUID) of the tenant whose admin answered.' },
   {
     name: 'state',
-    meaning: 'The random value this link was built with. Compare it with the one shown here; if it differs, ignore the response.',
+    meaning:
+      'The random value this link was built with. Compare it with the one shown here; if it differs, ignore the response.',
   },
   { name: 'scope', meaning: 'On success (v2.0 form): the permissions that were granted.' },
 ];

@@ -55,12 +55,14 @@ export function buildReport(input: ReportInput): string {
     const required = input.diagnosis?.required;
     if (required?.known) {
       lines.push(`- API: ${text(required.api.name)}`, `- Matched path: ${codeSpan(required.matchedPath)}`);
-      const list = (ps: readonly { value: string }[]) => (ps.length ? ps.map((p) => codeSpan(p.value)).join(', ') : 'none');
+      const list = (ps: readonly { value: string }[]) =>
+        ps.length ? ps.map((p) => codeSpan(p.value)).join(', ') : 'none';
       lines.push(
         `- Accepted delegated permissions (least privileged first): ${list(required.delegated)}`,
         `- Accepted application permissions (least privileged first): ${list(required.application)}`,
       );
-      if (required.delegatedRole) lines.push(`- Role the signed-in user needs: ${text(required.delegatedRole)}`);
+      if (required.delegatedRole)
+        lines.push(`- Role the signed-in user needs: ${text(required.delegatedRole)}`);
       lines.push('');
     }
   }
@@ -79,10 +81,13 @@ export function buildReport(input: ReportInput): string {
   const e = input.errorExplanation;
   if (e?.ok) {
     lines.push('## Error returned by the API', '');
-    const head = [e.status !== null ? `HTTP ${e.status}` : null, e.code ? codeSpan(e.code) : null].filter(Boolean);
+    const head = [e.status !== null ? `HTTP ${e.status}` : null, e.code ? codeSpan(e.code) : null].filter(
+      Boolean,
+    );
     if (head.length) lines.push(`- Error: ${head.join(' ')}`);
     if (e.message) lines.push(`- Message: ${text(e.message)}`);
-    if (e.requiredRoles.length) lines.push(`- Roles the API required: ${e.requiredRoles.map(codeSpan).join(', ')}`);
+    if (e.requiredRoles.length)
+      lines.push(`- Roles the API required: ${e.requiredRoles.map(codeSpan).join(', ')}`);
     if (e.grantedRoles.length) lines.push(`- Roles the API saw: ${e.grantedRoles.map(codeSpan).join(', ')}`);
     lines.push(`- What it means: ${text(e.explanation)}`);
     if (e.aadsts) lines.push(`- ${text(e.aadsts.code)}: ${text(e.aadsts.title)}. Fix: ${text(e.aadsts.fix)}`);
@@ -122,11 +127,21 @@ export function buildReport(input: ReportInput): string {
 }
 
 function tokenFacts(c: Classification, catalog: Catalog | null): [string, string][] {
-  const api = describeAudience(c.audience)?.name ?? (c.audience ? nameApp(c.audience, catalog)?.name : null) ?? null;
-  const app = c.clientId ? nameApp(c.clientId, catalog)?.name ?? null : null;
+  const api =
+    describeAudience(c.audience)?.name ?? (c.audience ? nameApp(c.audience, catalog)?.name : null) ?? null;
+  const app = c.clientId ? (nameApp(c.clientId, catalog)?.name ?? null) : null;
   const kind = { access: 'Access token', id: 'ID token', unknown: 'Unknown kind' }[c.kind];
-  const caller = c.caller === null ? 'not stated' : { delegated: 'Delegated (user)', 'app-only': 'App-only', 'managed-identity': 'Managed identity (app-only)' }[c.caller];
-  const expires = c.expiry.expiresAt ? `${c.expiry.text} (${c.expiry.expiresAt.toISOString()})` : c.expiry.text || 'no exp claim';
+  const caller =
+    c.caller === null
+      ? 'not stated'
+      : {
+          delegated: 'Delegated (user)',
+          'app-only': 'App-only',
+          'managed-identity': 'Managed identity (app-only)',
+        }[c.caller];
+  const expires = c.expiry.expiresAt
+    ? `${c.expiry.text} (${c.expiry.expiresAt.toISOString()})`
+    : c.expiry.text || 'no exp claim';
   const wids =
     c.wids === null
       ? 'no wids claim at all'
@@ -137,7 +152,10 @@ function tokenFacts(c: Classification, catalog: Catalog | null): [string, string
     ['Kind', kind],
     ['Version', c.version ? `v${c.version}` : 'not stated'],
     ['Caller', caller],
-    ['API (aud)', c.audience === null ? 'none' : api && api !== c.audience ? `${api} (${c.audience})` : c.audience],
+    [
+      'API (aud)',
+      c.audience === null ? 'none' : api && api !== c.audience ? `${api} (${c.audience})` : c.audience,
+    ],
     ['Issuer', `${c.issuer.kind}${c.issuer.cloud ? `, ${c.issuer.cloud} cloud` : ''}`],
     ['Tenant', c.tenantId ?? 'not stated'],
     ['Client app', c.clientId === null ? 'not stated' : app ? `${app} (${c.clientId})` : c.clientId],
@@ -196,13 +214,16 @@ function scrub(report: string, token: DecodedJwt, masked: readonly string[]): st
   for (const name of masked) {
     for (const s of stringLeaves(token.payload[name])) if (!keptValues.has(s)) secrets.add(s);
   }
-  const keptJson = JSON.stringify(Object.fromEntries(Object.entries(token.payload).filter(([n]) => isKeptClaim(n))));
+  const keptJson = JSON.stringify(
+    Object.fromEntries(Object.entries(token.payload).filter(([n]) => isKeptClaim(n))),
+  );
   let out = report;
   const ordered = [...secrets]
     .filter((s) => s.length >= 4 && !REDACTED.includes(s) && !keptJson.includes(s))
     .sort((x, y) => y.length - x.length);
   for (const s of ordered) {
-    for (const form of new Set([s, JSON.stringify(s).slice(1, -1), text(s)])) out = out.split(form).join(REDACTED);
+    for (const form of new Set([s, JSON.stringify(s).slice(1, -1), text(s)]))
+      out = out.split(form).join(REDACTED);
   }
   return out;
 }

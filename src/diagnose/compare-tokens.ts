@@ -176,7 +176,13 @@ export function compareTokens(a: ComparedToken, b: ComparedToken, options: Compa
   if (options.request) {
     const request = options.request;
     const run = (side: ComparedToken): Diagnosis =>
-      diagnose({ token: side.token, classification: side.classification, request, catalog, now: options.now });
+      diagnose({
+        token: side.token,
+        classification: side.classification,
+        request,
+        catalog,
+        now: options.now,
+      });
     diagnoses = { a: run(a), b: run(b) };
     ordered = markDecisive(differences, diagnoses.a, diagnoses.b, request);
   }
@@ -207,7 +213,10 @@ function difference(
 
 // ---- raw claims ----
 
-function diffClaims(a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>>): Comparison['claims'] {
+function diffClaims(
+  a: Readonly<Record<string, unknown>>,
+  b: Readonly<Record<string, unknown>>,
+): Comparison['claims'] {
   const added: ClaimChange[] = [];
   const removed: ClaimChange[] = [];
   const changed: ClaimChange[] = [];
@@ -499,7 +508,12 @@ const VERDICT_RANK: Readonly<Record<Verdict, number>> = { denied: 0, 'cant-tell'
  * Marks decisive the differences about what the failing token's diagnosis complains of and the passing one's
  * does not. Permission and role differences count only when the request's requirements or the findings name them.
  */
-function markDecisive(differences: Difference[], da: Diagnosis, db: Diagnosis, request: ParsedRequest): Difference[] {
+function markDecisive(
+  differences: Difference[],
+  da: Diagnosis,
+  db: Diagnosis,
+  request: ParsedRequest,
+): Difference[] {
   if (da.verdict === db.verdict) return differences;
   const failing = VERDICT_RANK[da.verdict] <= VERDICT_RANK[db.verdict] ? da : db;
   const passing = failing === da ? db : da;
@@ -509,7 +523,9 @@ function markDecisive(differences: Difference[], da: Diagnosis, db: Diagnosis, r
     (f) => f.severity !== 'info' && (!passingCodes.has(f.code) || f.code === 'missing-permission'),
   );
   const decidingCodes = new Set<string>(deciding.map((f) => f.code));
-  const aspects = new Set<DifferenceAspect>(deciding.flatMap((f) => FINDING_ASPECTS[f.code as DiagnoseFindingCode] ?? []));
+  const aspects = new Set<DifferenceAspect>(
+    deciding.flatMap((f) => FINDING_ASPECTS[f.code as DiagnoseFindingCode] ?? []),
+  );
   const text = JSON.stringify([da.findings, db.findings]).toLowerCase();
   const required = new Set<string>();
   if (failing.required.known || passing.required.known) {
@@ -531,7 +547,8 @@ function markDecisive(differences: Difference[], da: Diagnosis, db: Diagnosis, r
       const id = String(d.evidence.role ?? '').toLowerCase();
       if (!SECURITY_ROLES.some((r) => r.id === id)) return d;
     }
-    if ((d.code === 'wids-absent-in-a' || d.code === 'wids-absent-in-b') && !decidingCodes.has('no-wids')) return d;
+    if ((d.code === 'wids-absent-in-a' || d.code === 'wids-absent-in-b') && !decidingCodes.has('no-wids'))
+      return d;
     return { ...d, decisive: true, severity: 'error', fix: decisiveFix(d, failingSide) };
   });
 
@@ -555,7 +572,8 @@ function decisiveFix(d: Difference, failing: 'A' | 'B'): string {
     case 'permission-only-in-a':
     case 'permission-only-in-b': {
       const p = String(d.evidence.permission);
-      if (!inPassing) return `Token ${passing} works without ${p}; check which permission type the request needs.`;
+      if (!inPassing)
+        return `Token ${passing} works without ${p}; check which permission type the request needs.`;
       return d.evidence.type === 'delegated'
         ? `Add the delegated permission ${p} to the app behind token ${failing}, consent to it, then get a new token.`
         : `Grant ${p} as an application permission to the app behind token ${failing} (admin consent, or an app-role assignment for a managed identity), then get a new token.`;
@@ -591,7 +609,11 @@ function lower(v: string | null): string | null {
 
 function cloudText(cloud: Classification['issuer']['cloud']): string {
   if (cloud === null) return 'an unknown cloud';
-  return { public: 'the public cloud', usgov: 'the US Government cloud', china: 'the China cloud (21Vianet)' }[cloud];
+  return {
+    public: 'the public cloud',
+    usgov: 'the US Government cloud',
+    china: 'the China cloud (21Vianet)',
+  }[cloud];
 }
 
 function issuerText(kind: Classification['issuer']['kind']): string {

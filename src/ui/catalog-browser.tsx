@@ -112,7 +112,15 @@ function UsesList({ uses, title }: { uses: readonly PermissionUse[]; title: stri
   );
 }
 
-function PermissionDetail({ catalog, permission, apiName }: { catalog: Catalog; permission: PermissionInfo; apiName: string }) {
+function PermissionDetail({
+  catalog,
+  permission,
+  apiName,
+}: {
+  catalog: Catalog;
+  permission: PermissionInfo;
+  apiName: string;
+}) {
   const uses = findPermissionUses(catalog, permission);
   const graph = uses.filter((u) => u.kind === 'graph');
   const defender = uses.filter((u) => u.kind === 'defender');
@@ -159,13 +167,21 @@ function PermissionDetail({ catalog, permission, apiName }: { catalog: Catalog; 
             : 'No delegated form'}
         </dd>
         <dt>Application consent</dt>
-        <dd>{permission.application ? 'Admin consent required (always, for application permissions)' : 'No application form'}</dd>
+        <dd>
+          {permission.application
+            ? 'Admin consent required (always, for application permissions)'
+            : 'No application form'}
+        </dd>
         <dt>Privilege</dt>
-        <dd>{permission.privilegeLevel === null ? 'Not known' : `Level ${permission.privilegeLevel} of 4`}</dd>
+        <dd>
+          {permission.privilegeLevel === null ? 'Not known' : `Level ${permission.privilegeLevel} of 4`}
+        </dd>
       </dl>
       <UsesList uses={graph} title={`Graph paths that accept it (${graph.length})`} />
       <UsesList uses={defender} title={`Defender endpoints that accept it (${defender.length})`} />
-      {graph.length === 0 && defender.length === 0 && <p className="muted">The sources list no paths for it.</p>}
+      {graph.length === 0 && defender.length === 0 && (
+        <p className="muted">The sources list no paths for it.</p>
+      )}
     </>
   );
 }
@@ -200,7 +216,10 @@ function Detail({ catalog, hit }: { catalog: Catalog; hit: SearchHit }) {
             <dd>{yesNo(hit.role.privileged, 'Yes', 'No')}</dd>
           </dl>
           {hit.role.isDefaultMember && (
-            <p>Every member user holds this role; it is not an administrator role and the portal does not list it.</p>
+            <p>
+              Every member user holds this role; it is not an administrator role and the portal does not list
+              it.
+            </p>
           )}
         </>
       );
@@ -288,7 +307,10 @@ export function CatalogBrowser({ catalog, query, onQueryChange }: CatalogBrowser
   const info = catalog ? catalogInfo(catalog) : null;
   // An exact permission value typed in full opens its detail without a click.
   const exact =
-    !selected && catalog && hits[0]?.kind === 'permission' && hits[0].permission.value.toLowerCase() === deferred.trim().toLowerCase()
+    !selected &&
+    catalog &&
+    hits[0]?.kind === 'permission' &&
+    hits[0].permission.value.toLowerCase() === deferred.trim().toLowerCase()
       ? hits[0]
       : undefined;
   const shown = selected ?? exact;
@@ -319,13 +341,23 @@ export function CatalogBrowser({ catalog, query, onQueryChange }: CatalogBrowser
         )}
         {catalog && deferred.trim() !== '' && (
           <>
-            <p role="status">{hits.length === 0 ? 'No matches.' : hits.length >= LIMIT ? `First ${LIMIT} matches.` : `${hits.length} matches.`}</p>
+            <p role="status">
+              {hits.length === 0
+                ? 'No matches.'
+                : hits.length >= LIMIT
+                  ? `First ${LIMIT} matches.`
+                  : `${hits.length} matches.`}
+            </p>
             <ul className="catalog-results" aria-label="Search results">
               {hits.map((h) => {
                 const key = hitKey(h);
                 return (
                   <li key={key}>
-                    <button type="button" aria-pressed={shown !== undefined && hitKey(shown) === key} onClick={() => setSelectedKey(key)}>
+                    <button
+                      type="button"
+                      aria-pressed={shown !== undefined && hitKey(shown) === key}
+                      onClick={() => setSelectedKey(key)}
+                    >
                       <HitLabel hit={h} />
                     </button>
                   </li>

@@ -53,13 +53,15 @@ export function CompareDifferences({ comparison, emptyText }: CompareDifferences
         <>
           {comparison.diagnoses && (
             <p>
-              Verdict for the request: token A <strong>{VERDICT[comparison.diagnoses.a.verdict]}</strong>, token B{' '}
-              <strong>{VERDICT[comparison.diagnoses.b.verdict]}</strong>.
+              Verdict for the request: token A <strong>{VERDICT[comparison.diagnoses.a.verdict]}</strong>,
+              token B <strong>{VERDICT[comparison.diagnoses.b.verdict]}</strong>.
             </p>
           )}
           <h3>By meaning</h3>
           {comparison.differences.length === 0 ? (
-            <p>No difference in meaning: same API, caller, permissions, roles, client app, tenant and cloud.</p>
+            <p>
+              No difference in meaning: same API, caller, permissions, roles, client app, tenant and cloud.
+            </p>
           ) : (
             <ul className="finding-list">
               {comparison.differences.map((d, i) => (
@@ -73,7 +75,9 @@ export function CompareDifferences({ comparison, emptyText }: CompareDifferences
           ) : (
             <div className="claims-wrap">
               <table className="claims-table compare-table">
-                <caption className="visually-hidden">Claims added, removed and changed from token A to token B</caption>
+                <caption className="visually-hidden">
+                  Claims added, removed and changed from token A to token B
+                </caption>
                 <thead>
                   <tr>
                     <th scope="col">Claim</th>

@@ -207,7 +207,9 @@ export function ConsentBuilder(props: ConsentBuilderProps) {
             type="search"
             value={query}
             disabled={!props.searchPermissions}
-            placeholder={props.searchPermissions ? 'e.g. User.Read.All or machine' : 'Loading the permission catalog…'}
+            placeholder={
+              props.searchPermissions ? 'e.g. User.Read.All or machine' : 'Loading the permission catalog…'
+            }
             onChange={(e) => setQuery(e.target.value)}
           />
           {suggestions.length > 0 ? (
@@ -229,18 +231,25 @@ export function ConsentBuilder(props: ConsentBuilderProps) {
             id={`${base}-type`}
             value={values.permissionType}
             aria-describedby={`${base}-type-hint`}
-            onChange={(e) => set('permissionType', e.target.value === 'application' ? 'application' : 'delegated')}
+            onChange={(e) =>
+              set('permissionType', e.target.value === 'application' ? 'application' : 'delegated')
+            }
           >
             <option value="delegated">Delegated: the app acts for a signed-in user</option>
             <option value="application">Application: the app calls as itself (no user)</option>
           </select>
           <p id={`${base}-type-hint`} className="consent-hint">
-            Application permissions are granted through &lt;resource&gt;/.default from what the app registration lists.
+            Application permissions are granted through &lt;resource&gt;/.default from what the app
+            registration lists.
           </p>
         </div>
         <div className="consent-field">
           <label htmlFor={`${base}-cloud`}>{FIELD_LABELS.cloud}</label>
-          <select id={`${base}-cloud`} value={values.cloud} onChange={(e) => set('cloud', e.target.value as Cloud)}>
+          <select
+            id={`${base}-cloud`}
+            value={values.cloud}
+            onChange={(e) => set('cloud', e.target.value as Cloud)}
+          >
             {props.clouds.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.label}

@@ -38,7 +38,8 @@ function fieldErrors(result: GrantScriptsResult | null, field: GrantField): read
 /** Form and generated scripts for assigning app roles to a service principal or managed identity. */
 export function GrantScripts({ values, onChange, result, retired, apiNames, clouds }: GrantScriptsProps) {
   const base = useId();
-  const set = <K extends keyof GrantFormValues>(key: K, value: GrantFormValues[K]) => onChange({ ...values, [key]: value });
+  const set = <K extends keyof GrantFormValues>(key: K, value: GrantFormValues[K]) =>
+    onChange({ ...values, [key]: value });
   const field = (f: 'principalId' | 'api' | 'permissions', hint: string) => {
     const id = `${base}-${f}`;
     const errs = values[f].trim() !== '' ? fieldErrors(result, f) : [];
@@ -71,23 +72,34 @@ export function GrantScripts({ values, onChange, result, retired, apiNames, clou
     <div className="grant-page">
       <p className="grant-warning" role="note">
         Managed identities and other service principals get application permissions by app role assignment. No
-        consent link can grant them app roles: there is no one to sign in and consent. Use one of the scripts below.
+        consent link can grant them app roles: there is no one to sign in and consent. Use one of the scripts
+        below.
       </p>
       <form className="grant-form" onSubmit={(e) => e.preventDefault()} aria-label="App role assignment">
         {field(
           'principalId',
           'Object ID of the service principal (Enterprise applications → Object ID) or of the managed identity; not the client ID.',
         )}
-        {field('api', 'The API: its appId, or a name such as Microsoft Graph, WindowsDefenderATP, Microsoft Threat Protection.')}
+        {field(
+          'api',
+          'The API: its appId, or a name such as Microsoft Graph, WindowsDefenderATP, Microsoft Threat Protection.',
+        )}
         <datalist id={`${base}-apis`}>
           {apiNames.map((n) => (
             <option key={n} value={n} />
           ))}
         </datalist>
-        {field('permissions', 'Application permissions (app role values), separated by commas, e.g. User.Read.All, Group.Read.All.')}
+        {field(
+          'permissions',
+          'Application permissions (app role values), separated by commas, e.g. User.Read.All, Group.Read.All.',
+        )}
         <div className="consent-field">
           <label htmlFor={`${base}-cloud`}>{LABELS.cloud}</label>
-          <select id={`${base}-cloud`} value={values.cloud} onChange={(e) => set('cloud', e.target.value as Cloud)}>
+          <select
+            id={`${base}-cloud`}
+            value={values.cloud}
+            onChange={(e) => set('cloud', e.target.value as Cloud)}
+          >
             {clouds.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.label}

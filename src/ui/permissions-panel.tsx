@@ -38,10 +38,20 @@ function privilegeText(level: number | null, loaded: boolean): string {
   return level === null ? 'Not known' : `Level ${level} of 4`;
 }
 
-const FLAG_BADGE: Record<Finding['severity'], string> = { error: 'badge err', warning: 'badge warn', info: 'badge ok' };
+const FLAG_BADGE: Record<Finding['severity'], string> = {
+  error: 'badge err',
+  warning: 'badge warn',
+  info: 'badge ok',
+};
 
 /** Each `scp`/`roles` entry with its type, label, consent, privilege and flags. Contract region "Permissions". */
-export function PermissionsPanel({ rows, apiName, catalogLoaded, emptyText, notes = [] }: PermissionsPanelProps) {
+export function PermissionsPanel({
+  rows,
+  apiName,
+  catalogLoaded,
+  emptyText,
+  notes = [],
+}: PermissionsPanelProps) {
   return (
     <section aria-label="Permissions" className="panel">
       <h2>Permissions</h2>
@@ -49,7 +59,8 @@ export function PermissionsPanel({ rows, apiName, catalogLoaded, emptyText, note
         <ul className="catalog-flags">
           {notes.map((f, i) => (
             <li key={`${f.code}-${i}`}>
-              <span className={FLAG_BADGE[f.severity]}>{f.severity === 'info' ? 'Note' : 'Check'}</span> {f.message}
+              <span className={FLAG_BADGE[f.severity]}>{f.severity === 'info' ? 'Note' : 'Check'}</span>{' '}
+              {f.message}
               {f.fix && <span className="catalog-fix"> {f.fix}</span>}
             </li>
           ))}
@@ -88,7 +99,9 @@ export function PermissionsPanel({ rows, apiName, catalogLoaded, emptyText, note
                       <ul className="catalog-flags">
                         {row.flags.map((f, j) => (
                           <li key={`${f.code}-${j}`}>
-                            <span className={FLAG_BADGE[f.severity]}>{f.severity === 'info' ? 'Note' : 'Check'}</span>{' '}
+                            <span className={FLAG_BADGE[f.severity]}>
+                              {f.severity === 'info' ? 'Note' : 'Check'}
+                            </span>{' '}
                             {f.message}
                             {f.fix && <span className="catalog-fix"> {f.fix}</span>}
                           </li>

@@ -39,10 +39,11 @@ export function RolesPanel({ rows, catalogLoaded, missingText, missingLink }: Ro
       ) : (
         <ul className="catalog-roles">
           {rows.map((row, i) => (
-            <li key={`${row.templateId}-${i}`} className={row.highlighted ? 'catalog-role highlighted' : 'catalog-role'}>
-              <span className="catalog-role-name">
-                {row.name ?? <code>{row.templateId}</code>}
-              </span>{' '}
+            <li
+              key={`${row.templateId}-${i}`}
+              className={row.highlighted ? 'catalog-role highlighted' : 'catalog-role'}
+            >
+              <span className="catalog-role-name">{row.name ?? <code>{row.templateId}</code>}</span>{' '}
               {row.name && <code className="muted">{row.templateId}</code>}{' '}
               {row.privileged === true && <span className="badge err">Privileged</span>}
               {row.isDefaultMember && <span className="badge ok">Default member</span>}

@@ -3,7 +3,12 @@ import './signature.css';
 
 /** What the panel shows under the buttons. */
 export type SignatureOutcome =
-  | { readonly kind: 'verified'; readonly alg: string; readonly kid: string | null; readonly keySummary: string }
+  | {
+      readonly kind: 'verified';
+      readonly alg: string;
+      readonly kid: string | null;
+      readonly keySummary: string;
+    }
   | { readonly kind: 'failed'; readonly code: string; readonly title: string; readonly message: string }
   | { readonly kind: 'checking' }
   | null;
@@ -79,7 +84,9 @@ export function SignaturePanel(props: SignaturePanelProps) {
           </button>
         )}
         {fetchState.host !== null && (
-          <span className="muted">Fetch keys loads the issuer&apos;s public keys from {fetchState.host}; the token is not sent.</span>
+          <span className="muted">
+            Fetch keys loads the issuer&apos;s public keys from {fetchState.host}; the token is not sent.
+          </span>
         )}
       </div>
       {fetchState.loadedFrom !== null && (
@@ -100,7 +107,10 @@ export function SignaturePanel(props: SignaturePanelProps) {
               <strong>Signature verified</strong> ({outcome.alg}
               {outcome.kid !== null ? `, kid ${outcome.kid}` : ''}) with the {outcome.keySummary}.
             </p>
-            <p className="muted">Who signed it is settled; whether an API accepts it also depends on expiry, audience and permissions.</p>
+            <p className="muted">
+              Who signed it is settled; whether an API accepts it also depends on expiry, audience and
+              permissions.
+            </p>
           </div>
         )}
         {outcome?.kind === 'failed' && (

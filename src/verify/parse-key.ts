@@ -56,14 +56,19 @@ function parseJson(text: string): { ok: true; key: KeyText } | { ok: false; erro
   try {
     value = JSON.parse(text);
   } catch {
-    return fail('bad-key', 'The key text starts like JSON but is not valid JSON. Paste the whole JWKS or JWK.');
+    return fail(
+      'bad-key',
+      'The key text starts like JSON but is not valid JSON. Paste the whole JWKS or JWK.',
+    );
   }
-  const list: unknown =
-    Array.isArray(value) ? value
-    : typeof value === 'object' && value !== null && Object.hasOwn(value, 'keys') ? (value as { keys: unknown }).keys
-    : null;
+  const list: unknown = Array.isArray(value)
+    ? value
+    : typeof value === 'object' && value !== null && Object.hasOwn(value, 'keys')
+      ? (value as { keys: unknown }).keys
+      : null;
   if (list !== null) {
-    if (!Array.isArray(list)) return fail('bad-key', 'The JSON has a "keys" member, but it is not a list of keys.');
+    if (!Array.isArray(list))
+      return fail('bad-key', 'The JSON has a "keys" member, but it is not a list of keys.');
     const keys = list.map(toEntry).filter((e): e is JwkEntry => e !== null && e.kty !== null);
     if (keys.length === 0) return fail('bad-key', 'The JWKS holds no keys (no entry with a "kty").');
     if (keys.some(isPrivate)) return fail('private-key', PRIVATE_KEY_MESSAGE);
@@ -71,7 +76,10 @@ function parseJson(text: string): { ok: true; key: KeyText } | { ok: false; erro
   }
   const entry = toEntry(value);
   if (entry === null || entry.kty === null) {
-    return fail('bad-key', 'The JSON is neither a JWKS (an object with "keys") nor a JWK (an object with "kty").');
+    return fail(
+      'bad-key',
+      'The JSON is neither a JWKS (an object with "keys") nor a JWK (an object with "kty").',
+    );
   }
   if (isPrivate(entry)) return fail('private-key', PRIVATE_KEY_MESSAGE);
   return { ok: true, key: { kind: 'jwk', keys: [entry] } };
@@ -82,12 +90,21 @@ function parseJson(text: string): { ok: true; key: KeyText } | { ok: false; erro
  * certificate, or plain text (usable only as an HMAC secret). Refuses private keys and PKCS#1 PEM.
  * Does not import or validate the key material itself; the verifier does that.
  */
-export function parseKeyText(keyText: string): { ok: true; key: KeyText } | { ok: false; error: VerifyError } {
+export function parseKeyText(
+  keyText: string,
+): { ok: true; key: KeyText } | { ok: false; error: VerifyError } {
   if (keyText.length > MAX_KEY_TEXT_LENGTH) {
-    return fail('key-too-large', `The key text is ${Math.round(keyText.length / 1024)} KB; a key or JWKS is a few KB at most.`);
+    return fail(
+      'key-too-large',
+      `The key text is ${Math.round(keyText.length / 1024)} KB; a key or JWKS is a few KB at most.`,
+    );
   }
   const text = keyText.trim();
-  if (text === '') return fail('empty-key', 'Paste a signing key first: a JWKS, a JWK, a PEM public key or certificate, or the HMAC secret.');
+  if (text === '')
+    return fail(
+      'empty-key',
+      'Paste a signing key first: a JWKS, a JWK, a PEM public key or certificate, or the HMAC secret.',
+    );
   const pem = /-----BEGIN ([A-Z0-9 ]+)-----/.exec(text);
   if (pem) {
     const label = pem[1] ?? '';

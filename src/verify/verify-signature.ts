@@ -5,7 +5,10 @@ import { describeKeyType, findKeyNeed, type KeyNeed } from './algorithms';
 import { parseKeyText, type JwkEntry } from './parse-key';
 import type { SignatureCheck, VerifyError, VerifyErrorCode } from './types';
 
-const fail = (code: VerifyErrorCode, message: string): SignatureCheck => ({ ok: false, error: { code, message } });
+const fail = (code: VerifyErrorCode, message: string): SignatureCheck => ({
+  ok: false,
+  error: { code, message },
+});
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
@@ -24,12 +27,24 @@ async function tryVerify(raw: string, alg: string, key: CryptoKey | Uint8Array):
     return { ok: true };
   } catch (error) {
     if (error instanceof errors.JWSSignatureVerificationFailed) {
-      return { ok: false, error: { code: 'signature-mismatch', message: 'The signature does not match this key.' } };
+      return {
+        ok: false,
+        error: { code: 'signature-mismatch', message: 'The signature does not match this key.' },
+      };
     }
     if (error instanceof errors.JWSInvalid) {
-      return { ok: false, error: { code: 'malformed-token', message: `The token is not a well-formed JWS: ${messageOf(error)}` } };
+      return {
+        ok: false,
+        error: {
+          code: 'malformed-token',
+          message: `The token is not a well-formed JWS: ${messageOf(error)}`,
+        },
+      };
     }
-    return { ok: false, error: { code: 'bad-key', message: `The key could not be used: ${messageOf(error)}` } };
+    return {
+      ok: false,
+      error: { code: 'bad-key', message: `The key could not be used: ${messageOf(error)}` },
+    };
   }
 }
 
@@ -64,14 +79,23 @@ function fitsNeed(need: KeyNeed, kty: string | null, crv: string | null): boolea
 }
 
 /** PEM keys carry no type we can read without parsing ASN.1: import with the token's alg, then look. */
-async function importPem(kind: 'spki' | 'x509', pem: string, alg: string, need: KeyNeed): Promise<Candidate | VerifyError> {
+async function importPem(
+  kind: 'spki' | 'x509',
+  pem: string,
+  alg: string,
+  need: KeyNeed,
+): Promise<Candidate | VerifyError> {
   const from = kind === 'spki' ? 'PEM public key' : 'X.509 certificate';
-  const load = (a: string) => (kind === 'spki' ? importSPKI(pem, a, { extractable: true }) : importX509(pem, a, { extractable: true }));
+  const load = (a: string) =>
+    kind === 'spki' ? importSPKI(pem, a, { extractable: true }) : importX509(pem, a, { extractable: true });
   try {
     const key = await load(alg);
     const jwk = await exportJWK(key);
     if (!fitsNeed(need, jwk.kty ?? null, jwk.crv ?? null)) {
-      return { code: 'wrong-algorithm', message: `The token is signed with ${alg}, which needs ${need.name}; the ${from} holds ${describeKeyType(jwk.kty ?? null, jwk.crv ?? null)}.` };
+      return {
+        code: 'wrong-algorithm',
+        message: `The token is signed with ${alg}, which needs ${need.name}; the ${from} holds ${describeKeyType(jwk.kty ?? null, jwk.crv ?? null)}.`,
+      };
     }
     return { key, kid: null, summary: `${describeJwk(jwk)} from a ${from}` };
   } catch (error) {
@@ -80,7 +104,10 @@ async function importPem(kind: 'spki' | 'x509', pem: string, alg: string, need: 
       if (probe === alg) continue;
       try {
         const jwk = await exportJWK(await load(probe));
-        return { code: 'wrong-algorithm', message: `The token is signed with ${alg}, which needs ${need.name}; the ${from} holds ${describeKeyType(jwk.kty ?? null, jwk.crv ?? null)}.` };
+        return {
+          code: 'wrong-algorithm',
+          message: `The token is signed with ${alg}, which needs ${need.name}; the ${from} holds ${describeKeyType(jwk.kty ?? null, jwk.crv ?? null)}.`,
+        };
       } catch {
         // not this type either
       }
@@ -94,7 +121,12 @@ async function importEntry(entry: JwkEntry, alg: string, where: string): Promise
     const jwk = { ...entry.jwk } as JWK;
     // Some JWKS list only the certificate chain; the first certificate holds the key.
     const x5c = Array.isArray(entry.jwk.x5c) ? str(entry.jwk.x5c[0]) : null;
-    const lacksPublicParts = entry.kty === 'RSA' ? typeof jwk.n !== 'string' : entry.kty === 'EC' || entry.kty === 'OKP' ? typeof jwk.x !== 'string' : false;
+    const lacksPublicParts =
+      entry.kty === 'RSA'
+        ? typeof jwk.n !== 'string'
+        : entry.kty === 'EC' || entry.kty === 'OKP'
+          ? typeof jwk.x !== 'string'
+          : false;
     if (lacksPublicParts && x5c) {
       const pem = `-----BEGIN CERTIFICATE-----\n${x5c.match(/.{1,64}/g)?.join('\n') ?? ''}\n-----END CERTIFICATE-----`;
       const key = await importX509(pem, alg, { extractable: true });
@@ -104,9 +136,16 @@ async function importEntry(entry: JwkEntry, alg: string, where: string): Promise
     delete jwk.use;
     delete jwk.key_ops;
     const key = await importJWK(jwk, alg);
-    return { key, kid: entry.kid, summary: `${entry.kty === 'oct' ? 'shared secret JWK' : describeJwk(jwk)}${where}` };
+    return {
+      key,
+      kid: entry.kid,
+      summary: `${entry.kty === 'oct' ? 'shared secret JWK' : describeJwk(jwk)}${where}`,
+    };
   } catch (error) {
-    return { code: 'bad-key', message: `The key${entry.kid ? ` with kid "${entry.kid}"` : ''} could not be read: ${messageOf(error)}` };
+    return {
+      code: 'bad-key',
+      message: `The key${entry.kid ? ` with kid "${entry.kid}"` : ''} could not be read: ${messageOf(error)}`,
+    };
   }
 }
 
@@ -115,7 +154,10 @@ const isError = (c: Candidate | VerifyError): c is VerifyError => 'code' in c;
 const listKids = (keys: readonly JwkEntry[]) => {
   const kids = keys.map((k) => k.kid).filter((k): k is string => k !== null);
   if (kids.length === 0) return 'none of the keys has a kid';
-  const shown = kids.slice(0, 6).map((k) => `"${k}"`).join(', ');
+  const shown = kids
+    .slice(0, 6)
+    .map((k) => `"${k}"`)
+    .join(', ');
   return `the keys have ${kids.length === 1 ? 'kid' : 'kids'} ${shown}${kids.length > 6 ? ` and ${kids.length - 6} more` : ''}`;
 };
 
@@ -131,20 +173,39 @@ async function verifyWithJwks(
   const named = tokenKid ?? tokenX5t;
   let chosen = keys;
   if (named !== null) {
-    chosen = keys.filter((k) => (tokenKid !== null && k.kid === tokenKid) || (tokenX5t !== null && (k.x5t === tokenX5t || k.kid === tokenX5t)));
+    chosen = keys.filter(
+      (k) =>
+        (tokenKid !== null && k.kid === tokenKid) ||
+        (tokenX5t !== null && (k.x5t === tokenX5t || k.kid === tokenX5t)),
+    );
     // A lone JWK without a kid is the key the user means: try it.
     if (chosen.length === 0 && kind === 'jwk' && keys[0]?.kid === null) chosen = keys;
     if (chosen.length === 0) {
-      return fail('no-key-for-kid', `The token names key "${named}", but ${listKids(keys)}. The key may have been rotated, or this is the wrong tenant's or app's key set.`);
+      return fail(
+        'no-key-for-kid',
+        `The token names key "${named}", but ${listKids(keys)}. The key may have been rotated, or this is the wrong tenant's or app's key set.`,
+      );
     }
   }
-  const usable = chosen.filter((k) => fitsNeed(need, k.kty, k.crv) && (k.alg === null || k.alg === alg) && k.use !== 'enc');
+  const usable = chosen.filter(
+    (k) => fitsNeed(need, k.kty, k.crv) && (k.alg === null || k.alg === alg) && k.use !== 'enc',
+  );
   if (usable.length === 0) {
     const first = chosen[0];
-    const what = first ? (first.alg !== null && first.alg !== alg ? `a key for ${first.alg}` : first.use === 'enc' ? 'an encryption key' : describeKeyType(first.kty, first.crv)) : 'no key';
-    return fail('wrong-algorithm', `The token is signed with ${alg}, which needs ${need.name}; ${named !== null ? `the key "${named}"` : 'the pasted key'} is ${what}.`);
+    const what = first
+      ? first.alg !== null && first.alg !== alg
+        ? `a key for ${first.alg}`
+        : first.use === 'enc'
+          ? 'an encryption key'
+          : describeKeyType(first.kty, first.crv)
+      : 'no key';
+    return fail(
+      'wrong-algorithm',
+      `The token is signed with ${alg}, which needs ${need.name}; ${named !== null ? `the key "${named}"` : 'the pasted key'} is ${what}.`,
+    );
   }
-  const where = kind === 'jwks' ? ` from a JWKS of ${keys.length} ${keys.length === 1 ? 'key' : 'keys'}` : ' (JWK)';
+  const where =
+    kind === 'jwks' ? ` from a JWKS of ${keys.length} ${keys.length === 1 ? 'key' : 'keys'}` : ' (JWK)';
   let lastError: VerifyError | null = null;
   for (const entry of usable) {
     const candidate = await importEntry(entry, alg, where);
@@ -158,7 +219,10 @@ async function verifyWithJwks(
     if (attempt.error.code === 'malformed-token') break;
   }
   if (named === null && usable.length > 1 && lastError?.code === 'signature-mismatch') {
-    return fail('missing-kid', `The token has no kid, so it does not say which key signed it, and none of the ${usable.length} ${alg} keys matches the signature.`);
+    return fail(
+      'missing-kid',
+      `The token has no kid, so it does not say which key signed it, and none of the ${usable.length} ${alg} keys matches the signature.`,
+    );
   }
   return { ok: false, error: lastError ?? { code: 'bad-key', message: 'No key could be used.' } };
 }
@@ -170,8 +234,15 @@ function looksBase64(text: string): boolean {
 async function verifyWithSecret(token: DecodedJwt, alg: string, secret: string): Promise<SignatureCheck> {
   const bytes = new TextEncoder().encode(secret);
   const asText = await tryVerify(token.raw, alg, bytes);
-  if (asText.ok) return { ok: true, alg, kid: str(token.header.kid), keySummary: `HMAC secret (${bytes.length} bytes, used as text)` };
-  if (asText.error.code !== 'signature-mismatch' || !looksBase64(secret)) return { ok: false, error: asText.error };
+  if (asText.ok)
+    return {
+      ok: true,
+      alg,
+      kid: str(token.header.kid),
+      keySummary: `HMAC secret (${bytes.length} bytes, used as text)`,
+    };
+  if (asText.error.code !== 'signature-mismatch' || !looksBase64(secret))
+    return { ok: false, error: asText.error };
   // Many libraries keep HMAC secrets base64-encoded: a match on the decoded bytes is just as conclusive.
   let decoded: Uint8Array | null = null;
   try {
@@ -181,9 +252,18 @@ async function verifyWithSecret(token: DecodedJwt, alg: string, secret: string):
   }
   if (decoded && decoded.length > 0) {
     const asBase64 = await tryVerify(token.raw, alg, decoded);
-    if (asBase64.ok) return { ok: true, alg, kid: str(token.header.kid), keySummary: `HMAC secret (${decoded.length} bytes, base64-decoded)` };
+    if (asBase64.ok)
+      return {
+        ok: true,
+        alg,
+        kid: str(token.header.kid),
+        keySummary: `HMAC secret (${decoded.length} bytes, base64-decoded)`,
+      };
   }
-  return fail('signature-mismatch', 'The signature does not match this secret (tried as text and base64-decoded).');
+  return fail(
+    'signature-mismatch',
+    'The signature does not match this secret (tried as text and base64-decoded).',
+  );
 }
 
 /**
@@ -197,9 +277,16 @@ async function verifyWithSecret(token: DecodedJwt, alg: string, secret: string):
 export async function verifyTokenSignature(token: DecodedJwt, keyText: string): Promise<SignatureCheck> {
   try {
     const alg = str(token.header.alg);
-    if (alg === null) return fail('missing-alg', 'The token header has no "alg", so there is no way to know how it was signed.');
+    if (alg === null)
+      return fail(
+        'missing-alg',
+        'The token header has no "alg", so there is no way to know how it was signed.',
+      );
     if (alg.toLowerCase() === 'none') {
-      return fail('alg-none', 'The token says "alg": "none": it is unsigned, so there is nothing to verify and no API should accept it.');
+      return fail(
+        'alg-none',
+        'The token says "alg": "none": it is unsigned, so there is nothing to verify and no API should accept it.',
+      );
     }
     if (typeof token.header.nonce === 'string') {
       return fail(
@@ -208,15 +295,23 @@ export async function verifyTokenSignature(token: DecodedJwt, keyText: string): 
       );
     }
     const need = findKeyNeed(alg);
-    if (need === null) return fail('unsupported-algorithm', `The token is signed with "${alg}", which this check does not support.`);
-    if (token.signature === '') return fail('no-signature', 'The token has an empty signature segment: there is nothing to verify.');
+    if (need === null)
+      return fail(
+        'unsupported-algorithm',
+        `The token is signed with "${alg}", which this check does not support.`,
+      );
+    if (token.signature === '')
+      return fail('no-signature', 'The token has an empty signature segment: there is nothing to verify.');
 
     const parsed = parseKeyText(keyText);
     if (!parsed.ok) return parsed;
     const key = parsed.key;
     if (key.kind === 'text') {
       if (need.kty !== 'oct') {
-        return fail('bad-key', `The token is signed with ${alg}, which needs ${need.name}. The pasted text is not a JWKS, JWK, PEM public key or certificate.`);
+        return fail(
+          'bad-key',
+          `The token is signed with ${alg}, which needs ${need.name}. The pasted text is not a JWKS, JWK, PEM public key or certificate.`,
+        );
       }
       return await verifyWithSecret(token, alg, key.text);
     }
@@ -230,7 +325,9 @@ export async function verifyTokenSignature(token: DecodedJwt, keyText: string): 
       const candidate = await importPem(key.kind, key.pem, alg, need);
       if (isError(candidate)) return { ok: false, error: candidate };
       const attempt = await tryVerify(token.raw, alg, candidate.key);
-      return attempt.ok ? { ok: true, alg, kid: str(token.header.kid), keySummary: candidate.summary } : attempt;
+      return attempt.ok
+        ? { ok: true, alg, kid: str(token.header.kid), keySummary: candidate.summary }
+        : attempt;
     }
     return await verifyWithJwks(token, alg, need, key.keys, key.kind);
   } catch (error) {

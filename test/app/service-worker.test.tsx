@@ -6,7 +6,10 @@ import { UpdatePrompt, watchForUpdate, type UpdateSource } from '../../src/app/s
 function fakeRegistration(waiting: boolean) {
   const listeners: (() => void)[] = [];
   const stateListeners: (() => void)[] = [];
-  const installing = { state: 'installing', addEventListener: (_: 'statechange', l: () => void) => stateListeners.push(l) };
+  const installing = {
+    state: 'installing',
+    addEventListener: (_: 'statechange', l: () => void) => stateListeners.push(l),
+  };
   const registration: UpdateSource & { installing: typeof installing } = {
     waiting: waiting ? { postMessage: vi.fn() } : null,
     installing,

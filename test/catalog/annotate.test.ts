@@ -9,8 +9,20 @@ beforeAll(async () => {
 
 const GRAPH_AUD = 'https://graph.microsoft.com';
 const MDE_AUD = 'https://api.securitycenter.microsoft.com';
-const base: AnnotationInput = { audience: GRAPH_AUD, scopes: [], roles: [], wids: null, caller: 'app-only', kind: 'access' };
-const user = (over: Partial<AnnotationInput>): AnnotationInput => ({ ...base, caller: 'delegated', wids: [], ...over });
+const base: AnnotationInput = {
+  audience: GRAPH_AUD,
+  scopes: [],
+  roles: [],
+  wids: null,
+  caller: 'app-only',
+  kind: 'access',
+};
+const user = (over: Partial<AnnotationInput>): AnnotationInput => ({
+  ...base,
+  caller: 'delegated',
+  wids: [],
+  ...over,
+});
 const app = (over: Partial<AnnotationInput>): AnnotationInput => ({ ...base, ...over });
 
 describe('annotateToken: permissions', () => {
@@ -35,12 +47,37 @@ describe('annotateToken: permissions', () => {
   });
 
   it.each([
-    ['a scope that exists only as an application permission', user({ scopes: ['Application.ReadWrite.OwnedBy'] }), 'scope-is-application-only', 'warning'],
-    ['an app role in a user token', user({ roles: ['SecurityEvents.Read.All'] }), 'app-role-in-user-token', 'info'],
-    ['a permission of another API', user({ scopes: ['Machine.Isolate'] }), 'permission-not-on-api', 'warning'],
-    ['a Graph permission in a Defender token', app({ audience: MDE_AUD, roles: ['User.Read.All', 'SecurityEvents.Read.All'] }), 'permission-not-on-api', 'warning'],
+    [
+      'a scope that exists only as an application permission',
+      user({ scopes: ['Application.ReadWrite.OwnedBy'] }),
+      'scope-is-application-only',
+      'warning',
+    ],
+    [
+      'an app role in a user token',
+      user({ roles: ['SecurityEvents.Read.All'] }),
+      'app-role-in-user-token',
+      'info',
+    ],
+    [
+      'a permission of another API',
+      user({ scopes: ['Machine.Isolate'] }),
+      'permission-not-on-api',
+      'warning',
+    ],
+    [
+      'a Graph permission in a Defender token',
+      app({ audience: MDE_AUD, roles: ['User.Read.All', 'SecurityEvents.Read.All'] }),
+      'permission-not-on-api',
+      'warning',
+    ],
     ['an unknown value', user({ scopes: ['Nothing.Here'] }), 'unknown-permission', 'info'],
-    ['a delegated-only permission in roles of an app token', app({ roles: ['User.Read'] }), 'role-is-delegated-only', 'warning'],
+    [
+      'a delegated-only permission in roles of an app token',
+      app({ roles: ['User.Read'] }),
+      'role-is-delegated-only',
+      'warning',
+    ],
   ])('flags %s', (_name, input, code, severity) => {
     const a = annotateToken(catalog, input);
     const f = a.findings.find((x) => x.code === code);
@@ -59,13 +96,23 @@ describe('annotateToken: permissions', () => {
 
   it('says the catalog date for unknown values', () => {
     const a = annotateToken(catalog, user({ scopes: ['Nothing.Here'] }));
-    expect(a.scopes[0]?.flags[0]?.message).toBe(`Nothing.Here is not in the catalog for Microsoft Graph (as of ${catalog.generatedAt}).`);
+    expect(a.scopes[0]?.flags[0]?.message).toBe(
+      `Nothing.Here is not in the catalog for Microsoft Graph (as of ${catalog.generatedAt}).`,
+    );
   });
 
   it('does not flag values of APIs without a permission list', () => {
-    const a = annotateToken(catalog, user({ audience: 'https://management.azure.com/', scopes: ['user_impersonation'] }));
+    const a = annotateToken(
+      catalog,
+      user({ audience: 'https://management.azure.com/', scopes: ['user_impersonation'] }),
+    );
     expect(a.api?.name).toBe('Azure Resource Manager');
-    expect(a.scopes[0]).toMatchObject({ value: 'user_impersonation', type: 'delegated', permission: null, flags: [] });
+    expect(a.scopes[0]).toMatchObject({
+      value: 'user_impersonation',
+      type: 'delegated',
+      permission: null,
+      flags: [],
+    });
     expect(a.findings).toEqual([]);
   });
 
@@ -92,7 +139,13 @@ describe('annotateToken: directory roles', () => {
     ['62e90394-69f5-4237-9190-012177145e10', 'Global Administrator', 'global-administrator'],
   ])('highlights %s as %s', (id, name, highlight) => {
     const a = annotateToken(catalog, user({ wids: [id] }));
-    expect(a.wids?.[0]).toMatchObject({ templateId: id, name, privileged: true, highlight, isDefaultMember: false });
+    expect(a.wids?.[0]).toMatchObject({
+      templateId: id,
+      name,
+      privileged: true,
+      highlight,
+      isDefaultMember: false,
+    });
   });
 
   it('explains the default member role', () => {
@@ -104,7 +157,11 @@ describe('annotateToken: directory roles', () => {
 
   it('shows an unknown role GUID as not in the catalog, with the date', () => {
     const a = annotateToken(catalog, user({ wids: ['11111111-2222-3333-4444-555555555555'] }));
-    expect(a.wids?.[0]).toMatchObject({ name: null, privileged: null, note: `not in the catalog (as of ${catalog.generatedAt})` });
+    expect(a.wids?.[0]).toMatchObject({
+      name: null,
+      privileged: null,
+      note: `not in the catalog (as of ${catalog.generatedAt})`,
+    });
     expect(a.findings.map((f) => f.code)).toEqual(['unknown-role']);
   });
 

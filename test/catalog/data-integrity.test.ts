@@ -49,11 +49,18 @@ describe('catalog data', () => {
     const shared = (ids: string[]) => ids.filter((id, i) => ids.indexOf(id) !== i);
     const sharedNames = (ids: string[], form: 'delegatedId' | 'applicationId') =>
       shared(ids).flatMap((id) => perms.filter((p) => p[form] === id).map((p) => p.value));
-    expect(sharedNames(delegatedIds, 'delegatedId')).toEqual(['CloudApp-Disc.Read.All', 'CloudApp-Discovery.Read.All']);
-    expect(sharedNames(applicationIds, 'applicationId')).toEqual(['CloudApp-Disc.Read.All', 'CloudApp-Discovery.Read.All']);
+    expect(sharedNames(delegatedIds, 'delegatedId')).toEqual([
+      'CloudApp-Disc.Read.All',
+      'CloudApp-Discovery.Read.All',
+    ]);
+    expect(sharedNames(applicationIds, 'applicationId')).toEqual([
+      'CloudApp-Disc.Read.All',
+      'CloudApp-Discovery.Read.All',
+    ]);
     expect(delegatedIds.length).toBeGreaterThan(500);
     expect(applicationIds.length).toBeGreaterThan(450);
-    for (const id of [...delegatedIds, ...applicationIds]) expect(id).toMatch(/^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/);
+    for (const id of [...delegatedIds, ...applicationIds])
+      expect(id).toMatch(/^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/);
   });
 
   it('gives every directory role a unique template ID', () => {
@@ -98,7 +105,10 @@ describe('catalog data', () => {
   });
 
   it('keeps Defender permissions per Defender API, without IDs (the source has none)', () => {
-    expect(findPermission(catalog, MDE, 'Machine.Isolate')).toMatchObject({ delegatedId: null, applicationId: null });
+    expect(findPermission(catalog, MDE, 'Machine.Isolate')).toMatchObject({
+      delegatedId: null,
+      applicationId: null,
+    });
     expect(findPermission(catalog, MTP, 'Incident.Read.All')?.application).toBe(true);
     expect(findPermission(catalog, MTP, 'Machine.Isolate')).toBeNull();
   });
@@ -126,7 +136,10 @@ describe('catalog data', () => {
 
   it.skipIf(!haveSources)('contains none of the Graph source descriptions', () => {
     const src = JSON.parse(readFileSync(join(sources, 'graph/permissions.json'), 'utf8')) as {
-      permissions: Record<string, { schemes: Record<string, { adminDescription?: string; userDescription?: string }> }>;
+      permissions: Record<
+        string,
+        { schemes: Record<string, { adminDescription?: string; userDescription?: string }> }
+      >;
     };
     const data = readdirSync(dataDir)
       .map((f) => readFileSync(join(dataDir, f), 'utf8'))

@@ -37,22 +37,62 @@ describe('findApi', () => {
     ['00000003-0000-0000-c000-000000000000', 'Microsoft Graph', 'https://graph.microsoft.com', null],
     ['https://graph.microsoft.us', 'Microsoft Graph', 'https://graph.microsoft.us', 'usgov'],
     ['https://dod-graph.microsoft.us/', 'Microsoft Graph', 'https://dod-graph.microsoft.us', 'usgov'],
-    ['https://microsoftgraph.chinacloudapi.cn', 'Microsoft Graph', 'https://microsoftgraph.chinacloudapi.cn', 'china'],
-    ['https://api.securitycenter.microsoft.com', 'Microsoft Defender for Endpoint', 'https://api.securitycenter.microsoft.com', 'public'],
-    ['https://securitycenter.onmicrosoft.com/windowsatpservice', 'Microsoft Defender for Endpoint', 'https://securitycenter.onmicrosoft.com/windowsatpservice', 'public'],
+    [
+      'https://microsoftgraph.chinacloudapi.cn',
+      'Microsoft Graph',
+      'https://microsoftgraph.chinacloudapi.cn',
+      'china',
+    ],
+    [
+      'https://api.securitycenter.microsoft.com',
+      'Microsoft Defender for Endpoint',
+      'https://api.securitycenter.microsoft.com',
+      'public',
+    ],
+    [
+      'https://securitycenter.onmicrosoft.com/windowsatpservice',
+      'Microsoft Defender for Endpoint',
+      'https://securitycenter.onmicrosoft.com/windowsatpservice',
+      'public',
+    ],
     [MDE, 'Microsoft Defender for Endpoint', 'https://api.securitycenter.microsoft.com', null],
-    ['https://api.security.microsoft.com', 'Microsoft Defender XDR', 'https://api.security.microsoft.com', 'public'],
+    [
+      'https://api.security.microsoft.com',
+      'Microsoft Defender XDR',
+      'https://api.security.microsoft.com',
+      'public',
+    ],
     ['https://management.azure.com/', 'Azure Resource Manager', 'https://management.azure.com', 'public'],
-    ['https://management.core.windows.net/', 'Azure Resource Manager', 'https://management.core.windows.net', 'public'],
-    ['https://management.usgovcloudapi.net/', 'Azure Resource Manager', 'https://management.usgovcloudapi.net', 'usgov'],
+    [
+      'https://management.core.windows.net/',
+      'Azure Resource Manager',
+      'https://management.core.windows.net',
+      'public',
+    ],
+    [
+      'https://management.usgovcloudapi.net/',
+      'Azure Resource Manager',
+      'https://management.usgovcloudapi.net',
+      'usgov',
+    ],
     ['https://vault.azure.net', 'Azure Key Vault', 'https://vault.azure.net', 'public'],
     ['https://storage.azure.com/', 'Azure Storage', 'https://storage.azure.com', 'public'],
-    ['https://myaccount.blob.core.windows.net', 'Azure Storage', 'https://myaccount.blob.core.windows.net', 'public'],
+    [
+      'https://myaccount.blob.core.windows.net',
+      'Azure Storage',
+      'https://myaccount.blob.core.windows.net',
+      'public',
+    ],
     ['https://api.loganalytics.io', 'Log Analytics API', 'https://api.loganalytics.io', 'public'],
     ['https://manage.office.com', 'Office 365 Management APIs', 'https://manage.office.com', 'public'],
     ['https://graph.windows.net/', 'Azure AD Graph', 'https://graph.windows.net', 'public'],
     ['https://contoso.sharepoint.com', 'SharePoint Online', 'https://contoso.sharepoint.com', 'public'],
-    ['00000003-0000-0ff1-ce00-000000000000', 'SharePoint Online', '00000003-0000-0ff1-ce00-000000000000', null],
+    [
+      '00000003-0000-0ff1-ce00-000000000000',
+      'SharePoint Online',
+      '00000003-0000-0ff1-ce00-000000000000',
+      null,
+    ],
     ['https://outlook.office365.com/', 'Exchange Online', 'https://outlook.office365.com', 'public'],
   ])('names %s as %s', (aud, name, resource, cloud) => {
     expect(findApi(catalog, aud)).toMatchObject({ name, resource, cloud });
@@ -64,18 +104,27 @@ describe('findApi', () => {
   });
 
   it.each([
-    ['api://11111111-2222-3333-4444-555555555555', { name: 'Custom API', custom: true, appId: '11111111-2222-3333-4444-555555555555' }],
-    ['api://11111111-2222-3333-4444-555555555555/access', { custom: true, resource: 'api://11111111-2222-3333-4444-555555555555/access' }],
+    [
+      'api://11111111-2222-3333-4444-555555555555',
+      { name: 'Custom API', custom: true, appId: '11111111-2222-3333-4444-555555555555' },
+    ],
+    [
+      'api://11111111-2222-3333-4444-555555555555/access',
+      { custom: true, resource: 'api://11111111-2222-3333-4444-555555555555/access' },
+    ],
   ])('treats %s as a custom API', (aud, expected) => {
     expect(findApi(catalog, aud)).toMatchObject(expected);
   });
 
-  it.each(['api://contoso-orders', '11111111-2222-3333-4444-555555555555', 'https://example.com', 'not a url', ''])(
-    'returns null for %j, which it cannot name',
-    (aud) => {
-      expect(findApi(catalog, aud)).toBeNull();
-    },
-  );
+  it.each([
+    'api://contoso-orders',
+    '11111111-2222-3333-4444-555555555555',
+    'https://example.com',
+    'not a url',
+    '',
+  ])('returns null for %j, which it cannot name', (aud) => {
+    expect(findApi(catalog, aud)).toBeNull();
+  });
 });
 
 describe('findApiByHost', () => {
@@ -108,9 +157,12 @@ describe('findApiByHost', () => {
     expect(findApiByHost(catalog, 'api.security.microsoft.com', path)?.name).toBe(name);
   });
 
-  it.each(['vault.azure.net.evil.com', 'example.com', 'graph.microsoft.com.evil.com'])('returns null for %s', (host) => {
-    expect(findApiByHost(catalog, host)).toBeNull();
-  });
+  it.each(['vault.azure.net.evil.com', 'example.com', 'graph.microsoft.com.evil.com'])(
+    'returns null for %s',
+    (host) => {
+      expect(findApiByHost(catalog, host)).toBeNull();
+    },
+  );
 });
 
 describe('findApp and findRole', () => {
@@ -144,11 +196,29 @@ describe('findApp and findRole', () => {
 
 describe('findPermission', () => {
   it.each([
-    [GRAPH, 'SecurityEvents.Read.All', { value: 'SecurityEvents.Read.All', applicationId: 'bf394140-e372-4bf9-a898-299cfc7564e5' }],
+    [
+      GRAPH,
+      'SecurityEvents.Read.All',
+      { value: 'SecurityEvents.Read.All', applicationId: 'bf394140-e372-4bf9-a898-299cfc7564e5' },
+    ],
     [GRAPH, 'securityevents.read.all', { value: 'SecurityEvents.Read.All' }],
     [GRAPH, 'bf394140-e372-4bf9-a898-299cfc7564e5', { value: 'SecurityEvents.Read.All' }],
-    [GRAPH, '64733abd-851e-478a-bffb-e47a14b18235', { value: 'SecurityEvents.Read.All', delegatedAdminConsent: true }],
-    [GRAPH, 'User.Read', { delegated: true, application: false, delegatedAdminConsent: false, applicationAdminConsent: null, applicationId: null }],
+    [
+      GRAPH,
+      '64733abd-851e-478a-bffb-e47a14b18235',
+      { value: 'SecurityEvents.Read.All', delegatedAdminConsent: true },
+    ],
+    [
+      GRAPH,
+      'User.Read',
+      {
+        delegated: true,
+        application: false,
+        delegatedAdminConsent: false,
+        applicationAdminConsent: null,
+        applicationId: null,
+      },
+    ],
     [GRAPH, 'Application.ReadWrite.OwnedBy', { application: true, applicationAdminConsent: true }],
     ['https://graph.microsoft.com', 'Mail.Read', { value: 'Mail.Read', resourceAppId: GRAPH }],
     [MDE, 'Machine.Isolate', { delegated: true, application: true, delegatedId: null, applicationId: null }],
@@ -180,17 +250,44 @@ describe('findPermission', () => {
     const firstNotLeast = uses.findIndex((u) => !u.least);
     if (firstNotLeast >= 0) expect(uses.slice(firstNotLeast).every((u) => !u.least)).toBe(true);
     const isolate = findPermission(catalog, MDE, 'Machine.Isolate');
-    expect(isolate && findPermissionUses(catalog, isolate).map((u) => u.path)).toContain('/api/machines/{id}/isolate');
+    expect(isolate && findPermissionUses(catalog, isolate).map((u) => u.path)).toContain(
+      '/api/machines/{id}/isolate',
+    );
   });
 });
 
 describe('findGraphPathPermissions', () => {
   it.each([
-    ['GET', '/security/alerts', '/security/alerts', ['SecurityEvents.Read.All', 'SecurityEvents.ReadWrite.All']],
-    ['get', '/security/alerts/{id}', '/security/alerts/{id}', ['SecurityEvents.Read.All', 'SecurityEvents.ReadWrite.All']],
-    ['GET', '/v1.0/security/alerts?$top=1', '/security/alerts', ['SecurityEvents.Read.All', 'SecurityEvents.ReadWrite.All']],
-    ['GET', '/security/alerts/', '/security/alerts', ['SecurityEvents.Read.All', 'SecurityEvents.ReadWrite.All']],
-    ['GET', "/reports/getemailactivitycounts(period='d7')", '/reports/getemailactivitycounts(period={value})', ['Reports.Read.All']],
+    [
+      'GET',
+      '/security/alerts',
+      '/security/alerts',
+      ['SecurityEvents.Read.All', 'SecurityEvents.ReadWrite.All'],
+    ],
+    [
+      'get',
+      '/security/alerts/{id}',
+      '/security/alerts/{id}',
+      ['SecurityEvents.Read.All', 'SecurityEvents.ReadWrite.All'],
+    ],
+    [
+      'GET',
+      '/v1.0/security/alerts?$top=1',
+      '/security/alerts',
+      ['SecurityEvents.Read.All', 'SecurityEvents.ReadWrite.All'],
+    ],
+    [
+      'GET',
+      '/security/alerts/',
+      '/security/alerts',
+      ['SecurityEvents.Read.All', 'SecurityEvents.ReadWrite.All'],
+    ],
+    [
+      'GET',
+      "/reports/getemailactivitycounts(period='d7')",
+      '/reports/getemailactivitycounts(period={value})',
+      ['Reports.Read.All'],
+    ],
   ])('%s %s matches %s', (method, path, matchedPath, application) => {
     const hit = findGraphPathPermissions(catalog, method, path);
     expect(hit?.matchedPath).toBe(matchedPath);
@@ -221,18 +318,69 @@ describe('findGraphPathPermissions', () => {
 
 describe('findDefenderEndpoint', () => {
   it.each([
-    ['POST', '/api/machines/{id}/isolate', 'WindowsDefenderATP', '/api/machines/{id}/isolate', ['Machine.Isolate'], 'Active remediation actions'],
-    ['post', '/API/Machines/{id}/Isolate', 'WindowsDefenderATP', '/api/machines/{id}/isolate', ['Machine.Isolate'], 'Active remediation actions'],
-    ['POST', '/api/v1.0/machines/{id}/isolate', 'WindowsDefenderATP', '/api/machines/{id}/isolate', ['Machine.Isolate'], 'Active remediation actions'],
-    ['GET', '/api/alerts', 'WindowsDefenderATP', '/api/alerts', ['Alert.Read.All', 'Alert.ReadWrite.All'], 'View Data'],
-    ['GET', '/api/incidents', 'Microsoft Threat Protection', '/api/incidents', ['Incident.Read.All', 'Incident.ReadWrite.All'], null],
-    ['POST', '/api/advancedhunting/run', 'Microsoft Threat Protection', '/api/advancedhunting/run', ['AdvancedHunting.Read.All'], 'View Data'],
+    [
+      'POST',
+      '/api/machines/{id}/isolate',
+      'WindowsDefenderATP',
+      '/api/machines/{id}/isolate',
+      ['Machine.Isolate'],
+      'Active remediation actions',
+    ],
+    [
+      'post',
+      '/API/Machines/{id}/Isolate',
+      'WindowsDefenderATP',
+      '/api/machines/{id}/isolate',
+      ['Machine.Isolate'],
+      'Active remediation actions',
+    ],
+    [
+      'POST',
+      '/api/v1.0/machines/{id}/isolate',
+      'WindowsDefenderATP',
+      '/api/machines/{id}/isolate',
+      ['Machine.Isolate'],
+      'Active remediation actions',
+    ],
+    [
+      'GET',
+      '/api/alerts',
+      'WindowsDefenderATP',
+      '/api/alerts',
+      ['Alert.Read.All', 'Alert.ReadWrite.All'],
+      'View Data',
+    ],
+    [
+      'GET',
+      '/api/incidents',
+      'Microsoft Threat Protection',
+      '/api/incidents',
+      ['Incident.Read.All', 'Incident.ReadWrite.All'],
+      null,
+    ],
+    [
+      'POST',
+      '/api/advancedhunting/run',
+      'Microsoft Threat Protection',
+      '/api/advancedhunting/run',
+      ['AdvancedHunting.Read.All'],
+      'View Data',
+    ],
   ])('%s %s is %s %s', (method, path, resource, matchedPath, application, delegatedRole) => {
-    expect(findDefenderEndpoint(catalog, method, path)).toMatchObject({ resource, matchedPath, application, delegatedRole });
+    expect(findDefenderEndpoint(catalog, method, path)).toMatchObject({
+      resource,
+      matchedPath,
+      application,
+      delegatedRole,
+    });
   });
 
   it('matches function-style segments with their values', () => {
-    const hit = findDefenderEndpoint(catalog, 'GET', "/api/machines/findbyip(ip='10.1.1.1',timestamp=2024-01-01t00:00:00z)");
+    const hit = findDefenderEndpoint(
+      catalog,
+      'GET',
+      "/api/machines/findbyip(ip='10.1.1.1',timestamp=2024-01-01t00:00:00z)",
+    );
     expect(hit?.matchedPath).toBe("/api/machines/findbyip(ip='{ip}',timestamp={timestamp})");
   });
 

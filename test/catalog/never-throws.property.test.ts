@@ -22,7 +22,16 @@ beforeAll(async () => {
 
 const text = fc.oneof(
   fc.string(),
-  fc.constantFrom('https://graph.microsoft.com/', 'api://', 'api://{x}', '/users/{id}', "/x('{", '__proto__', 'constructor', '/'),
+  fc.constantFrom(
+    'https://graph.microsoft.com/',
+    'api://',
+    'api://{x}',
+    '/users/{id}',
+    "/x('{",
+    '__proto__',
+    'constructor',
+    '/',
+  ),
 );
 
 describe('the catalog lookups never throw', () => {

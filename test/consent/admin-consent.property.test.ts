@@ -18,9 +18,9 @@ const cloud = fc.constantFrom<Cloud>('public', 'usgov', 'china');
 const urlChars = fc.stringMatching(/^[A-Za-z0-9\-._~!$&'()+,;=:@/?%[\]]{0,60}$/);
 const redirectUri = fc.oneof(
   fc.tuple(domain, urlChars).map(([d, rest]) => `https://${d}/${rest}`),
-  fc.tuple(fc.constantFrom('localhost', '127.0.0.1'), fc.integer({ min: 1, max: 65535 }), urlChars).map(
-    ([h, port, rest]) => `http://${h}:${port}/${rest}`,
-  ),
+  fc
+    .tuple(fc.constantFrom('localhost', '127.0.0.1'), fc.integer({ min: 1, max: 65535 }), urlChars)
+    .map(([h, port, rest]) => `http://${h}:${port}/${rest}`),
 );
 const permissionValue = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._-]{0,30}$/);
 const customScope = fc.tuple(fc.uuid(), permissionValue).map(([app, v]) => `api://${app}/${v}`);
@@ -39,10 +39,18 @@ describe('admin-consent URL round trip', () => {
   it('parses back to exactly its inputs, for any valid input', () => {
     fc.assert(
       fc.property(inputs, (i) => {
-        const graph = i.graphDefault || i.custom.length === 0 ? [`${getCloudInfo(i.cloud).graphUrl}/.default`] : [];
+        const graph =
+          i.graphDefault || i.custom.length === 0 ? [`${getCloudInfo(i.cloud).graphUrl}/.default`] : [];
         const permissions = [...graph, ...i.custom];
         const result = buildAdminConsentUrl(
-          { tenant: i.tenant, clientId: i.clientId, redirectUri: i.redirectUri, permissions, cloud: i.cloud, includeV1: true },
+          {
+            tenant: i.tenant,
+            clientId: i.clientId,
+            redirectUri: i.redirectUri,
+            permissions,
+            cloud: i.cloud,
+            includeV1: true,
+          },
           catalog,
           () => i.seed,
         );

@@ -42,7 +42,11 @@ describe('buildAdminConsentUrl: documented forms per cloud', () => {
     ['usgov', 'login.microsoftonline.us', 'https%3A%2F%2Fgraph.microsoft.us%2F.default'],
     ['china', 'login.chinacloudapi.cn', 'https%3A%2F%2Fmicrosoftgraph.chinacloudapi.cn%2F.default'],
   ])('builds the v2.0 form for the %s cloud', (cloud, host, scope) => {
-    const graph = { public: 'https://graph.microsoft.com', usgov: 'https://graph.microsoft.us', china: 'https://microsoftgraph.chinacloudapi.cn' }[cloud];
+    const graph = {
+      public: 'https://graph.microsoft.com',
+      usgov: 'https://graph.microsoft.us',
+      china: 'https://microsoftgraph.chinacloudapi.cn',
+    }[cloud];
     const result = buildAdminConsentUrl(input({ cloud, permissions: [`${graph}/.default`] }), catalog, fixed);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -59,7 +63,11 @@ describe('buildAdminConsentUrl: documented forms per cloud', () => {
     ['usgov', 'login.microsoftonline.us'],
     ['china', 'login.chinacloudapi.cn'],
   ])('builds the v1 form on request for the %s cloud, with the same state and no scope', (cloud, host) => {
-    const result = buildAdminConsentUrl(input({ cloud, tenant: TENANT, includeV1: true, permissions: ['api://my-api/.default'] }), catalog, fixed);
+    const result = buildAdminConsentUrl(
+      input({ cloud, tenant: TENANT, includeV1: true, permissions: ['api://my-api/.default'] }),
+      catalog,
+      fixed,
+    );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.v1Url).toBe(
@@ -69,7 +77,12 @@ describe('buildAdminConsentUrl: documented forms per cloud', () => {
 
   it('joins several scopes with a space (encoded %20), in the order given', () => {
     const result = buildAdminConsentUrl(
-      input({ permissions: ['https://graph.microsoft.com/.default', 'api://11112222-aaaa-bbbb-cccc-333344445555/.default'] }),
+      input({
+        permissions: [
+          'https://graph.microsoft.com/.default',
+          'api://11112222-aaaa-bbbb-cccc-333344445555/.default',
+        ],
+      }),
       catalog,
       fixed,
     );
@@ -101,13 +114,49 @@ describe('buildAdminConsentUrl: refusals, one per field', () => {
     ['common as tenant', { tenant: 'common' }, 'tenant', 'tenant-common', 'Admin consent needs a tenant'],
     ['an empty tenant', { tenant: '' }, 'tenant', 'required', 'Enter the tenant ID'],
     ['a client name', { clientId: 'my-app' }, 'clientId', 'client-id-not-guid', 'must be a GUID'],
-    ['an http redirect', { redirectUri: 'http://contoso.com/cb' }, 'redirectUri', 'redirect-not-https', 'http is only allowed'],
-    ['a javascript: redirect', { redirectUri: 'javascript:alert(1)' }, 'redirectUri', 'redirect-unsafe-scheme', 'cannot be a redirect URI'],
-    ['a redirect with a fragment', { redirectUri: 'https://a.com/#x' }, 'redirectUri', 'redirect-fragment', 'fragment'],
+    [
+      'an http redirect',
+      { redirectUri: 'http://contoso.com/cb' },
+      'redirectUri',
+      'redirect-not-https',
+      'http is only allowed',
+    ],
+    [
+      'a javascript: redirect',
+      { redirectUri: 'javascript:alert(1)' },
+      'redirectUri',
+      'redirect-unsafe-scheme',
+      'cannot be a redirect URI',
+    ],
+    [
+      'a redirect with a fragment',
+      { redirectUri: 'https://a.com/#x' },
+      'redirectUri',
+      'redirect-fragment',
+      'fragment',
+    ],
     ['no permissions', { permissions: [] }, 'permissions', 'required', 'Pick at least one permission'],
-    ['a bare .default', { permissions: ['.default'] }, 'permissions', 'permission-no-resource', 'needs the API in front of it'],
-    ['a scope with a quote', { permissions: ['https://graph.microsoft.com/User.Read"'] }, 'permissions', 'permission-malformed', 'characters no permission has'],
-    ['a non-URL resource', { permissions: ['graph/.default'] }, 'permissions', 'permission-malformed', 'is not an API identifier'],
+    [
+      'a bare .default',
+      { permissions: ['.default'] },
+      'permissions',
+      'permission-no-resource',
+      'needs the API in front of it',
+    ],
+    [
+      'a scope with a quote',
+      { permissions: ['https://graph.microsoft.com/User.Read"'] },
+      'permissions',
+      'permission-malformed',
+      'characters no permission has',
+    ],
+    [
+      'a non-URL resource',
+      { permissions: ['graph/.default'] },
+      'permissions',
+      'permission-malformed',
+      'is not an API identifier',
+    ],
     ['an unknown cloud', { cloud: 'mars' as Cloud }, 'cloud', 'cloud-unknown', 'Pick the cloud'],
   ])('refuses %s', (_name, over, field, code, message) => {
     const result = buildAdminConsentUrl(input(over), catalog, fixed);
@@ -126,7 +175,12 @@ describe('buildAdminConsentUrl: refusals, one per field', () => {
     );
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.errors.map((e) => e.field).sort()).toEqual(['clientId', 'permissions', 'redirectUri', 'tenant']);
+    expect(result.errors.map((e) => e.field).sort()).toEqual([
+      'clientId',
+      'permissions',
+      'redirectUri',
+      'tenant',
+    ]);
   });
 });
 
@@ -146,7 +200,9 @@ describe('buildAdminConsentUrl: Graph across clouds', () => {
       catalog,
       fixed,
     );
-    expect(result.ok && new URL(result.url).searchParams.get('scope')).toBe('https://graph.microsoft.com/.default');
+    expect(result.ok && new URL(result.url).searchParams.get('scope')).toBe(
+      'https://graph.microsoft.com/.default',
+    );
   });
 
   it('keeps US DoD Graph in the US Gov cloud', () => {
@@ -155,7 +211,9 @@ describe('buildAdminConsentUrl: Graph across clouds', () => {
       catalog,
       fixed,
     );
-    expect(result.ok && new URL(result.url).searchParams.get('scope')).toBe('https://dod-graph.microsoft.us/.default');
+    expect(result.ok && new URL(result.url).searchParams.get('scope')).toBe(
+      'https://dod-graph.microsoft.us/.default',
+    );
     expect(result.ok && result.warnings.some((w) => w.code === 'graph-cloud-corrected')).toBe(false);
   });
 });
@@ -171,14 +229,18 @@ describe('buildAdminConsentUrl: who can grant and what comes back', () => {
       'Privileged Role Administrator',
       'Global Administrator',
     ]);
-    expect(result.whoCanGrant.explanation).toContain('only a Privileged Role Administrator or Global Administrator');
+    expect(result.whoCanGrant.explanation).toContain(
+      'only a Privileged Role Administrator or Global Administrator',
+    );
     expect(result.whoCanGrant.source).toBe(WHO_CAN_GRANT_SOURCE);
   });
 
   it('for a custom API only, says an Application Administrator is enough', () => {
     const result = buildAdminConsentUrl(input({ permissions: ['api://my-api/.default'] }), catalog, fixed);
     expect(result.ok && result.whoCanGrant.cannot).toEqual([]);
-    expect(result.ok && result.whoCanGrant.explanation).toContain('No Microsoft Graph application permission');
+    expect(result.ok && result.whoCanGrant.explanation).toContain(
+      'No Microsoft Graph application permission',
+    );
   });
 
   it('lists what the redirect carries, error first because errors also say admin_consent=True', () => {
@@ -195,18 +257,26 @@ describe('buildAdminConsentUrl: who can grant and what comes back', () => {
   });
 
   it('keeps a custom API it cannot check, with a warning', () => {
-    const result = buildAdminConsentUrl(input({ permissions: ['api://contoso-api/Orders.Read'] }), catalog, fixed);
+    const result = buildAdminConsentUrl(
+      input({ permissions: ['api://contoso-api/Orders.Read'] }),
+      catalog,
+      fixed,
+    );
     expect(result.ok && new URL(result.url).searchParams.get('scope')).toBe('api://contoso-api/Orders.Read');
     expect(result.ok && result.warnings.map((w) => w.code)).toContain('permission-unverified');
   });
 
   it('asks for a scope listed twice only once', () => {
     const result = buildAdminConsentUrl(
-      input({ permissions: ['https://graph.microsoft.com/.default', 'https://graph.microsoft.com/.default'] }),
+      input({
+        permissions: ['https://graph.microsoft.com/.default', 'https://graph.microsoft.com/.default'],
+      }),
       catalog,
       fixed,
     );
-    expect(result.ok && new URL(result.url).searchParams.get('scope')).toBe('https://graph.microsoft.com/.default');
+    expect(result.ok && new URL(result.url).searchParams.get('scope')).toBe(
+      'https://graph.microsoft.com/.default',
+    );
     expect(result.ok && result.warnings.map((w) => w.code)).toContain('duplicate-permission');
   });
 });
@@ -214,7 +284,13 @@ describe('buildAdminConsentUrl: who can grant and what comes back', () => {
 describe('buildUserConsentUrl', () => {
   it('builds the authorize URL with response_type=code and prompt=consent', () => {
     const result = buildUserConsentUrl(
-      { tenant: 'common', clientId: CLIENT, redirectUri: 'https://app.contoso.com/cb', permissions: ['openid', 'api://contoso-api/Orders.Read'], cloud: 'public' },
+      {
+        tenant: 'common',
+        clientId: CLIENT,
+        redirectUri: 'https://app.contoso.com/cb',
+        permissions: ['openid', 'api://contoso-api/Orders.Read'],
+        cloud: 'public',
+      },
       catalog,
       fixed,
     );
@@ -229,7 +305,13 @@ describe('buildUserConsentUrl', () => {
 
   it('uses the national cloud sign-in host', () => {
     const result = buildUserConsentUrl(
-      { tenant: TENANT, clientId: CLIENT, redirectUri: 'https://a.cn/cb', permissions: ['openid'], cloud: 'china' },
+      {
+        tenant: TENANT,
+        clientId: CLIENT,
+        redirectUri: 'https://a.cn/cb',
+        permissions: ['openid'],
+        cloud: 'china',
+      },
       catalog,
       fixed,
     );

@@ -1,6 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog, type Catalog } from '../../src/catalog';
-import { buildAdminConsentUrl, buildUserConsentUrl, GRAPH_APP_ID, type AdminConsentInput } from '../../src/consent';
+import {
+  buildAdminConsentUrl,
+  buildUserConsentUrl,
+  GRAPH_APP_ID,
+  type AdminConsentInput,
+} from '../../src/consent';
 
 // These cases rest on the catalog's data (Graph and Defender permissions), not only on URL rules.
 let catalog: Catalog;
@@ -32,7 +37,8 @@ describe('permissions checked against the catalog', () => {
     expect(!result.ok && result.errors[0]).toMatchObject({
       field: 'permissions',
       code: 'permission-unknown',
-      message: 'Microsoft Graph has no permission "User.Fly.All". Check the spelling (values are like User.Read.All).',
+      message:
+        'Microsoft Graph has no permission "User.Fly.All". Check the spelling (values are like User.Read.All).',
     });
   });
 
@@ -48,33 +54,56 @@ describe('permissions checked against the catalog', () => {
   });
 
   it('rewrites a public Graph permission to China Graph', () => {
-    const result = buildAdminConsentUrl(input(['https://graph.microsoft.com/User.Read'], { cloud: 'china' }), catalog, fixed);
+    const result = buildAdminConsentUrl(
+      input(['https://graph.microsoft.com/User.Read'], { cloud: 'china' }),
+      catalog,
+      fixed,
+    );
     expect(result.ok && scopeOf(result.url)).toBe('https://microsoftgraph.chinacloudapi.cn/User.Read');
   });
 
   it('accepts a Defender for Endpoint permission on its resource URL', () => {
-    const result = buildAdminConsentUrl(input(['https://api.securitycenter.microsoft.com/Machine.Isolate']), catalog, fixed);
+    const result = buildAdminConsentUrl(
+      input(['https://api.securitycenter.microsoft.com/Machine.Isolate']),
+      catalog,
+      fixed,
+    );
     expect(result.ok && scopeOf(result.url)).toBe('https://api.securitycenter.microsoft.com/Machine.Isolate');
   });
 
   it('refuses a permission the Defender API does not have', () => {
-    const result = buildAdminConsentUrl(input(['https://api.securitycenter.microsoft.com/User.Fly.All']), catalog, fixed);
+    const result = buildAdminConsentUrl(
+      input(['https://api.securitycenter.microsoft.com/User.Fly.All']),
+      catalog,
+      fixed,
+    );
     expect(!result.ok && result.errors[0]?.code).toBe('permission-unknown');
   });
 
   it('warns when the client ID is an API (Graph) rather than the app', () => {
-    const result = buildAdminConsentUrl(input(['https://graph.microsoft.com/.default'], { clientId: GRAPH_APP_ID }), catalog, fixed);
+    const result = buildAdminConsentUrl(
+      input(['https://graph.microsoft.com/.default'], { clientId: GRAPH_APP_ID }),
+      catalog,
+      fixed,
+    );
     expect(result.ok && result.warnings.map((w) => w.code)).toContain('client-id-is-api');
   });
 });
 
 describe('who can grant, by permission type', () => {
   it('an application-only Graph permission needs Privileged Role Administrator or Global Administrator', () => {
-    const result = buildAdminConsentUrl(input(['https://graph.microsoft.com/Application.ReadWrite.OwnedBy']), catalog, fixed);
+    const result = buildAdminConsentUrl(
+      input(['https://graph.microsoft.com/Application.ReadWrite.OwnedBy']),
+      catalog,
+      fixed,
+    );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.whoCanGrant.roles).toEqual(['Privileged Role Administrator', 'Global Administrator']);
-    expect(result.whoCanGrant.cannot).toEqual(['Cloud Application Administrator', 'Application Administrator']);
+    expect(result.whoCanGrant.cannot).toEqual([
+      'Cloud Application Administrator',
+      'Application Administrator',
+    ]);
     const w = result.warnings.find((x) => x.code === 'application-permission-needs-default');
     expect(w?.fix).toContain('https://graph.microsoft.com/.default');
   });
@@ -86,7 +115,11 @@ describe('who can grant, by permission type', () => {
   });
 
   it('a Defender application permission does not need Privileged Role Administrator', () => {
-    const result = buildAdminConsentUrl(input(['https://api.securitycenter.microsoft.com/Machine.Isolate']), catalog, fixed);
+    const result = buildAdminConsentUrl(
+      input(['https://api.securitycenter.microsoft.com/Machine.Isolate']),
+      catalog,
+      fixed,
+    );
     expect(result.ok && result.whoCanGrant.cannot).toEqual([]);
   });
 });
@@ -103,39 +136,65 @@ describe('application permission type', () => {
     ]);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(scopeOf(result.url)).toBe('https://graph.microsoft.com/.default https://api.securitycenter.microsoft.com/.default');
+    expect(scopeOf(result.url)).toBe(
+      'https://graph.microsoft.com/.default https://api.securitycenter.microsoft.com/.default',
+    );
     const notes = result.warnings.filter((w) => w.code === 'application-via-default');
-    expect(notes.map((w) => w.evidence['permissions'])).toEqual([['User.Read.All', 'Group.Read.All'], ['Machine.Isolate']]);
+    expect(notes.map((w) => w.evidence['permissions'])).toEqual([
+      ['User.Read.All', 'Group.Read.All'],
+      ['Machine.Isolate'],
+    ]);
     expect(notes[0]?.fix).toContain('Add User.Read.All, Group.Read.All under API permissions');
   });
 
   it('says only Privileged Role Administrator or Global Administrator can grant Graph application permissions', () => {
     const result = app(['https://graph.microsoft.com/User.Read.All']);
-    expect(result.ok && result.whoCanGrant.roles).toEqual(['Privileged Role Administrator', 'Global Administrator']);
-    expect(result.ok && result.whoCanGrant.cannot).toEqual(['Cloud Application Administrator', 'Application Administrator']);
+    expect(result.ok && result.whoCanGrant.roles).toEqual([
+      'Privileged Role Administrator',
+      'Global Administrator',
+    ]);
+    expect(result.ok && result.whoCanGrant.cannot).toEqual([
+      'Cloud Application Administrator',
+      'Application Administrator',
+    ]);
   });
 
   it('refuses a delegated-only permission', () => {
     const result = app(['https://graph.microsoft.com/User.Read']);
-    expect(!result.ok && result.errors[0]).toMatchObject({ field: 'permissions', code: 'permission-delegated-only' });
+    expect(!result.ok && result.errors[0]).toMatchObject({
+      field: 'permissions',
+      code: 'permission-delegated-only',
+    });
   });
 });
 
 describe('user consent', () => {
   const user = (permissions: string[]) =>
     buildUserConsentUrl(
-      { tenant: 'organizations', clientId: CLIENT, redirectUri: 'https://app.contoso.com/cb', permissions, cloud: 'public' },
+      {
+        tenant: 'organizations',
+        clientId: CLIENT,
+        redirectUri: 'https://app.contoso.com/cb',
+        permissions,
+        cloud: 'public',
+      },
       catalog,
       fixed,
     );
 
   it('refuses an application-only permission', () => {
     const result = user(['https://graph.microsoft.com/Application.ReadWrite.OwnedBy']);
-    expect(!result.ok && result.errors[0]).toMatchObject({ field: 'permissions', code: 'permission-application-only' });
+    expect(!result.ok && result.errors[0]).toMatchObject({
+      field: 'permissions',
+      code: 'permission-application-only',
+    });
   });
 
   it('flags delegated permissions that need admin consent', () => {
-    const result = user(['https://graph.microsoft.com/User.Read', 'https://graph.microsoft.com/User.Read.All']);
+    const result = user([
+      'https://graph.microsoft.com/User.Read',
+      'https://graph.microsoft.com/User.Read.All',
+    ]);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.needAdmin).toEqual(['https://graph.microsoft.com/User.Read.All']);

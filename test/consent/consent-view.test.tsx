@@ -36,7 +36,9 @@ describe('consent view', () => {
     const box = urlBox();
     expect(box).not.toBeNull();
     const url = new URL(box!.value);
-    expect(url.origin + url.pathname).toBe('https://login.microsoftonline.com/contoso.onmicrosoft.com/v2.0/adminconsent');
+    expect(url.origin + url.pathname).toBe(
+      'https://login.microsoftonline.com/contoso.onmicrosoft.com/v2.0/adminconsent',
+    );
     expect(url.searchParams.get('redirect_uri')).toBe('https://app.contoso.com/cb?a=1&b=2');
     expect(url.searchParams.get('scope')).toBe('https://graph.microsoft.com/.default');
     expect(screen.getByRole('link', { name: 'Open' })).toHaveAttribute('href', box!.value);
@@ -64,7 +66,9 @@ describe('consent view', () => {
   it('refuses common with the reason', async () => {
     render(<ConsentView {...props(DEEP.replace('contoso.onmicrosoft.com', 'common'))} />);
     expect(urlBox()).toBeNull();
-    expect(screen.getByLabelText('Tenant')).toHaveAccessibleDescription(expect.stringContaining('Admin consent needs a tenant'));
+    expect(screen.getByLabelText('Tenant')).toHaveAccessibleDescription(
+      expect.stringContaining('Admin consent needs a tenant'),
+    );
   });
 
   it('draws a new state when the input changes', async () => {
@@ -96,13 +100,17 @@ describe('consent view', () => {
     expect(screen.getByLabelText('Client ID')).toHaveValue(CLIENT_APP_ID);
     expect(screen.getByLabelText('Cloud')).toHaveValue('public');
     expect(screen.getByLabelText('Permission type')).toHaveValue('application');
-    expect(screen.getByText(/Filled tenant, client ID, cloud, permission type from the token/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/Filled tenant, client ID, cloud, permission type from the token/),
+    ).toBeInTheDocument();
   });
 
   it('asks for .default when the permission type is application', async () => {
     const user = userEvent.setup();
     render(<ConsentView {...props(DEEP.replace('%2F.default', '%2FUser.Read.All'))} />);
-    expect(new URL(urlBox()!.value).searchParams.get('scope')).toBe('https://graph.microsoft.com/User.Read.All');
+    expect(new URL(urlBox()!.value).searchParams.get('scope')).toBe(
+      'https://graph.microsoft.com/User.Read.All',
+    );
     expect(screen.getByRole('region', { name: 'User consent link' })).toBeInTheDocument();
     await user.selectOptions(screen.getByLabelText('Permission type'), 'application');
     expect(new URL(urlBox()!.value).searchParams.get('scope')).toBe('https://graph.microsoft.com/.default');
@@ -114,7 +122,11 @@ describe('consent view', () => {
     const user = userEvent.setup();
     render(<ConsentView {...props(DEEP)} />);
     await user.type(screen.getByLabelText('Search permissions'), 'Machine.Isolate');
-    await user.click(await screen.findByRole('button', { name: 'Add https://api.securitycenter.microsoft.com/Machine.Isolate' }));
+    await user.click(
+      await screen.findByRole('button', {
+        name: 'Add https://api.securitycenter.microsoft.com/Machine.Isolate',
+      }),
+    );
     expect(screen.getByLabelText('Permissions')).toHaveValue(
       'https://graph.microsoft.com/.default\nhttps://api.securitycenter.microsoft.com/Machine.Isolate',
     );
@@ -124,7 +136,11 @@ describe('consent view', () => {
   });
 
   it('defaults a diagnosis link to application permissions when the inspected token is app-only', () => {
-    render(<ConsentView {...props(DEEP.replace('%2F.default', '%2FUser.Read.All'), { token: makeToken(graphAppOnlyV2()) })} />);
+    render(
+      <ConsentView
+        {...props(DEEP.replace('%2F.default', '%2FUser.Read.All'), { token: makeToken(graphAppOnlyV2()) })}
+      />,
+    );
     expect(screen.getByLabelText('Permission type')).toHaveValue('application');
     expect(new URL(urlBox()!.value).searchParams.get('scope')).toBe('https://graph.microsoft.com/.default');
     expect(screen.getByText(/the inspected token is app-only/)).toBeInTheDocument();

@@ -4,7 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog, type Catalog } from '../../src/catalog';
-import { buildGrantScripts, GRAPH_APP_ID, mentionsRetiredModule, type GrantScriptsInput } from '../../src/consent';
+import {
+  buildGrantScripts,
+  GRAPH_APP_ID,
+  mentionsRetiredModule,
+  type GrantScriptsInput,
+} from '../../src/consent';
 
 let catalog: Catalog;
 beforeAll(async () => {
@@ -48,7 +53,9 @@ describe('buildGrantScripts for Microsoft Graph', () => {
     expect(ps).toContain('Get-MgServicePrincipal -Filter "appId eq \'$resourceAppId\'"');
     expect(ps).toContain("$_.AllowedMemberTypes -contains 'Application'");
     expect(ps).toContain('Get-MgServicePrincipalAppRoleAssignment -ServicePrincipalId $principalId');
-    expect(ps).toContain('New-MgServicePrincipalAppRoleAssignment -ServicePrincipalId $principalId -PrincipalId $principalId');
+    expect(ps).toContain(
+      'New-MgServicePrincipalAppRoleAssignment -ServicePrincipalId $principalId -PrincipalId $principalId',
+    );
     expect(ps).toContain('-ResourceId $resourceSp.Id -AppRoleId $role.Id');
     expect(ps).not.toMatch(/New-AzureAD|Connect-AzureAD|Msol/);
 
@@ -58,11 +65,15 @@ describe('buildGrantScripts for Microsoft Graph', () => {
     expect(cli).toContain(`resource_app_id='${GRAPH_APP_ID}'`);
     expect(cli).toContain(`role_values=('User.Read.All' 'Group.Read.All')`);
     expect(cli).toContain(`graph='https://graph.microsoft.com/v1.0'`);
-    expect(cli).toContain('az rest --method post --url "$graph/servicePrincipals/$principal_id/appRoleAssignments"');
+    expect(cli).toContain(
+      'az rest --method post --url "$graph/servicePrincipals/$principal_id/appRoleAssignments"',
+    );
     expect(cli).toContain("contains(allowedMemberTypes, 'Application')");
 
     const http = result.graphRequest;
-    expect(http).toContain(`POST https://graph.microsoft.com/v1.0/servicePrincipals/${PRINCIPAL}/appRoleAssignments`);
+    expect(http).toContain(
+      `POST https://graph.microsoft.com/v1.0/servicePrincipals/${PRINCIPAL}/appRoleAssignments`,
+    );
     expect(http).toContain(`"principalId": "${PRINCIPAL}"`);
     expect(http).toContain('"appRoleId": "df021288-bdef-4463-88db-98f22de89214"');
     expect(http).toContain(`$filter=appId eq '${GRAPH_APP_ID}'`);
@@ -115,14 +126,44 @@ describe('buildGrantScripts for Defender', () => {
 describe('buildGrantScripts refusals', () => {
   it.each<[string, Partial<GrantScriptsInput>, string, string, string]>([
     ['an empty principal', { principalId: '' }, 'principalId', 'required', 'Enter the object ID'],
-    ['a principal that is not a GUID', { principalId: 'my-identity' }, 'principalId', 'principal-not-guid', 'must be an object ID'],
+    [
+      'a principal that is not a GUID',
+      { principalId: 'my-identity' },
+      'principalId',
+      'principal-not-guid',
+      'must be an object ID',
+    ],
     ['an unknown API name', { api: 'Contoso API' }, 'api', 'api-unknown', 'is not an API the catalog knows'],
     ['an empty API', { api: '' }, 'api', 'required', 'Enter the API'],
     ['no permissions', { permissions: [] }, 'permissions', 'required', 'at least one application permission'],
-    ['a delegated-only permission', { permissions: ['User.Read'] }, 'permissions', 'permission-delegated-only', 'cannot be assigned to a service principal'],
-    ['an unknown permission', { permissions: ['User.Fly.All'] }, 'permissions', 'permission-unknown', 'has no permission "User.Fly.All"'],
-    ["a value with a quote", { permissions: ["User.Read.All'; rm -rf ~; '"] }, 'permissions', 'permission-unsafe', 'is not a permission value'],
-    ['a value with $()', { permissions: ['$(whoami)'] }, 'permissions', 'permission-unsafe', 'is not a permission value'],
+    [
+      'a delegated-only permission',
+      { permissions: ['User.Read'] },
+      'permissions',
+      'permission-delegated-only',
+      'cannot be assigned to a service principal',
+    ],
+    [
+      'an unknown permission',
+      { permissions: ['User.Fly.All'] },
+      'permissions',
+      'permission-unknown',
+      'has no permission "User.Fly.All"',
+    ],
+    [
+      'a value with a quote',
+      { permissions: ["User.Read.All'; rm -rf ~; '"] },
+      'permissions',
+      'permission-unsafe',
+      'is not a permission value',
+    ],
+    [
+      'a value with $()',
+      { permissions: ['$(whoami)'] },
+      'permissions',
+      'permission-unsafe',
+      'is not a permission value',
+    ],
   ])('refuses %s', (_name, over, field, code, message) => {
     const result = buildGrantScripts(input(over), catalog);
     expect(result.ok).toBe(false);

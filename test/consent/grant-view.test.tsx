@@ -28,7 +28,11 @@ function props(query: string, over: Partial<ViewProps> = {}): ViewProps {
 
 describe('grant view', () => {
   it('shows the three scripts for a deep link', () => {
-    render(<GrantView {...props(`principal_id=${PRINCIPAL}&api=${CUSTOM_API}&permission=Orders.Read.All,Orders.Write.All`)} />);
+    render(
+      <GrantView
+        {...props(`principal_id=${PRINCIPAL}&api=${CUSTOM_API}&permission=Orders.Read.All,Orders.Write.All`)}
+      />,
+    );
     const region = screen.getByRole('region', { name: 'Grant script' });
     const ps = within(region).getByLabelText('Microsoft Graph PowerShell script');
     expect(ps).toHaveTextContent(`$principalId = '${PRINCIPAL}'`);
@@ -41,7 +45,9 @@ describe('grant view', () => {
 
   it('prefills the managed identity and its API from the inspected token', async () => {
     const user = userEvent.setup();
-    render(<GrantView {...props('permission=Machine.Isolate', { token: makeToken(defenderManagedIdentity()) })} />);
+    render(
+      <GrantView {...props('permission=Machine.Isolate', { token: makeToken(defenderManagedIdentity()) })} />,
+    );
     await user.click(screen.getByRole('button', { name: 'Prefill from the inspected token' }));
     expect(screen.getByLabelText('Principal object ID')).toHaveValue(MI_OID);
     const region = screen.getByRole('region', { name: 'Grant script' });
@@ -68,7 +74,9 @@ describe('grant view', () => {
 
   it('copies a script', async () => {
     const user = userEvent.setup();
-    render(<GrantView {...props(`principal_id=${PRINCIPAL}&api=${CUSTOM_API}&permission=Orders.Read.All`)} />);
+    render(
+      <GrantView {...props(`principal_id=${PRINCIPAL}&api=${CUSTOM_API}&permission=Orders.Read.All`)} />,
+    );
     await user.click(screen.getByRole('button', { name: 'Copy Azure CLI (bash)' }));
     expect(await screen.findByText('Copied')).toBeInTheDocument();
     expect(await navigator.clipboard.readText()).toContain(`principal_id='${PRINCIPAL}'`);
@@ -77,7 +85,14 @@ describe('grant view', () => {
   it('says the AzureAD module is retired when the person mentions it', async () => {
     const user = userEvent.setup();
     render(<GrantView {...props('')} />);
-    await user.type(screen.getByLabelText('Command you tried (optional)'), 'New-AzureADServiceAppRoleAssignment -ObjectId x');
-    expect(screen.getByText(/is retired\. Use Microsoft Graph PowerShell \(New-MgServicePrincipalAppRoleAssignment\)/)).toBeInTheDocument();
+    await user.type(
+      screen.getByLabelText('Command you tried (optional)'),
+      'New-AzureADServiceAppRoleAssignment -ObjectId x',
+    );
+    expect(
+      screen.getByText(
+        /is retired\. Use Microsoft Graph PowerShell \(New-MgServicePrincipalAppRoleAssignment\)/,
+      ),
+    ).toBeInTheDocument();
   });
 });

@@ -71,7 +71,12 @@ describe('prefillGrantFromToken', () => {
   }
 
   it('takes the managed identity as principal and the audience as API', () => {
-    expect(both(defenderManagedIdentity())).toEqual({ principalId: MI_OID, api: DEFENDER_AUD, permissions: [], cloud: 'public' });
+    expect(both(defenderManagedIdentity())).toEqual({
+      principalId: MI_OID,
+      api: DEFENDER_AUD,
+      permissions: [],
+      cloud: 'public',
+    });
   });
 
   it('leaves the principal empty for a delegated token (its oid is a user)', () => {
@@ -107,7 +112,9 @@ describe('deep-link parameters', () => {
   });
 
   it('reads #grant parameters with comma-separated and repeated permissions', () => {
-    const params = new URLSearchParams('principal_id=p&api=WindowsDefenderATP&permission=Machine.Isolate,Machine.Scan&permission=Ti.ReadWrite.All');
+    const params = new URLSearchParams(
+      'principal_id=p&api=WindowsDefenderATP&permission=Machine.Isolate,Machine.Scan&permission=Ti.ReadWrite.All',
+    );
     expect(readGrantParams(params)).toEqual({
       principalId: 'p',
       api: 'WindowsDefenderATP',
@@ -129,7 +136,12 @@ describe('deep-link parameters', () => {
     expect(hash.startsWith('#consent&')).toBe(true);
     expect(readConsentParams(new URLSearchParams(hash.slice('#consent&'.length)))).toEqual(consent);
 
-    const grant = { principalId: 'p', api: 'Microsoft Graph', permissions: ['User.Read.All', 'Group.Read.All'], cloud: 'public' as const };
+    const grant = {
+      principalId: 'p',
+      api: 'Microsoft Graph',
+      permissions: ['User.Read.All', 'Group.Read.All'],
+      cloud: 'public' as const,
+    };
     const g = formatGrantHash(grant);
     expect(readGrantParams(new URLSearchParams(g.slice('#grant&'.length)))).toEqual(grant);
   });

@@ -4,7 +4,11 @@ import { checkClientId, checkRedirectUri, checkTenant } from '../../src/consent'
 describe('checkTenant', () => {
   it.each([
     ['a tenant ID', '00000000-1111-2222-3333-444444444444', '00000000-1111-2222-3333-444444444444'],
-    ['a tenant ID in upper case, lower-cased', 'AAAAAAAA-1111-2222-3333-444444444444', 'aaaaaaaa-1111-2222-3333-444444444444'],
+    [
+      'a tenant ID in upper case, lower-cased',
+      'AAAAAAAA-1111-2222-3333-444444444444',
+      'aaaaaaaa-1111-2222-3333-444444444444',
+    ],
     ['a verified domain', 'contoso.onmicrosoft.com', 'contoso.onmicrosoft.com'],
     ['a custom domain with a hyphen', 'fabrikam-corp.co.uk', 'fabrikam-corp.co.uk'],
     ['organizations', 'organizations', 'organizations'],
@@ -22,7 +26,12 @@ describe('checkTenant', () => {
     ['a bare word', 'contoso', 'tenant-invalid', '"contoso" is not a tenant ID'],
     ['a URL', 'https://contoso.com', 'tenant-invalid', 'is not a tenant ID'],
     ['a path', 'contoso.com/v2.0', 'tenant-invalid', 'is not a tenant ID'],
-    ['a GUID with a missing digit', '0000000-1111-2222-3333-444444444444', 'tenant-invalid', 'is not a tenant ID'],
+    [
+      'a GUID with a missing digit',
+      '0000000-1111-2222-3333-444444444444',
+      'tenant-invalid',
+      'is not a tenant ID',
+    ],
   ])('refuses %s', (_name, input, code, message) => {
     const result = checkTenant(input);
     expect(result.ok).toBe(false);
@@ -71,15 +80,30 @@ describe('checkRedirectUri', () => {
 
   it.each([
     ['an empty value', '', 'required', 'Enter a redirect URI'],
-    ['javascript:', 'javascript:alert(1)', 'redirect-unsafe-scheme', 'A "javascript:" address cannot be a redirect URI'],
+    [
+      'javascript:',
+      'javascript:alert(1)',
+      'redirect-unsafe-scheme',
+      'A "javascript:" address cannot be a redirect URI',
+    ],
     ['JavaScript: in mixed case', 'JavaScript:alert(1)', 'redirect-unsafe-scheme', '"javascript:"'],
     ['data:', 'data:text/html,<b>x</b>', 'redirect-unsafe-scheme', 'A "data:" address'],
     ['a relative path', '/callback', 'redirect-not-url', 'is not an absolute URL'],
-    ['http on another host', 'http://app.contoso.com/cb', 'redirect-not-https', 'http is only allowed for localhost'],
+    [
+      'http on another host',
+      'http://app.contoso.com/cb',
+      'redirect-not-https',
+      'http is only allowed for localhost',
+    ],
     ['a custom scheme', 'msauth://callback', 'redirect-not-https', 'must be an https address'],
     ['a fragment', 'https://app.contoso.com/cb#done', 'redirect-fragment', 'cannot contain a fragment'],
     ['a wildcard', 'https://*.contoso.com/cb', 'redirect-wildcard', 'cannot contain a wildcard'],
-    ['more than 256 characters', `https://app.contoso.com/${'a'.repeat(240)}`, 'redirect-too-long', 'at most 256 characters'],
+    [
+      'more than 256 characters',
+      `https://app.contoso.com/${'a'.repeat(240)}`,
+      'redirect-too-long',
+      'at most 256 characters',
+    ],
   ])('refuses %s', (_name, input, code, message) => {
     const result = checkRedirectUri(input);
     expect(result.ok).toBe(false);

@@ -115,7 +115,13 @@ describe('compareTokens by meaning', () => {
   });
 
   it.each<[string, Partial<Classification>, Partial<Classification>, DifferenceCode, string]>([
-    ['a version change', { version: '1.0' }, { version: '2.0' }, 'version-differs', 'Token A is a v1.0 token; token B is a v2.0 token'],
+    [
+      'a version change',
+      { version: '1.0' },
+      { version: '2.0' },
+      'version-differs',
+      'Token A is a v1.0 token; token B is a v2.0 token',
+    ],
     [
       'a caller change',
       { caller: 'delegated' },
@@ -123,7 +129,13 @@ describe('compareTokens by meaning', () => {
       'caller-differs',
       'Token A is delegated (acts for a signed-in user); token B is a managed identity (app-only).',
     ],
-    ['a kind change', { kind: 'access' }, { kind: 'id' }, 'kind-differs', 'Token A is an access token; token B is an ID token.'],
+    [
+      'a kind change',
+      { kind: 'access' },
+      { kind: 'id' },
+      'kind-differs',
+      'Token A is an access token; token B is an ID token.',
+    ],
     [
       'a cloud change',
       { issuer: { value: 'x', kind: 'entra', cloud: 'public' } },
@@ -138,7 +150,13 @@ describe('compareTokens by meaning', () => {
       'issuer-differs',
       'Token A was issued by Microsoft Entra ID; token B by Azure AD B2C.',
     ],
-    ['a guest change', { guest: false }, { guest: true }, 'guest-differs', "Token A's user is a member; token B's user is a guest."],
+    [
+      'a guest change',
+      { guest: false },
+      { guest: true },
+      'guest-differs',
+      "Token A's user is a member; token B's user is a guest.",
+    ],
   ])('tells %s from the classification', (_label, ca, cb, code, message) => {
     const c = compareTokens(side(base(), ca), side(base(), cb), { now: NOW });
     expect(messageOf(c, code)).toContain(message);
@@ -151,7 +169,9 @@ describe('compareTokens by meaning', () => {
   });
 
   it('compares permissions case-insensitively, as Entra does', () => {
-    const c = compareTokens(side(base()), side({ ...base(), scp: String(base().scp).toUpperCase() }), { now: NOW });
+    const c = compareTokens(side(base()), side({ ...base(), scp: String(base().scp).toUpperCase() }), {
+      now: NOW,
+    });
     expect(codes(c).filter((x) => x.startsWith('permission'))).toEqual([]);
   });
 
@@ -165,10 +185,16 @@ describe('compareTokens by meaning', () => {
   });
 
   it("calls a delegated token's roles app roles, not application permissions", () => {
-    const c = compareTokens(side(base(), { caller: 'delegated' }), side({ ...base(), roles: ['Reports.Viewer'] }, { caller: 'delegated' }), {
-      now: NOW,
-    });
-    expect(messageOf(c, 'permission-only-in-b')).toBe('Token B has the app role (roles) Reports.Viewer; token A does not.');
+    const c = compareTokens(
+      side(base(), { caller: 'delegated' }),
+      side({ ...base(), roles: ['Reports.Viewer'] }, { caller: 'delegated' }),
+      {
+        now: NOW,
+      },
+    );
+    expect(messageOf(c, 'permission-only-in-b')).toBe(
+      'Token B has the app role (roles) Reports.Viewer; token A does not.',
+    );
   });
 
   it('tells an expired token from a valid one', () => {
@@ -205,7 +231,11 @@ describe('compareTokens claim by claim', () => {
   });
 
   it('does not count a different key order inside an object as a change', () => {
-    const c = compareTokens(side({ ...base(), xms_st: { a: 1, b: 2 } }), side({ ...base(), xms_st: { b: 2, a: 1 } }), { now: NOW });
+    const c = compareTokens(
+      side({ ...base(), xms_st: { a: 1, b: 2 } }),
+      side({ ...base(), xms_st: { b: 2, a: 1 } }),
+      { now: NOW },
+    );
     expect(c.claims.changed).toEqual([]);
   });
 
@@ -236,18 +266,26 @@ describe('compareTokens for a request: what decides the verdict comes first', ()
     wids,
   });
 
-  it("puts first: token B has Security Reader in wids; token A has no wids at all", () => {
-    const c = compareTokens(side(securityUser(undefined)), side(securityUser([DEFAULT_MEMBER, SECURITY_READER])), {
-      now: NOW,
-      catalog,
-      request: alertsRequest(),
-    });
+  it('puts first: token B has Security Reader in wids; token A has no wids at all', () => {
+    const c = compareTokens(
+      side(securityUser(undefined)),
+      side(securityUser([DEFAULT_MEMBER, SECURITY_READER])),
+      {
+        now: NOW,
+        catalog,
+        request: alertsRequest(),
+      },
+    );
     expect(c.diagnoses?.b.verdict).toBe('allowed');
     expect(c.diagnoses?.a.verdict).not.toBe('allowed');
     expect(c.differences[0]).toMatchObject({ code: 'verdict-differs', decisive: true });
-    expect(c.differences[0]!.message).toMatch(/^For GET https:\/\/graph\.microsoft\.com\/v1\.0\/security\/alerts_v2: token A gets (Can't tell|Denied), token B gets Allowed\.$/);
+    expect(c.differences[0]!.message).toMatch(
+      /^For GET https:\/\/graph\.microsoft\.com\/v1\.0\/security\/alerts_v2: token A gets (Can't tell|Denied), token B gets Allowed\.$/,
+    );
     const decisive = c.differences.filter((d) => d.decisive).map((d) => d.message);
-    expect(decisive).toContain(`Token B has Security Reader (${SECURITY_READER}) in wids; token A has no wids at all.`);
+    expect(decisive).toContain(
+      `Token B has Security Reader (${SECURITY_READER}) in wids; token A has no wids at all.`,
+    );
     expect(decisive).toContain('Token A has no wids claim at all; token B has 2 directory roles in wids.');
     // The default member role is in B only too, but never decides a Graph Security call.
     const member = c.differences.find((d) => d.evidence.role === DEFAULT_MEMBER);
@@ -261,7 +299,9 @@ describe('compareTokens for a request: what decides the verdict comes first', ()
     const c = compareTokens(side(without), side(withPerm), { now: NOW, catalog, request: alertsRequest() });
     expect(c.diagnoses?.a.verdict).toBe('denied');
     const byPermission = Object.fromEntries(
-      c.differences.filter((d) => d.aspect === 'permission').map((d) => [String(d.evidence.permission), d.decisive]),
+      c.differences
+        .filter((d) => d.aspect === 'permission')
+        .map((d) => [String(d.evidence.permission), d.decisive]),
     );
     expect(byPermission).toEqual({ 'Calendars.Read': false, 'SecurityAlert.Read.All': true });
     const decisive = c.differences.find((d) => d.evidence.permission === 'SecurityAlert.Read.All');
@@ -269,10 +309,22 @@ describe('compareTokens for a request: what decides the verdict comes first', ()
   });
 
   it.each<[string, Payload, DifferenceCode]>([
-    ['an expired token', { ...securityUser([SECURITY_READER]), exp: Math.floor(NOW.getTime() / 1000) - 60 }, 'expiry-differs'],
-    ['a token for another API', { ...securityUser([SECURITY_READER]), aud: DEFENDER_AUD }, 'audience-differs'],
+    [
+      'an expired token',
+      { ...securityUser([SECURITY_READER]), exp: Math.floor(NOW.getTime() / 1000) - 60 },
+      'expiry-differs',
+    ],
+    [
+      'a token for another API',
+      { ...securityUser([SECURITY_READER]), aud: DEFENDER_AUD },
+      'audience-differs',
+    ],
   ])('makes %s the decisive difference', (_label, failing, code) => {
-    const c = compareTokens(side(failing), side(securityUser([SECURITY_READER])), { now: NOW, catalog, request: alertsRequest() });
+    const c = compareTokens(side(failing), side(securityUser([SECURITY_READER])), {
+      now: NOW,
+      catalog,
+      request: alertsRequest(),
+    });
     expect(c.diagnoses?.a.verdict).toBe('denied');
     expect(c.diagnoses?.b.verdict).toBe('allowed');
     expect(c.differences.map((d) => d.code).slice(0, 2)).toEqual(['verdict-differs', code]);
@@ -280,7 +332,11 @@ describe('compareTokens for a request: what decides the verdict comes first', ()
   });
 
   it('marks nothing decisive when both verdicts are the same', () => {
-    const c = compareTokens(side(base()), side({ ...base(), scp: 'User.Read' }), { now: NOW, catalog, request: alertsRequest() });
+    const c = compareTokens(side(base()), side({ ...base(), scp: 'User.Read' }), {
+      now: NOW,
+      catalog,
+      request: alertsRequest(),
+    });
     expect(c.differences.some((d) => d.decisive)).toBe(false);
   });
 });

@@ -107,7 +107,10 @@ describe('redactClaims', () => {
   });
 
   it('treats __proto__ as a plain claim name', () => {
-    const payload = JSON.parse('{"__proto__": {"polluted": "secret-value"}, "aud": "a"}') as Record<string, unknown>;
+    const payload = JSON.parse('{"__proto__": {"polluted": "secret-value"}, "aud": "a"}') as Record<
+      string,
+      unknown
+    >;
     const out = redactClaims(payload);
     expect(out.masked).toEqual(['__proto__']);
     expect(JSON.stringify(out.claims)).not.toContain('secret-value');
@@ -160,7 +163,9 @@ describe('redactClaims (property)', () => {
         const payload = { ...base, upn: secret, some_unknown_claim: [secret] };
         const out = redactClaims(payload);
         const serialized = JSON.stringify(out.claims);
-        const keptPart = Object.fromEntries(Object.entries(out.claims).filter(([k]) => !out.masked.includes(k)));
+        const keptPart = Object.fromEntries(
+          Object.entries(out.claims).filter(([k]) => !out.masked.includes(k)),
+        );
         const allowed = [JSON.stringify(keptPart), ...keysDeep(out.claims), REDACTED].join('\n');
         for (const name of out.masked) {
           for (const s of stringLeaves((payload as Record<string, unknown>)[name])) {

@@ -26,7 +26,11 @@ const deniedDiagnosis: Diagnosis = {
   ],
   required: {
     known: true,
-    api: { name: 'Microsoft Graph', appId: '00000003-0000-0000-c000-000000000000', resource: 'https://graph.microsoft.com' },
+    api: {
+      name: 'Microsoft Graph',
+      appId: '00000003-0000-0000-c000-000000000000',
+      resource: 'https://graph.microsoft.com',
+    },
     matchedPath: '/security/alerts_v2',
     delegated: [{ value: 'SecurityAlert.Read.All', type: 'delegated', adminConsent: true, id: null }],
     application: [{ value: 'SecurityAlert.Read.All', type: 'application', adminConsent: true, id: null }],
@@ -77,7 +81,10 @@ describe('buildReport', () => {
     ['the expiry', '2099-01-01T00:00:00.000Z'],
     ['the redacted claims as JSON', '"scp": "openid profile User.Read Mail.Read email"'],
     ['the masked placeholder', '"upn": "[redacted]"'],
-    ['the list of masked claims', 'Masked (values replaced by `[redacted]`): `aio`, `family_name`, `given_name`'],
+    [
+      'the list of masked claims',
+      'Masked (values replaced by `[redacted]`): `aio`, `family_name`, `given_name`',
+    ],
     ['the report time', NOW.toISOString()],
   ])('contains %s', (_what, text) => {
     expect(report).toContain(text);
@@ -107,13 +114,17 @@ describe('buildReport', () => {
 
   it('names the security roles in wids', () => {
     const side2 = loadToken({ ...graphDelegatedV1(), wids: ['5d6b6bb7-de71-4623-b4af-96380a352509'] });
-    expect(buildReport({ ...side2, catalog: null, now: NOW })).toContain('Security Reader (5d6b6bb7-de71-4623-b4af-96380a352509)');
+    expect(buildReport({ ...side2, catalog: null, now: NOW })).toContain(
+      'Security Reader (5d6b6bb7-de71-4623-b4af-96380a352509)',
+    );
   });
 
   it('keeps the managed identity resource ID shape but not its names', () => {
     const mi = loadToken(defenderManagedIdentity());
     const text = buildReport({ ...mi, catalog: null, now: NOW });
-    expect(text).toContain('/subscriptions/…/resourcegroups/…/providers/Microsoft.ManagedIdentity/userAssignedIdentities/…');
+    expect(text).toContain(
+      '/subscriptions/…/resourcegroups/…/providers/Microsoft.ManagedIdentity/userAssignedIdentities/…',
+    );
     expect(text).not.toContain('mi-fake');
     expect(text).not.toContain('rg-fake');
   });
@@ -138,7 +149,9 @@ describe('buildReport', () => {
   });
 
   it('cannot be broken out of its JSON block by a hostile claim value', () => {
-    const decoded = decodeToken(makeToken({ ...graphDelegatedV1(), app_displayname: '```\n# Injected\n```' }));
+    const decoded = decodeToken(
+      makeToken({ ...graphDelegatedV1(), app_displayname: '```\n# Injected\n```' }),
+    );
     if (!decoded.ok) throw new Error('fixture');
     const text = buildReport({
       token: decoded.token,
@@ -164,7 +177,9 @@ describe('buildReport (property)', () => {
           request: request(`GET https://graph.microsoft.com/v1.0/users/${upn}`),
           diagnosis: {
             ...deniedDiagnosis,
-            findings: [{ ...deniedDiagnosis.findings[0]!, message: `About ${quoted}.`, fix: `Ask ${quoted}.` }],
+            findings: [
+              { ...deniedDiagnosis.findings[0]!, message: `About ${quoted}.`, fix: `Ask ${quoted}.` },
+            ],
           },
           errorExplanation: explainError(`{"error":{"code":"Forbidden","message":"denied for ${quoted}"}}`),
           token: side.token,

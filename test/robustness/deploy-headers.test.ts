@@ -10,11 +10,14 @@ describe('the deployable header files', () => {
   it('public/_headers carries the policy and the security headers', () => {
     const text = readFileSync('public/_headers', 'utf8');
     expect(text).toContain(`Content-Security-Policy: ${policy}\n`);
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(text).toContain(`${name}: ${value}\n`);
+    for (const [name, value] of Object.entries(SECURITY_HEADERS))
+      expect(text).toContain(`${name}: ${value}\n`);
   });
 
   it('public/staticwebapp.config.json carries them as globalHeaders', () => {
-    const swa = JSON.parse(readFileSync('public/staticwebapp.config.json', 'utf8')) as { globalHeaders: Record<string, string> };
+    const swa = JSON.parse(readFileSync('public/staticwebapp.config.json', 'utf8')) as {
+      globalHeaders: Record<string, string>;
+    };
     expect(swa.globalHeaders).toEqual({ 'Content-Security-Policy': policy, ...SECURITY_HEADERS });
   });
 });
@@ -28,12 +31,20 @@ describe('buildCsp', () => {
 
   it('adds extra authorities to connect-src and frame-src only', () => {
     const csp = buildCsp({ extraOrigins: ['https://login.example.com'], forHeader: false });
-    const withOrigin = csp.split('; ').filter((d) => d.includes('https://login.example.com')).map((d) => d.split(' ')[0]);
+    const withOrigin = csp
+      .split('; ')
+      .filter((d) => d.includes('https://login.example.com'))
+      .map((d) => d.split(' ')[0]);
     expect(withOrigin).toEqual(['connect-src', 'frame-src']);
   });
 
   it('allows inline code of the single file by hash', () => {
-    const csp = buildCsp({ extraOrigins: [], forHeader: false, scriptHashes: ['sha256-abc='], styleHashes: ['sha256-def='] });
+    const csp = buildCsp({
+      extraOrigins: [],
+      forHeader: false,
+      scriptHashes: ['sha256-abc='],
+      styleHashes: ['sha256-def='],
+    });
     expect(csp).toContain("script-src 'self' 'sha256-abc='");
     expect(csp).toContain("style-src 'self' 'sha256-def='");
   });

@@ -27,43 +27,128 @@ const TOKEN_ERRORS: Record<TokenErrorCode, true> = {
   'not-json': true,
   'not-object': true,
 };
-const REQUEST_ERRORS: Record<RequestErrorCode, true> = { empty: true, 'too-large': true, 'no-url': true, 'bad-url': true, 'bad-method': true };
+const REQUEST_ERRORS: Record<RequestErrorCode, true> = {
+  empty: true,
+  'too-large': true,
+  'no-url': true,
+  'bad-url': true,
+  'bad-method': true,
+};
 const NOW = new Date('2026-06-01T12:00:00Z');
 
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
 
 /** Claim names that have bitten JavaScript code before, and markup. */
 const hostileKey = fc.constantFrom(
-  '__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', 'aud', 'iss', 'exp', 'nbf', 'iat',
-  'scp', 'roles', 'wids', 'groups', 'appid', 'azp', 'tid', 'oid', 'idtyp', 'ver', 'nonce', 'alg', 'kid', 'amr',
-  '_claim_names', '_claim_sources', 'xms_mirid', '<script>', 'javascript:alert(1)',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+  'aud',
+  'iss',
+  'exp',
+  'nbf',
+  'iat',
+  'scp',
+  'roles',
+  'wids',
+  'groups',
+  'appid',
+  'azp',
+  'tid',
+  'oid',
+  'idtyp',
+  'ver',
+  'nonce',
+  'alg',
+  'kid',
+  'amr',
+  '_claim_names',
+  '_claim_sources',
+  'xms_mirid',
+  '<script>',
+  'javascript:alert(1)',
 );
 const key = fc.oneof(hostileKey, fc.string({ maxLength: 12 }));
 const leaf = fc.oneof(
   fc.string({ maxLength: 40 }),
-  fc.constantFrom('<img src=x onerror=alert(1)>', 'javascript:alert(1)', 'https://graph.microsoft.com', '00000003-0000-0000-c000-000000000000', 'https://sts.windows.net/x/', ''),
+  fc.constantFrom(
+    '<img src=x onerror=alert(1)>',
+    'javascript:alert(1)',
+    'https://graph.microsoft.com',
+    '00000003-0000-0000-c000-000000000000',
+    'https://sts.windows.net/x/',
+    '',
+  ),
   fc.integer(),
   fc.double(),
   fc.boolean(),
   fc.constant(null),
 );
 const value = fc.letrec((tie) => ({
-  node: fc.oneof({ depthSize: 'small', withCrossShrink: true }, leaf, fc.array(tie('node'), { maxLength: 4 }), fc.dictionary(key, tie('node'), { maxKeys: 4 })),
+  node: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    leaf,
+    fc.array(tie('node'), { maxLength: 4 }),
+    fc.dictionary(key, tie('node'), { maxKeys: 4 }),
+  ),
 })).node;
 /** JSON text for an object, written by hand so "__proto__" survives as a plain key. */
-const objectJson = fc.array(fc.tuple(key, value), { maxLength: 10 }).map((entries) => `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v) ?? 'null'}`).join(',')}}`);
-const segmentText = fc.oneof({ weight: 4, arbitrary: objectJson }, { weight: 1, arbitrary: fc.string({ maxLength: 30 }) }, { weight: 1, arbitrary: fc.json() });
+const objectJson = fc
+  .array(fc.tuple(key, value), { maxLength: 10 })
+  .map(
+    (entries) =>
+      `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v) ?? 'null'}`).join(',')}}`,
+  );
+const segmentText = fc.oneof(
+  { weight: 4, arbitrary: objectJson },
+  { weight: 1, arbitrary: fc.string({ maxLength: 30 }) },
+  { weight: 1, arbitrary: fc.json() },
+);
 const jwtLike = fc
-  .tuple(segmentText, segmentText, fc.oneof(fc.constant(''), fc.base64String({ maxLength: 40 }).map((s) => s.replace(/\+/g, '-').replace(/\//g, '_').replace(/=/g, ''))))
+  .tuple(
+    segmentText,
+    segmentText,
+    fc.oneof(
+      fc.constant(''),
+      fc
+        .base64String({ maxLength: 40 })
+        .map((s) => s.replace(/\+/g, '-').replace(/\//g, '_').replace(/=/g, '')),
+    ),
+  )
   .map(([h, p, s]) => `${b64(h)}.${b64(p)}.${s}`);
-const wrapped = fc.tuple(fc.constantFrom('', 'Bearer ', 'Authorization: Bearer ', 'curl -H "Authorization: Bearer ', '#access_token=', 'https://app.example/#id_token=', '{"access_token":"', '$token = "'), jwtLike, fc.constantFrom('', '"', '"}', '&state=x', '\n', ' more text')).map(([a, b, c]) => `${a}${b}${c}`);
-const pasted = fc.oneof(fc.string({ maxLength: 200 }), fc.string({ unit: 'grapheme', maxLength: 100 }), wrapped, jwtLike);
+const wrapped = fc
+  .tuple(
+    fc.constantFrom(
+      '',
+      'Bearer ',
+      'Authorization: Bearer ',
+      'curl -H "Authorization: Bearer ',
+      '#access_token=',
+      'https://app.example/#id_token=',
+      '{"access_token":"',
+      '$token = "',
+    ),
+    jwtLike,
+    fc.constantFrom('', '"', '"}', '&state=x', '\n', ' more text'),
+  )
+  .map(([a, b, c]) => `${a}${b}${c}`);
+const pasted = fc.oneof(
+  fc.string({ maxLength: 200 }),
+  fc.string({ unit: 'grapheme', maxLength: 100 }),
+  wrapped,
+  jwtLike,
+);
 
 function decodedToken(): fc.Arbitrary<DecodedJwt> {
-  return jwtLike.chain((raw) => {
-    const result = decodeToken(raw);
-    return result.ok ? fc.constant(result.token) : fc.constant(null);
-  }).filter((t): t is DecodedJwt => t !== null);
+  return jwtLike
+    .chain((raw) => {
+      const result = decodeToken(raw);
+      return result.ok ? fc.constant(result.token) : fc.constant(null);
+    })
+    .filter((t): t is DecodedJwt => t !== null);
 }
 
 describe('the token layer never throws', () => {
@@ -121,20 +206,54 @@ describe('the token layer never throws', () => {
 
 const requestText = fc.oneof(
   fc.string({ maxLength: 200 }),
-  fc.tuple(
-    fc.constantFrom('GET ', 'POST ', 'PATCH ', 'DELETE ', 'FOO ', '', 'curl -X PUT ', 'Invoke-RestMethod -Method Post -Uri ', 'get '),
-    fc.constantFrom('https://graph.microsoft.com/v1.0/', 'https://api.security.microsoft.com/api/', 'https://graph.microsoft.com/beta/', 'https://', '/', 'http://[::1', 'https://management.azure.com/'),
-    fc.string({ maxLength: 60 }),
-    fc.constantFrom('', '?$filter=x eq 1', '?%', '#frag', ' HTTP/1.1\nAuthorization: Bearer x'),
-  ).map((parts) => parts.join('')),
+  fc
+    .tuple(
+      fc.constantFrom(
+        'GET ',
+        'POST ',
+        'PATCH ',
+        'DELETE ',
+        'FOO ',
+        '',
+        'curl -X PUT ',
+        'Invoke-RestMethod -Method Post -Uri ',
+        'get ',
+      ),
+      fc.constantFrom(
+        'https://graph.microsoft.com/v1.0/',
+        'https://api.security.microsoft.com/api/',
+        'https://graph.microsoft.com/beta/',
+        'https://',
+        '/',
+        'http://[::1',
+        'https://management.azure.com/',
+      ),
+      fc.string({ maxLength: 60 }),
+      fc.constantFrom('', '?$filter=x eq 1', '?%', '#frag', ' HTTP/1.1\nAuthorization: Bearer x'),
+    )
+    .map((parts) => parts.join('')),
 );
 const errorText = fc.oneof(
   fc.string({ maxLength: 200 }),
   fc.json(),
-  fc.tuple(fc.constantFrom('Forbidden', 'Authorization_RequestDenied', 'AADSTS65001', 'AADSTS', 'DisabledFeature', '__proto__'), fc.string({ maxLength: 60 })).map(
-    ([code, message]) => JSON.stringify({ error: { code, message, innerError: { 'request-id': message, date: message } } }),
-  ),
-  fc.tuple(fc.constantFrom('AADSTS', 'AADSTS5', 'AADSTS99999999999'), fc.string({ maxLength: 40 })).map(([a, b]) => `${a}${b}`),
+  fc
+    .tuple(
+      fc.constantFrom(
+        'Forbidden',
+        'Authorization_RequestDenied',
+        'AADSTS65001',
+        'AADSTS',
+        'DisabledFeature',
+        '__proto__',
+      ),
+      fc.string({ maxLength: 60 }),
+    )
+    .map(([code, message]) =>
+      JSON.stringify({ error: { code, message, innerError: { 'request-id': message, date: message } } }),
+    ),
+  fc
+    .tuple(fc.constantFrom('AADSTS', 'AADSTS5', 'AADSTS99999999999'), fc.string({ maxLength: 40 }))
+    .map(([a, b]) => `${a}${b}`),
   objectJson,
 );
 

@@ -9,11 +9,19 @@ const enc = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('bas
 
 function decode(raw: string): DecodedJwt {
   const [h = '', p = '', s = ''] = raw.split('.');
-  const parse = (x: string) => Object.assign(Object.create(null), JSON.parse(Buffer.from(x, 'base64url').toString())) as Record<string, unknown>;
+  const parse = (x: string) =>
+    Object.assign(Object.create(null), JSON.parse(Buffer.from(x, 'base64url').toString())) as Record<
+      string,
+      unknown
+    >;
   return { raw, header: parse(h), payload: parse(p), signature: s };
 }
 
-async function sign(header: Record<string, unknown>, key: CryptoKey | Uint8Array, payload: Record<string, unknown> = { sub: 'x', aud: 'api://demo' }) {
+async function sign(
+  header: Record<string, unknown>,
+  key: CryptoKey | Uint8Array,
+  payload: Record<string, unknown> = { sub: 'x', aud: 'api://demo' },
+) {
   const raw = await new CompactSign(new TextEncoder().encode(JSON.stringify(payload)))
     .setProtectedHeader(header as { alg: string })
     .sign(key);
@@ -40,32 +48,46 @@ beforeAll(async () => {
   for (const alg of ['RS256', 'PS256', 'ES256', 'ES384', 'EdDSA']) {
     for (const target of [pairs, other]) {
       const { publicKey, privateKey } = await generateKeyPair(alg, { extractable: true });
-      target[alg] = { publicKey, privateKey, jwk: { ...(await exportJWK(publicKey)), kid: `${alg}-${target === pairs ? 'a' : 'b'}` }, pem: await exportSPKI(publicKey) };
+      target[alg] = {
+        publicKey,
+        privateKey,
+        jwk: { ...(await exportJWK(publicKey)), kid: `${alg}-${target === pairs ? 'a' : 'b'}` },
+        pem: await exportSPKI(publicKey),
+      };
     }
   }
 });
 
 describe('verifyTokenSignature with asymmetric keys', () => {
-  it.each(['RS256', 'PS256', 'ES256', 'ES384', 'EdDSA'])('verifies a %s token against the JWKS that holds its kid', async (alg) => {
-    const p = pairs[alg]!;
-    const token = await sign({ alg, kid: p.jwk.kid }, p.privateKey);
-    const jwks = JSON.stringify({ keys: [other[alg]!.jwk, p.jwk] });
-    const result = await verifyTokenSignature(token, jwks);
-    expect(result).toMatchObject({ ok: true, alg, kid: p.jwk.kid });
-    expect(result.ok && result.keySummary).toMatch(/from a JWKS of 2 keys/);
-  });
+  it.each(['RS256', 'PS256', 'ES256', 'ES384', 'EdDSA'])(
+    'verifies a %s token against the JWKS that holds its kid',
+    async (alg) => {
+      const p = pairs[alg]!;
+      const token = await sign({ alg, kid: p.jwk.kid }, p.privateKey);
+      const jwks = JSON.stringify({ keys: [other[alg]!.jwk, p.jwk] });
+      const result = await verifyTokenSignature(token, jwks);
+      expect(result).toMatchObject({ ok: true, alg, kid: p.jwk.kid });
+      expect(result.ok && result.keySummary).toMatch(/from a JWKS of 2 keys/);
+    },
+  );
 
-  it.each(['RS256', 'PS256', 'ES256'])('verifies a %s token against a single JWK, a PEM public key', async (alg) => {
-    const p = pairs[alg]!;
-    const token = await sign({ alg, kid: p.jwk.kid }, p.privateKey);
-    expect(codeOf(await verifyTokenSignature(token, JSON.stringify(p.jwk)))).toBe('ok');
-    const pem = await verifyTokenSignature(token, p.pem);
-    expect(pem.ok && pem.keySummary).toMatch(/from a PEM public key/);
-  });
+  it.each(['RS256', 'PS256', 'ES256'])(
+    'verifies a %s token against a single JWK, a PEM public key',
+    async (alg) => {
+      const p = pairs[alg]!;
+      const token = await sign({ alg, kid: p.jwk.kid }, p.privateKey);
+      expect(codeOf(await verifyTokenSignature(token, JSON.stringify(p.jwk)))).toBe('ok');
+      const pem = await verifyTokenSignature(token, p.pem);
+      expect(pem.ok && pem.keySummary).toMatch(/from a PEM public key/);
+    },
+  );
 
   it('names the key size of an RSA key', async () => {
     const p = pairs.RS256!;
-    const result = await verifyTokenSignature(await sign({ alg: 'RS256', kid: p.jwk.kid }, p.privateKey), JSON.stringify(p.jwk));
+    const result = await verifyTokenSignature(
+      await sign({ alg: 'RS256', kid: p.jwk.kid }, p.privateKey),
+      JSON.stringify(p.jwk),
+    );
     expect(result.ok && result.keySummary).toBe('RSA 2048-bit public key (JWK)');
   });
 
@@ -73,17 +95,25 @@ describe('verifyTokenSignature with asymmetric keys', () => {
     const p = pairs[alg]!;
     const token = tamper(await sign({ alg, kid: p.jwk.kid }, p.privateKey));
     const result = await verifyTokenSignature(token, JSON.stringify({ keys: [p.jwk] }));
-    expect(result).toEqual({ ok: false, error: { code: 'signature-mismatch', message: 'The signature does not match this key.' } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'signature-mismatch', message: 'The signature does not match this key.' },
+    });
   });
 
   it('reports a token signed by another key with the same kid as a mismatch', async () => {
     const token = await sign({ alg: 'RS256', kid: pairs.RS256!.jwk.kid }, other.RS256!.privateKey);
-    expect(codeOf(await verifyTokenSignature(token, JSON.stringify({ keys: [pairs.RS256!.jwk] })))).toBe('signature-mismatch');
+    expect(codeOf(await verifyTokenSignature(token, JSON.stringify({ keys: [pairs.RS256!.jwk] })))).toBe(
+      'signature-mismatch',
+    );
   });
 
   it('says which kids exist when none matches the token', async () => {
     const token = await sign({ alg: 'RS256', kid: 'rotated-away' }, pairs.RS256!.privateKey);
-    const result = await verifyTokenSignature(token, JSON.stringify({ keys: [pairs.RS256!.jwk, other.RS256!.jwk] }));
+    const result = await verifyTokenSignature(
+      token,
+      JSON.stringify({ keys: [pairs.RS256!.jwk, other.RS256!.jwk] }),
+    );
     expect(result).toEqual({
       ok: false,
       error: {
@@ -97,21 +127,31 @@ describe('verifyTokenSignature with asymmetric keys', () => {
   it('matches a v1 token by x5t when the key set lists it', async () => {
     const jwk = { ...pairs.RS256!.jwk, kid: 'thumb', x5t: 'thumb' };
     const token = await sign({ alg: 'RS256', x5t: 'thumb' }, pairs.RS256!.privateKey);
-    expect(await verifyTokenSignature(token, JSON.stringify({ keys: [jwk] }))).toMatchObject({ ok: true, kid: 'thumb' });
+    expect(await verifyTokenSignature(token, JSON.stringify({ keys: [jwk] }))).toMatchObject({
+      ok: true,
+      kid: 'thumb',
+    });
   });
 
   it('finds the signing key of a token without kid among several keys', async () => {
     const token = await sign({ alg: 'RS256' }, pairs.RS256!.privateKey);
-    const result = await verifyTokenSignature(token, JSON.stringify({ keys: [other.RS256!.jwk, pairs.RS256!.jwk] }));
+    const result = await verifyTokenSignature(
+      token,
+      JSON.stringify({ keys: [other.RS256!.jwk, pairs.RS256!.jwk] }),
+    );
     expect(result).toMatchObject({ ok: true, kid: 'RS256-a' });
   });
 
   it('reports missing-kid when a token without kid matches none of several keys', async () => {
     const token = await sign({ alg: 'RS256' }, pairs.RS256!.privateKey);
-    const result = await verifyTokenSignature(token, JSON.stringify({ keys: [other.RS256!.jwk, { ...other.RS256!.jwk, kid: 'c' }] }));
+    const result = await verifyTokenSignature(
+      token,
+      JSON.stringify({ keys: [other.RS256!.jwk, { ...other.RS256!.jwk, kid: 'c' }] }),
+    );
     expect(result.ok ? null : result.error).toEqual({
       code: 'missing-kid',
-      message: 'The token has no kid, so it does not say which key signed it, and none of the 2 RS256 keys matches the signature.',
+      message:
+        'The token has no kid, so it does not say which key signed it, and none of the 2 RS256 keys matches the signature.',
     });
   });
 
@@ -130,7 +170,8 @@ describe('verifyTokenSignature with asymmetric keys', () => {
     const result = await verifyTokenSignature(token, pairs.ES256!.pem);
     expect(result.ok ? null : result.error).toEqual({
       code: 'wrong-algorithm',
-      message: 'The token is signed with RS256, which needs an RSA public key; the PEM public key holds an EC P-256 key.',
+      message:
+        'The token is signed with RS256, which needs an RSA public key; the PEM public key holds an EC P-256 key.',
     });
   });
 
@@ -166,7 +207,10 @@ describe('verifyTokenSignature with HMAC secrets', () => {
     const bytes = new TextEncoder().encode(secret);
     const token = await sign({ alg: 'HS256', kid: 'k1' }, bytes);
     const jwk = { kty: 'oct', kid: 'k1', k: Buffer.from(bytes).toString('base64url') };
-    expect(await verifyTokenSignature(token, JSON.stringify({ keys: [jwk] }))).toMatchObject({ ok: true, kid: 'k1' });
+    expect(await verifyTokenSignature(token, JSON.stringify({ keys: [jwk] }))).toMatchObject({
+      ok: true,
+      kid: 'k1',
+    });
   });
 
   it('reports the wrong secret as a mismatch', async () => {
@@ -192,12 +236,32 @@ describe('verifyTokenSignature refusals', () => {
     ['bad-key', unsigned({ alg: 'RS256' }), '{"keys": 5}'],
     ['bad-key', unsigned({ alg: 'RS256' }), '{not json'],
     ['bad-key', unsigned({ alg: 'RS256' }), '{"hello":"world"}'],
-    ['bad-key', unsigned({ alg: 'RS256' }), '-----BEGIN RSA PUBLIC KEY-----\nAAAA\n-----END RSA PUBLIC KEY-----'],
-    ['bad-key', unsigned({ alg: 'RS256' }), '-----BEGIN PUBLIC KEY-----\nbm90IGEga2V5\n-----END PUBLIC KEY-----'],
-    ['bad-key', unsigned({ alg: 'RS256' }), '-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydA==\n-----END CERTIFICATE-----'],
-    ['private-key', unsigned({ alg: 'RS256' }), '-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----'],
+    [
+      'bad-key',
+      unsigned({ alg: 'RS256' }),
+      '-----BEGIN RSA PUBLIC KEY-----\nAAAA\n-----END RSA PUBLIC KEY-----',
+    ],
+    [
+      'bad-key',
+      unsigned({ alg: 'RS256' }),
+      '-----BEGIN PUBLIC KEY-----\nbm90IGEga2V5\n-----END PUBLIC KEY-----',
+    ],
+    [
+      'bad-key',
+      unsigned({ alg: 'RS256' }),
+      '-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydA==\n-----END CERTIFICATE-----',
+    ],
+    [
+      'private-key',
+      unsigned({ alg: 'RS256' }),
+      '-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----',
+    ],
     ['private-key', unsigned({ alg: 'RS256' }), '{"kty":"RSA","n":"AQAB","e":"AQAB","d":"AQAB"}'],
-    ['bad-key', unsigned({ alg: 'RS256', kid: 'a' }), '{"keys":[{"kty":"RSA","kid":"a","n":"AQAB","e":"AQAB"}]}'],
+    [
+      'bad-key',
+      unsigned({ alg: 'RS256', kid: 'a' }),
+      '{"keys":[{"kty":"RSA","kid":"a","n":"AQAB","e":"AQAB"}]}',
+    ],
     ['bad-key', unsigned({ alg: 'RS256' }), '{"__proto__":{"polluted":true},"kty":"RSA"}'],
   ])('returns %s for a refused input', async (code, token, key) => {
     const result = await verifyTokenSignature(token, key);
@@ -208,6 +272,8 @@ describe('verifyTokenSignature refusals', () => {
 
   it('explains a Graph token instead of calling it invalid', async () => {
     const result = await verifyTokenSignature(unsigned({ alg: 'RS256', nonce: 'n', kid: 'k' }), 'anything');
-    expect(result.ok ? '' : result.error.message).toMatch(/only Graph can verify its signature.*not a sign the token is invalid/);
+    expect(result.ok ? '' : result.error.message).toMatch(
+      /only Graph can verify its signature.*not a sign the token is invalid/,
+    );
   });
 });

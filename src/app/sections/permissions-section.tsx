@@ -4,7 +4,6 @@ import { PermissionsPanel, type PermissionRowView } from '../../ui/permissions-p
 import { useTokenFacts } from '../use-token-facts';
 import type { ViewProps } from '../view-props';
 
-
 /** Each `scp` and `roles` entry: raw values at once, names and flags when the catalog arrives. */
 export default function PermissionsSection({ token, catalog }: ViewProps) {
   const classification = useTokenFacts(token);
@@ -37,7 +36,9 @@ export default function PermissionsSection({ token, catalog }: ViewProps) {
       ? 'ID tokens carry no permissions: they tell the app who signed in. Call an API with an access token.'
       : 'This token has no scp or roles claim, so it grants no permissions.';
   const apiNotes = annotation
-    ? annotation.findings.filter((f) => f.code === 'retired-api' || f.code === 'unknown-api' || f.code === 'custom-api')
+    ? annotation.findings.filter(
+        (f) => f.code === 'retired-api' || f.code === 'unknown-api' || f.code === 'custom-api',
+      )
     : [];
   return (
     <PermissionsPanel

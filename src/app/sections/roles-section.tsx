@@ -9,7 +9,8 @@ const NO_WIDS_USER =
   'This user token has no wids claim, so it does not show which directory roles the user holds. ' +
   'Tokens from the implicit flow may leave it out: sign in with the authorization code flow to get it.';
 const NO_WIDS_APP = 'App-only tokens carry no directory roles (no wids claim): the app acts as itself.';
-const NO_WIDS_OTHER = 'This token has no wids claim, so it does not say which directory roles the user holds.';
+const NO_WIDS_OTHER =
+  'This token has no wids claim, so it does not say which directory roles the user holds.';
 
 /** Each `wids` entry by role name, with privileged badges and the security roles highlighted. */
 export default function RolesSection({ token, catalog }: ViewProps) {
@@ -49,7 +50,12 @@ export default function RolesSection({ token, catalog }: ViewProps) {
         note: null,
       })) ?? null);
   const caller = classification.caller;
-  const missingText = caller === 'delegated' ? NO_WIDS_USER : caller === 'app-only' || caller === 'managed-identity' ? NO_WIDS_APP : NO_WIDS_OTHER;
+  const missingText =
+    caller === 'delegated'
+      ? NO_WIDS_USER
+      : caller === 'app-only' || caller === 'managed-identity'
+        ? NO_WIDS_APP
+        : NO_WIDS_OTHER;
   return (
     <RolesPanel
       rows={rows}

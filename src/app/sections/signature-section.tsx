@@ -27,11 +27,22 @@ async function check(decoded: DecodedJwt, keyText: string): Promise<SignatureOut
   try {
     const { verifyTokenSignature, VERIFY_ERROR_TITLES } = await loadVerify();
     const result = await verifyTokenSignature(decoded, keyText);
-    if (result.ok) return { kind: 'verified', alg: result.alg, kid: result.kid, keySummary: result.keySummary };
-    return { kind: 'failed', code: result.error.code, title: VERIFY_ERROR_TITLES[result.error.code], message: result.error.message };
+    if (result.ok)
+      return { kind: 'verified', alg: result.alg, kid: result.kid, keySummary: result.keySummary };
+    return {
+      kind: 'failed',
+      code: result.error.code,
+      title: VERIFY_ERROR_TITLES[result.error.code],
+      message: result.error.message,
+    };
   } catch {
     // Only a failed chunk load lands here (offline on a stale version, say).
-    return { kind: 'failed', code: 'unavailable', title: 'Check unavailable', message: 'The verification code could not be loaded. Reload the page and try again.' };
+    return {
+      kind: 'failed',
+      code: 'unavailable',
+      title: 'Check unavailable',
+      message: 'The verification code could not be loaded. Reload the page and try again.',
+    };
   }
 }
 
@@ -56,7 +67,11 @@ export default function SignatureSection({ token }: ViewProps) {
 
   const headerNote = useMemo(() => {
     if (alg !== null && alg.toLowerCase() === 'none') {
-      return { title: 'Unsigned token', message: 'The header says "alg": "none". There is no signature to check, and no API should accept it.' };
+      return {
+        title: 'Unsigned token',
+        message:
+          'The header says "alg": "none". There is no signature to check, and no API should accept it.',
+      };
     }
     if (typeof header?.nonce === 'string') {
       return {
@@ -73,7 +88,9 @@ export default function SignatureSection({ token }: ViewProps) {
   const verify = async (text: string) => {
     setChecked({ token, keyText: text, outcome: { kind: 'checking' } });
     const outcome = await check(decoded, text);
-    setChecked((prev) => (prev && prev.token === token && prev.keyText === text ? { token, keyText: text, outcome } : prev));
+    setChecked((prev) =>
+      prev && prev.token === token && prev.keyText === text ? { token, keyText: text, outcome } : prev,
+    );
   };
 
   const fetchKeys = async () => {
@@ -93,7 +110,8 @@ export default function SignatureSection({ token }: ViewProps) {
     await verify(result.jwksText);
   };
 
-  const outcome = checked !== null && checked.token === token && checked.keyText === keyText ? checked.outcome : null;
+  const outcome =
+    checked !== null && checked.token === token && checked.keyText === keyText ? checked.outcome : null;
   const fetchedNow = fetched !== null && fetched.token === token ? fetched : null;
   const fetchState: SignatureFetchState = {
     host: metadataUrl === null ? null : new URL(metadataUrl).host,

@@ -7,9 +7,15 @@ import '../../ui/inspector.css';
 import { formatHash, parseHash } from '../routing';
 import type { ViewProps } from '../view-props';
 
-type Side = { readonly ok: true; readonly side: ComparedToken; readonly status: string } | { readonly ok: false; readonly status: string };
+type Side =
+  | { readonly ok: true; readonly side: ComparedToken; readonly status: string }
+  | { readonly ok: false; readonly status: string };
 
-const KIND: Record<string, string> = { access: 'access token', id: 'ID token', unknown: 'token of unknown kind' };
+const KIND: Record<string, string> = {
+  access: 'access token',
+  id: 'ID token',
+  unknown: 'token of unknown kind',
+};
 
 function readSide(text: string, now: Date): Side {
   if (text.trim() === '') return { ok: false, status: 'Paste a token.' };
@@ -36,7 +42,11 @@ function scrubCompareFromUrl(): void {
   if (parsed.route !== 'compare' || !parsed.params.has('compare')) return;
   const params = new URLSearchParams(parsed.params);
   params.delete('compare');
-  window.history.replaceState(window.history.state, '', `${pathname}${search}${formatHash('compare', params)}`);
+  window.history.replaceState(
+    window.history.state,
+    '',
+    `${pathname}${search}${formatHash('compare', params)}`,
+  );
 }
 
 /**
@@ -68,11 +78,24 @@ export default function CompareView({ token, params, catalog, now }: ViewProps) 
       <section aria-label="Tokens to compare" className="panel">
         <h2>Compare two tokens</h2>
         <p className="muted">
-          Paste the token that works and the one that does not. Both stay in this tab; nothing is sent anywhere.
+          Paste the token that works and the one that does not. Both stay in this tab; nothing is sent
+          anywhere.
         </p>
         <div className="compare-inputs">
-          <CompareTokenBox label="Token A" value={textA} onChange={setTextA} status={a.status} invalid={!a.ok && textA.trim() !== ''} />
-          <CompareTokenBox label="Token B" value={textB} onChange={setTextB} status={b.status} invalid={!b.ok && textB.trim() !== ''} />
+          <CompareTokenBox
+            label="Token A"
+            value={textA}
+            onChange={setTextA}
+            status={a.status}
+            invalid={!a.ok && textA.trim() !== ''}
+          />
+          <CompareTokenBox
+            label="Token B"
+            value={textB}
+            onChange={setTextB}
+            status={b.status}
+            invalid={!b.ok && textB.trim() !== ''}
+          />
         </div>
         <div className="compare-request">
           <label htmlFor={requestId}>Request (optional)</label>

@@ -26,10 +26,15 @@ function suggestionsFor(catalog: Catalog, cloud: Cloud, query: string): readonly
     if (hit.kind !== 'permission') continue;
     const p = hit.permission;
     const resource =
-      p.resourceAppId === GRAPH_APP_ID ? getCloudInfo(cloud).graphUrl : findApi(catalog, p.resourceAppId)?.resource;
+      p.resourceAppId === GRAPH_APP_ID
+        ? getCloudInfo(cloud).graphUrl
+        : findApi(catalog, p.resourceAppId)?.resource;
     if (!resource) continue;
-    const forms = [p.delegated ? 'delegated' : null, p.application ? 'application' : null].filter(Boolean).join(' + ');
-    const admin = p.delegatedAdminConsent === true || (!p.delegated && p.application) ? ', admin consent' : '';
+    const forms = [p.delegated ? 'delegated' : null, p.application ? 'application' : null]
+      .filter(Boolean)
+      .join(' + ');
+    const admin =
+      p.delegatedAdminConsent === true || (!p.delegated && p.application) ? ', admin consent' : '';
     out.push({
       scope: `${resource}/${p.value}`,
       label: p.value,
@@ -143,8 +148,8 @@ function ConsentPage({ params, token, catalog, now }: ViewProps) {
     <section aria-labelledby="consent-heading" className="consent-page">
       <h1 id="consent-heading">Admin consent</h1>
       <p>
-        Builds the link an administrator opens to grant your app its permissions for the whole tenant. Service principals
-        and managed identities cannot use it: see <a href="#grant">grant scripts</a>.
+        Builds the link an administrator opens to grant your app its permissions for the whole tenant. Service
+        principals and managed identities cannot use it: see <a href="#grant">grant scripts</a>.
       </p>
       <ConsentBuilder
         values={values}

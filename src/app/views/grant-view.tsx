@@ -12,12 +12,23 @@ import { GrantScripts, type GrantFormValues } from '../../ui/grant-scripts';
 import type { ViewProps } from '../view-props';
 
 const CLOUDS = CLOUD_IDS.map((id) => ({ id, label: getCloudInfo(id).label }));
-const API_NAMES = ['Microsoft Graph', 'WindowsDefenderATP', 'Microsoft Threat Protection', 'Office 365 Management APIs'];
+const API_NAMES = [
+  'Microsoft Graph',
+  'WindowsDefenderATP',
+  'Microsoft Threat Protection',
+  'Office 365 Management APIs',
+];
 
 function GrantPage({ params, catalog, token, now }: ViewProps) {
   const [values, setValues] = useState<GrantFormValues>(() => {
     const p = readGrantParams(params);
-    return { principalId: p.principalId, api: p.api, permissions: p.permissions.join(', '), cloud: p.cloud, tried: '' };
+    return {
+      principalId: p.principalId,
+      api: p.api,
+      permissions: p.permissions.join(', '),
+      cloud: p.cloud,
+      tried: '',
+    };
   });
 
   const result = useMemo(

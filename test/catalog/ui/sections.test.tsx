@@ -41,7 +41,11 @@ describe('PermissionsSection', () => {
   });
 
   it('labels app roles as Application and flags a scope the API lacks', () => {
-    render(<PermissionsSection {...props(makeToken({ ...graphAppOnlyV2(), roles: ['SecurityEvents.Read.All'] }), true)} />);
+    render(
+      <PermissionsSection
+        {...props(makeToken({ ...graphAppOnlyV2(), roles: ['SecurityEvents.Read.All'] }), true)}
+      />,
+    );
     const region = screen.getByRole('region', { name: 'Permissions' });
     expect(within(region).getByRole('rowheader', { name: 'SecurityEvents.Read.All' })).toBeInTheDocument();
     expect(within(region).getByText('Application')).toBeInTheDocument();
@@ -50,13 +54,17 @@ describe('PermissionsSection', () => {
   it('flags a permission of another API', () => {
     render(<PermissionsSection {...props(userToken({ scp: 'Machine.Isolate' }), true)} />);
     expect(
-      screen.getByText(/Machine\.Isolate is not a permission of Microsoft Graph; the catalog knows it on Microsoft Defender for Endpoint\./),
+      screen.getByText(
+        /Machine\.Isolate is not a permission of Microsoft Graph; the catalog knows it on Microsoft Defender for Endpoint\./,
+      ),
     ).toBeInTheDocument();
   });
 
   it('explains that ID tokens carry no permissions', () => {
     render(<PermissionsSection {...props(makeToken(idTokenV2()), true)} />);
-    expect(screen.getByRole('region', { name: 'Permissions' })).toHaveTextContent('ID tokens carry no permissions');
+    expect(screen.getByRole('region', { name: 'Permissions' })).toHaveTextContent(
+      'ID tokens carry no permissions',
+    );
   });
 
   it('renders nothing without a token', () => {
@@ -107,6 +115,8 @@ describe('RolesSection', () => {
     const payload = graphAppOnlyV2();
     delete payload.wids;
     render(<RolesSection {...props(makeToken(payload), true)} />);
-    expect(screen.getByRole('region', { name: 'Directory roles' })).toHaveTextContent('App-only tokens carry no directory roles');
+    expect(screen.getByRole('region', { name: 'Directory roles' })).toHaveTextContent(
+      'App-only tokens carry no directory roles',
+    );
   });
 });

@@ -4,7 +4,8 @@ import { SPA_ORIGIN } from './constants.mjs';
 export const isLoopback = (url: string): boolean => {
   try {
     const { protocol, hostname } = new URL(url);
-    if (protocol === 'data:' || protocol === 'blob:' || protocol === 'about:' || protocol === 'file:') return true;
+    if (protocol === 'data:' || protocol === 'blob:' || protocol === 'about:' || protocol === 'file:')
+      return true;
     return hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]';
   } catch {
     return false;
@@ -73,5 +74,14 @@ export async function openApp(
     void d.dismiss();
   });
   await page.goto(new URL(path, SPA_ORIGIN).href);
-  return { page, context, requests, offLoopback, pageErrors, consoleErrors, dialogs, close: () => context.close() };
+  return {
+    page,
+    context,
+    requests,
+    offLoopback,
+    pageErrors,
+    consoleErrors,
+    dialogs,
+    close: () => context.close(),
+  };
 }
