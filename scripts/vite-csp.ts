@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
+import { parseAuthorities } from '../src/app/parse-authorities.ts';
 
 /** Entra sign-in hosts of the public, US Government and China clouds (token, metadata and key requests). */
 export const SIGN_IN_ORIGINS = [
@@ -23,29 +24,14 @@ export const GRAPH_ORIGINS = [
   'https://microsoftgraph.chinacloudapi.cn',
 ] as const;
 
-/** Parses VITE_EXTRA_AUTHORITIES (comma-separated https origins); anything else is dropped, loudly. */
+/** Parses VITE_EXTRA_AUTHORITIES (comma-separated https origins) as the app does; anything else is dropped, loudly. */
 export function parseExtraOrigins(
   raw: string | undefined,
   warn: (message: string) => void = () => {},
 ): string[] {
-  const origins: string[] = [];
-  for (const entry of (raw ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean)) {
-    let url: URL | null = null;
-    try {
-      url = new URL(entry);
-    } catch {
-      url = null;
-    }
-    if (!url || url.protocol !== 'https:' || url.origin !== entry.replace(/\/$/, '')) {
-      warn(
-        `VITE_EXTRA_AUTHORITIES: "${entry}" is not an https origin; left out of the Content-Security-Policy.`,
-      );
-      continue;
-    }
-    if (!origins.includes(url.origin)) origins.push(url.origin);
+  const { origins, problems } = parseAuthorities(raw);
+  for (const problem of problems) {
+    warn(`VITE_EXTRA_AUTHORITIES: ${problem.message} Left out of the Content-Security-Policy.`);
   }
   return origins;
 }

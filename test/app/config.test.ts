@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAuthorities } from '../../src/app/config';
+import { parseAuthorities } from '../../src/app/parse-authorities';
 
 describe('parseAuthorities', () => {
   it.each([
