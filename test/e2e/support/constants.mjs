@@ -1,7 +1,8 @@
 // Shared by scripts/test.mjs (plain Node) and the browser tests. Loopback only.
-export const SPA_PORT = 4319;
+// Overridable so that several checkouts on one machine can run their browser tests at once.
+export const SPA_PORT = Number(process.env.TOKENSCOPE_E2E_SPA_PORT) || 4319;
 export const SPA_ORIGIN = `http://127.0.0.1:${SPA_PORT}`;
-export const OP_PORT = 4443;
+export const OP_PORT = Number(process.env.TOKENSCOPE_E2E_OP_PORT) || 4443;
 export const OP_ORIGIN = `https://127.0.0.1:${OP_PORT}`;
 export const E2E_DIST = 'dist-e2e';
 
