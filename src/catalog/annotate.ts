@@ -1,3 +1,4 @@
+import { fixOf } from '../token';
 import { ANNOTATION_TEXTS, ROLE_NOTES } from './annotation-texts';
 import { DEFAULT_MEMBER_ROLE_ID } from './build-catalog';
 import { findApi, findApp, findRole } from './lookups';
@@ -36,7 +37,7 @@ function finding(
     severity: text.severity,
     evidence: { ...evidence, learnMore: text.link },
     message: text.message(vars),
-    fix: text.fix ? text.fix(vars) : null,
+    fix: fixOf(text.fix ? text.fix(vars) : null),
   };
 }
 

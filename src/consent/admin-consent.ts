@@ -1,5 +1,6 @@
 import type { Catalog } from '../catalog';
 import type { Finding } from '../token';
+import { fixOf } from '../token';
 import { lookupApi } from './catalog-lookup';
 import { CLOUD_IDS, getCloudInfo } from './clouds';
 import { resolveScopes } from './scopes';
@@ -57,7 +58,7 @@ export function buildAdminConsentUrl(
         severity: 'warning',
         evidence: { clientId: client.clientId, api: api.name },
         message: `${client.clientId} is the API ${api.name}, not your app. The client ID is the app that calls the API.`,
-        fix: 'Use the Application (client) ID of your own app registration.',
+        fix: fixOf('Use the Application (client) ID of your own app registration.'),
       });
     }
   }
@@ -107,7 +108,9 @@ export function buildAdminConsentUrl(
         severity: 'warning',
         evidence: { resource, permissions: list.map((s) => s.permission) },
         message: `Application permissions cannot be requested by name, so this link asks for ${resource}/.default: it grants what the app registration lists for ${api}.`,
-        fix: `Add ${names} under API permissions → ${api} → Application permissions of the app registration first, or the link grants nothing new.`,
+        fix: fixOf(
+          `Add ${names} under API permissions → ${api} → Application permissions of the app registration first, or the link grants nothing new.`,
+        ),
       });
     }
     scopes = out;
@@ -123,7 +126,9 @@ export function buildAdminConsentUrl(
           severity: 'warning',
           evidence: { scope: s.scope },
           message: `${s.permission} exists only as an application permission, and application permissions cannot be requested by name.`,
-          fix: `Choose "Application" as the permission type (the link then asks for ${s.resource}/.default), and add ${s.permission} as an application permission of the app registration.`,
+          fix: fixOf(
+            `Choose "Application" as the permission type (the link then asks for ${s.resource}/.default), and add ${s.permission} as an application permission of the app registration.`,
+          ),
         });
       }
     }
@@ -209,7 +214,7 @@ export function buildUserConsentUrl(
       severity: 'warning',
       evidence: { scope },
       message: `${scope} needs admin consent: a user cannot consent to it alone.`,
-      fix: 'Use the admin consent link above for this permission.',
+      fix: fixOf('Use the admin consent link above for this permission.'),
     });
   }
   const state = makeState(random);

@@ -1,5 +1,6 @@
 import type { Catalog } from '../catalog';
 import type { Cloud, Finding } from '../token';
+import { fixOf } from '../token';
 import { lookupApi, lookupPermission } from './catalog-lookup';
 import { GRAPH_APP_ID, getCloudInfo, graphResourceCloud } from './clouds';
 import { isGuid } from './validate';
@@ -30,7 +31,7 @@ function warning(
   message: string,
   fix: string | null,
 ) {
-  return { code, severity: 'warning' as const, evidence, message, fix };
+  return { code, severity: 'warning' as const, evidence, message, fix: fixOf(fix) };
 }
 
 /** Splits a permissions text field (spaces, commas or new lines) into entries. */

@@ -73,7 +73,7 @@ export function buildReport(input: ReportInput): string {
     if (d.findings.length === 0) lines.push('No findings.', '');
     d.findings.forEach((f, i) => {
       lines.push(`${i + 1}. **${f.severity}** (${codeSpan(f.code)}): ${text(f.message)}`);
-      if (f.fix) lines.push(`   - Fix: ${text(f.fix)}`);
+      if (f.fix) lines.push(`   - Fix: ${text(f.fix.text)}`);
     });
     if (d.findings.length) lines.push('');
   }
@@ -101,7 +101,7 @@ export function buildReport(input: ReportInput): string {
       lines.push('### Error checked against the token', '');
       for (const f of e.findings) {
         lines.push(`- **${f.severity}** (${codeSpan(f.code)}): ${text(f.message)}`);
-        if (f.fix) lines.push(`  - Fix: ${text(f.fix)}`);
+        if (f.fix) lines.push(`  - Fix: ${text(f.fix.text)}`);
       }
       lines.push('');
     }

@@ -1,5 +1,6 @@
 import type { Catalog } from '../catalog';
 import type { Classification, DecodedJwt, Finding } from '../token';
+import { fixOf } from '../token';
 import { diagnose } from './diagnose';
 import { describeAudience } from './hosts';
 import type { Diagnosis, DiagnoseFindingCode, ParsedRequest, Verdict } from './types';
@@ -549,7 +550,7 @@ function markDecisive(
     }
     if ((d.code === 'wids-absent-in-a' || d.code === 'wids-absent-in-b') && !decidingCodes.has('no-wids'))
       return d;
-    return { ...d, decisive: true, severity: 'error', fix: decisiveFix(d, failingSide) };
+    return { ...d, decisive: true, severity: 'error', fix: fixOf(decisiveFix(d, failingSide)) };
   });
 
   const first = failing.findings.find((f) => f.severity === 'error') ?? failing.findings[0];

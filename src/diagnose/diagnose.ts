@@ -1,5 +1,6 @@
 import type { Catalog } from '../catalog';
 import type { Classification, Cloud, DecodedJwt } from '../token';
+import { fixOf } from '../token';
 import { describeAudience, MDE_APP_ID, XDR_APP_ID } from './hosts';
 import { buildConsentLink, buildGrantLink } from './links';
 import { findRequiredPermissions } from './required-permissions';
@@ -113,7 +114,7 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
     message: string,
     fix: string | null,
   ): void => {
-    findings.push({ code, severity, evidence, message, fix });
+    findings.push({ code, severity, evidence, message, fix: fixOf(fix) });
   };
   const caller = callerOf(c, payload);
   const appOnly = caller === 'app-only' || caller === 'managed-identity';

@@ -1,5 +1,6 @@
 import type { Catalog } from '../catalog';
 import type { Classification, DecodedJwt } from '../token';
+import { fixOf } from '../token';
 import { explainAadsts } from './aadsts-codes';
 import { ERROR_KIND_LINK, ERROR_KIND_TEXT } from './error-texts';
 import { describeAudience, MDE_APP_ID, XDR_APP_ID } from './hosts';
@@ -186,7 +187,9 @@ function crossCheck(
     severity: 'warning',
     evidence: { aud: c.audience, roles: c.roles, scp: c.scopes },
     message: `The error contradicts the token loaded here (${why}): the token that was sent was probably a different one.`,
-    fix: 'Check which token the client really sends: a cached token from before the change, another app registration, or another tenant. Decode that one here.',
+    fix: fixOf(
+      'Check which token the client really sends: a cached token from before the change, another app registration, or another tenant. Decode that one here.',
+    ),
   });
 
   if (kind === 'defender-forbidden' && parsed.required.length > 0) {
@@ -210,7 +213,7 @@ function crossCheck(
         severity: 'error',
         evidence: { required: parsed.required, roles: c.roles, scp: c.scopes },
         message: `The token carries none of the roles the API asked for (${parsed.required.join(', ')}); it needs one of them.`,
-        fix: `${fix} Then get a new token: the old one keeps its old roles until it expires.`,
+        fix: fixOf(`${fix} Then get a new token: the old one keeps its old roles until it expires.`),
       });
     } else {
       findings.push({
@@ -238,7 +241,9 @@ function crossCheck(
         severity: 'error',
         evidence: { exp: c.expiry.expiresAt?.toISOString() ?? null },
         message: `The token loaded here has expired (${c.expiry.text}).`,
-        fix: 'Get a new token; MSAL does this for you when you call acquireTokenSilent before each call.',
+        fix: fixOf(
+          'Get a new token; MSAL does this for you when you call acquireTokenSilent before each call.',
+        ),
       });
     }
   }
@@ -270,7 +275,9 @@ function crossCheck(
           severity: 'error',
           evidence: { aud: c.audience, host: req.host },
           message: `The token is for ${aud.name}, but the request goes to ${req.host}.`,
-          fix: `Request the token for the API at ${req.host} (see the verdict above for the exact scope).`,
+          fix: fixOf(
+            `Request the token for the API at ${req.host} (see the verdict above for the exact scope).`,
+          ),
         });
       }
     }
@@ -288,7 +295,9 @@ function crossCheck(
             c.wids === null
               ? 'The token has no wids claim, so the API cannot see a security role for this user.'
               : 'The signed-in user holds none of Security Reader, Security Administrator or Global Administrator.',
-          fix: 'Give the user Security Reader (to read) or Security Administrator (to change) in Entra ID, then sign in again for a new token.',
+          fix: fixOf(
+            'Give the user Security Reader (to read) or Security Administrator (to change) in Entra ID, then sign in again for a new token.',
+          ),
         });
       } else {
         findings.push({
@@ -296,7 +305,9 @@ function crossCheck(
           severity: 'info',
           evidence: { wids: c.wids, roles },
           message: `The user holds ${roles.join(', ')}, so the missing piece is the permission in scp.`,
-          fix: 'Add the delegated *.Read.All (or *.ReadWrite.All to change) permission for that security resource, e.g. SecurityAlert.Read.All, and consent.',
+          fix: fixOf(
+            'Add the delegated *.Read.All (or *.ReadWrite.All to change) permission for that security resource, e.g. SecurityAlert.Read.All, and consent.',
+          ),
         });
       }
     }
@@ -315,7 +326,9 @@ function crossCheck(
           severity: 'error',
           evidence: { accepted: accepted.map((p) => p.value), roles: c.roles, scp: c.scopes },
           message: `The token has none of the ${appOnly ? 'application' : 'delegated'} permissions ${context.request.method} ${required.matchedPath} accepts; the least privileged is ${least.value}.`,
-          fix: `Add ${least.value} (${appOnly ? 'application' : 'delegated'}) on Microsoft Graph and consent: ${buildConsentLink({ tenantId: c.tenantId, clientId: c.clientId, scope: `${required.api.resource}/${least.value}`, cloud: c.issuer.cloud })}`,
+          fix: fixOf(
+            `Add ${least.value} (${appOnly ? 'application' : 'delegated'}) on Microsoft Graph and consent: ${buildConsentLink({ tenantId: c.tenantId, clientId: c.clientId, scope: `${required.api.resource}/${least.value}`, cloud: c.issuer.cloud })}`,
+          ),
         });
       } else if (present.length > 0 && !appOnly) {
         findings.push({
@@ -323,7 +336,9 @@ function crossCheck(
           severity: 'info',
           evidence: { present: present.map((p) => p.value), wids: c.wids },
           message: `The token has ${present.map((p) => p.value).join(', ')}, which this call accepts, so the signed-in user's own rights are what failed: a delegated call can do only what the user may do (directory role, ownership).`,
-          fix: 'Give the user the directory role the operation needs (or make them owner of the object), or call it app-only.',
+          fix: fixOf(
+            'Give the user the directory role the operation needs (or make them owner of the object), or call it app-only.',
+          ),
         });
       }
     }
@@ -335,7 +350,9 @@ function crossCheck(
       severity: 'info',
       evidence: { roles: c.roles, scp: c.scopes },
       message: 'This 403 is not about the token: its permissions are not what failed.',
-      fix: 'Turn the feature on in the Defender portal (Settings > Endpoints > Advanced features) or check the licence.',
+      fix: fixOf(
+        'Turn the feature on in the Defender portal (Settings > Endpoints > Advanced features) or check the licence.',
+      ),
     });
   }
   return findings;

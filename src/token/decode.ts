@@ -1,3 +1,4 @@
+import { fixOf } from './finding';
 import { decodeBase64UrlBytes, decodeUtf8, isBase64Url } from './base64url';
 import type { Finding } from './finding';
 import { isJsonObject, parseJson } from './json';
@@ -134,7 +135,7 @@ function findDecodeFindings(header: Claims, signature: string): Finding<DecodeFi
       evidence: { alg },
       message:
         'The header says "alg": "none": the token claims to be unsigned. Entra never issues such tokens and APIs must reject them.',
-      fix: 'Get a real token from Entra ID; never accept or send unsigned tokens.',
+      fix: fixOf('Get a real token from Entra ID; never accept or send unsigned tokens.'),
     });
   }
   if (signature === '') {
@@ -143,7 +144,7 @@ function findDecodeFindings(header: Claims, signature: string): Finding<DecodeFi
       severity: 'warning',
       evidence: { signature: '' },
       message: 'The signature part is empty, so nothing proves who issued this token. An API will reject it.',
-      fix: 'Copy the whole token, including the part after the second dot.',
+      fix: fixOf('Copy the whole token, including the part after the second dot.'),
     });
   }
   if (Object.hasOwn(header, 'nonce')) {

@@ -1,4 +1,5 @@
-export type { Finding, Severity } from './finding';
+export type { Finding, Fix, FixAction, Severity } from './finding';
+export { fixOf } from './finding';
 export type {
   Claims,
   ClaimRow,

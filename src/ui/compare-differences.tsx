@@ -24,7 +24,7 @@ function DifferenceItem({ difference }: { difference: Difference }) {
   return (
     <li className={difference.decisive ? 'compare-decisive' : undefined}>
       {difference.decisive && <span className="badge err">Decides the verdict</span>} {difference.message}
-      {difference.fix && <span className="finding-fix"> Fix: {difference.fix}</span>}
+      {difference.fix && <span className="finding-fix"> Fix: {difference.fix.text}</span>}
     </li>
   );
 }

@@ -337,7 +337,7 @@ function ConsentResult({
           {result.warnings.map((w) => (
             <li key={`${w.code}-${w.message}`} className={`consent-${w.severity}`}>
               {w.message}
-              {w.fix ? <> {w.fix}</> : null}
+              {w.fix ? <> {w.fix.text}</> : null}
             </li>
           ))}
         </ul>

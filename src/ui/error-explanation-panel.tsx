@@ -127,7 +127,7 @@ export function ErrorExplanationPanel({ field, explanation, hasToken }: ErrorExp
                     <span className={SEVERITY[f.severity][0]}>{SEVERITY[f.severity][1]}</span> {f.message}
                     {f.fix && (
                       <p className="verdict-fix">
-                        <strong>Fix:</strong> <VerdictFixText text={f.fix} />
+                        <strong>Fix:</strong> <VerdictFixText text={f.fix.text} />
                       </p>
                     )}
                   </li>

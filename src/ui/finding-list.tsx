@@ -23,7 +23,7 @@ export function FindingList({ findings, label }: FindingListProps) {
         {findings.map((f, i) => (
           <li key={`${f.code}-${i}`}>
             <span className={BADGE[f.severity]}>{WORD[f.severity]}</span> {f.message}
-            {f.fix && <span className="finding-fix"> Fix: {f.fix}</span>}
+            {f.fix && <span className="finding-fix"> Fix: {f.fix.text}</span>}
           </li>
         ))}
       </ul>

@@ -61,7 +61,7 @@ export function PermissionsPanel({
             <li key={`${f.code}-${i}`}>
               <span className={FLAG_BADGE[f.severity]}>{f.severity === 'info' ? 'Note' : 'Check'}</span>{' '}
               {f.message}
-              {f.fix && <span className="catalog-fix"> {f.fix}</span>}
+              {f.fix && <span className="catalog-fix"> {f.fix.text}</span>}
             </li>
           ))}
         </ul>
@@ -103,7 +103,7 @@ export function PermissionsPanel({
                               {f.severity === 'info' ? 'Note' : 'Check'}
                             </span>{' '}
                             {f.message}
-                            {f.fix && <span className="catalog-fix"> {f.fix}</span>}
+                            {f.fix && <span className="catalog-fix"> {f.fix.text}</span>}
                           </li>
                         ))}
                       </ul>

@@ -169,7 +169,7 @@ describe('annotateToken: directory roles', () => {
     const a = annotateToken(catalog, user({ wids: null }));
     expect(a.wids).toBeNull();
     expect(a.findings.map((f) => f.code)).toEqual(['wids-missing']);
-    expect(a.findings[0]?.fix).toMatch(/authorization code flow/);
+    expect(a.findings[0]?.fix?.text).toMatch(/authorization code flow/);
   });
 
   it.each([

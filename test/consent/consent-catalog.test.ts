@@ -105,7 +105,7 @@ describe('who can grant, by permission type', () => {
       'Application Administrator',
     ]);
     const w = result.warnings.find((x) => x.code === 'application-permission-needs-default');
-    expect(w?.fix).toContain('https://graph.microsoft.com/.default');
+    expect(w?.fix?.text).toContain('https://graph.microsoft.com/.default');
   });
 
   it('a delegated Graph permission can be granted by a Cloud Application Administrator', () => {
@@ -144,7 +144,7 @@ describe('application permission type', () => {
       ['User.Read.All', 'Group.Read.All'],
       ['Machine.Isolate'],
     ]);
-    expect(notes[0]?.fix).toContain('Add User.Read.All, Group.Read.All under API permissions');
+    expect(notes[0]?.fix?.text).toContain('Add User.Read.All, Group.Read.All under API permissions');
   });
 
   it('says only Privileged Role Administrator or Global Administrator can grant Graph application permissions', () => {

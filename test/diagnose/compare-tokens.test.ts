@@ -305,7 +305,7 @@ describe('compareTokens for a request: what decides the verdict comes first', ()
     );
     expect(byPermission).toEqual({ 'Calendars.Read': false, 'SecurityAlert.Read.All': true });
     const decisive = c.differences.find((d) => d.evidence.permission === 'SecurityAlert.Read.All');
-    expect(decisive?.fix).toContain('Add the delegated permission SecurityAlert.Read.All');
+    expect(decisive?.fix?.text).toContain('Add the delegated permission SecurityAlert.Read.All');
   });
 
   it.each<[string, Payload, DifferenceCode]>([

@@ -222,9 +222,11 @@ describe('diagnose: every rule', () => {
 
   it('gives the exact scope to request when the audience is wrong', () => {
     const app = run(graphAppOnlyV2(), 'GET https://api.securitycenter.microsoft.com/api/machines');
-    expect(find(app, 'wrong-audience')?.fix).toContain('"https://api.securitycenter.microsoft.com/.default"');
+    expect(find(app, 'wrong-audience')?.fix?.text).toContain(
+      '"https://api.securitycenter.microsoft.com/.default"',
+    );
     const delegated = run(graphDelegatedV1(), 'GET https://api.securitycenter.microsoft.com/api/machines');
-    expect(find(delegated, 'wrong-audience')?.fix).toContain(
+    expect(find(delegated, 'wrong-audience')?.fix?.text).toContain(
       '"https://api.securitycenter.microsoft.com/Machine.Read"',
     );
   });
@@ -235,7 +237,9 @@ describe('diagnose: every rule', () => {
       'GET https://api.security.microsoft.com/api/machines',
     );
     expect(find(d, 'wrong-audience')?.message).toContain('The two Defender APIs have different audiences');
-    expect(find(d, 'wrong-audience')?.fix).toContain('"https://api.securitycenter.microsoft.com/.default"');
+    expect(find(d, 'wrong-audience')?.fix?.text).toContain(
+      '"https://api.securitycenter.microsoft.com/.default"',
+    );
   });
 
   it('accepts the Defender for Endpoint audience on api.security.microsoft.com', () => {
@@ -258,7 +262,7 @@ describe('diagnose: every rule', () => {
 
   it('puts a consent link with tenant, client and scope in the fix for a missing delegated permission', () => {
     const d = run(graphDelegatedV1(), 'GET https://graph.microsoft.com/v1.0/users');
-    const fix = find(d, 'missing-permission')?.fix ?? '';
+    const fix = find(d, 'missing-permission')?.fix?.text ?? '';
     expect(fix).toContain(`#consent&tenant=${TENANT_ID}&client_id=${CLIENT_APP_ID}&scope=`);
     expect(fix).toContain('cloud=public');
   });
@@ -274,7 +278,7 @@ describe('diagnose: every rule', () => {
       defenderManagedIdentity(),
       'POST https://api.securitycenter.microsoft.com/api/indicators/import',
     );
-    for (const f of d.findings) expect(f.fix ?? '').not.toContain(token.raw.slice(0, 40));
+    for (const f of d.findings) expect(f.fix?.text ?? '').not.toContain(token.raw.slice(0, 40));
   });
 });
 
@@ -287,10 +291,10 @@ describe('diagnose: the stories people bring', () => {
     expect(d.verdict).toBe('denied');
     const missing = find(d, 'missing-permission');
     expect(missing?.message).toContain('Ti.ReadWrite.All');
-    expect(missing?.fix).toContain(
+    expect(missing?.fix?.text).toContain(
       `#grant&principal_id=${MI_OID}&api=fc780465-2017-40d4-a0c5-307022471b92&permission=Ti.ReadWrite.All`,
     );
-    expect(missing?.fix).not.toContain('#consent');
+    expect(missing?.fix?.text).not.toContain('#consent');
   });
 
   it('the same managed identity with Ti.ReadWrite.All is Allowed', () => {
@@ -323,7 +327,7 @@ describe('diagnose: the stories people bring', () => {
     expect(d.verdict).not.toBe('allowed');
     const noWids = find(d, 'no-wids');
     expect(noWids?.message).toContain('implicit grant flow');
-    expect(noWids?.fix).toContain('authorization code flow');
+    expect(noWids?.fix?.text).toContain('authorization code flow');
   });
 });
 

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { buildReport } from '../../src/diagnose/build-report';
 import { explainError, parseRequest } from '../../src/diagnose';
 import type { Diagnosis, ParsedRequest } from '../../src/diagnose';
-import { decodeToken, classifyToken } from '../../src/token';
+import { decodeToken, classifyToken, fixOf } from '../../src/token';
 import { defenderManagedIdentity, graphDelegatedV1, makeToken } from '../fixtures/make-token';
 import { NOW, loadToken } from './load-token';
 
@@ -21,7 +21,7 @@ const deniedDiagnosis: Diagnosis = {
       severity: 'error',
       evidence: { wids: [] },
       message: 'The signed-in user tess@contoso.example holds no security role.',
-      fix: 'Assign Security Reader to the user, sign in again and get a new token.',
+      fix: fixOf('Assign Security Reader to the user, sign in again and get a new token.'),
     },
   ],
   required: {
@@ -178,7 +178,7 @@ describe('buildReport (property)', () => {
           diagnosis: {
             ...deniedDiagnosis,
             findings: [
-              { ...deniedDiagnosis.findings[0]!, message: `About ${quoted}.`, fix: `Ask ${quoted}.` },
+              { ...deniedDiagnosis.findings[0]!, message: `About ${quoted}.`, fix: fixOf(`Ask ${quoted}.`) },
             ],
           },
           errorExplanation: explainError(`{"error":{"code":"Forbidden","message":"denied for ${quoted}"}}`),

@@ -224,7 +224,7 @@ describe('decodeToken', () => {
       severity: 'error',
       evidence: { alg: 'none' },
       message: expect.stringMatching(/^The header says "alg": "none"/),
-      fix: expect.any(String),
+      fix: { text: expect.any(String), actions: [] },
     });
   });
 
