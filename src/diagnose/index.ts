@@ -21,6 +21,26 @@ export type {
   Verdict,
 } from './types';
 export { explainError } from './explain-error';
+export {
+  readApiAnswer,
+  decodeClaimsChallenge,
+  parseChallenge,
+  parseDiagnostics,
+  MAX_ANSWER_LENGTH,
+} from './api-answer';
+export type {
+  ApiAnswer,
+  ApiAnswerError,
+  ApiAnswerErrorCode,
+  ApiAnswerResult,
+  AuthChallenge,
+  ClaimsChallenge,
+  ErrorFamily,
+  MsDiagnostics,
+  NamedPermissions,
+  RbacDenial,
+} from './api-answer';
+export { ERROR_FAMILY_LABEL, ERROR_KIND_TEXT, ERROR_KIND_LINK } from './error-texts';
 export type { ErrorContext } from './explain-error';
 export { explainAadsts, AADSTS_CODE_COUNT, AADSTS_REFERENCE } from './aadsts-codes';
 export { buildConsentLink, buildGrantLink } from './links';
