@@ -178,10 +178,11 @@ export function compareTokens(a: ComparedToken, b: ComparedToken, options: Compa
     const request = options.request;
     const run = (side: ComparedToken): Diagnosis =>
       diagnose({
-        token: side.token,
-        classification: side.classification,
+        token: { decoded: side.token, facts: side.classification },
         request,
+        answer: null,
         catalog,
+        gates: null,
         now: options.now,
       });
     diagnoses = { a: run(a), b: run(b) };
@@ -529,9 +530,9 @@ function markDecisive(
   );
   const text = JSON.stringify([da.findings, db.findings]).toLowerCase();
   const required = new Set<string>();
-  if (failing.required.known || passing.required.known) {
+  if (failing.required?.known || passing.required?.known) {
     for (const r of [failing.required, passing.required]) {
-      if (!r.known) continue;
+      if (!r?.known) continue;
       for (const p of [...r.delegated, ...r.application]) required.add(p.value.toLowerCase());
     }
   }
