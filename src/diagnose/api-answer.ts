@@ -509,7 +509,9 @@ function statusInText(lowerText: string): number | null {
 function permissionNames(segment: string): string[] {
   const found: string[] = [];
   for (const raw of segment.split(/[\s,;'"()[\]]+/)) {
-    const word = raw.replace(/\.+$/, '');
+    let end = raw.length;
+    while (end > 0 && raw[end - 1] === '.') end--;
+    const word = raw.slice(0, end);
     if (word.length > MAX_PERMISSION_LENGTH || word.length === 0) continue;
     if (/^[A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*)+$/.test(word) && !found.includes(word)) found.push(word);
     if (found.length >= MAX_PERMISSIONS) break;
