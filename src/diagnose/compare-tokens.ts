@@ -6,6 +6,7 @@ import { describeAudience } from './hosts';
 import type { Diagnosis, DiagnoseFindingCode, ParsedRequest, Verdict } from './types';
 import { nameApp, nameRole } from './compare-names';
 import { SECURITY_ROLES } from './security-roles';
+import { VERDICT_LABELS } from './verdict-labels';
 
 /** One of the two tokens being compared. */
 export interface ComparedToken {
@@ -135,11 +136,7 @@ const FINDING_ASPECTS: Readonly<Record<DiagnoseFindingCode, readonly DifferenceA
   'other-api': [],
 };
 
-const VERDICT_TEXT: Readonly<Record<Verdict, string>> = {
-  allowed: 'Allowed',
-  denied: 'Denied',
-  'cant-tell': "Can't tell",
-};
+const VERDICT_TEXT = VERDICT_LABELS;
 
 const KIND_TEXT: Readonly<Record<Classification['kind'], string>> = {
   access: 'an access token',
