@@ -134,6 +134,21 @@ const FINDING_ASPECTS: Readonly<Record<DiagnoseFindingCode, readonly DifferenceA
   'unknown-endpoint': [],
   'no-catalog': [],
   'other-api': [],
+  'gate-teams-protected': ['caller'],
+  'gate-exchange-scoping': ['caller'],
+  'gate-selected-grant': ['permission'],
+  'gate-sensitive-user': ['directory-role'],
+  'gate-directory-role': ['directory-role'],
+  'directory-role-present': ['directory-role'],
+  'azure-rbac': [],
+  'retired-api': ['audience'],
+  'api-refused': [],
+  'refused-outside-token': [],
+  'answer-other-host': [],
+  'stale-token': ['expiry'],
+  'excess-privilege': ['permission'],
+  'near-miss-permission': ['permission'],
+  'client-fix': ['client-app'],
 };
 
 const VERDICT_TEXT = VERDICT_LABELS;

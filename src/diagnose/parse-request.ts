@@ -218,5 +218,11 @@ export function parseRequest(text: string): RequestParseResult {
     };
     return { ok: true, request };
   }
-  return { ok: true, request: { ...base, api: 'other', normalisedPath: path.toLowerCase() } };
+  const request: ParsedRequest = {
+    ...base,
+    api: 'other',
+    ...(info.resources ? { resources: info.resources } : {}),
+    normalisedPath: path.toLowerCase(),
+  };
+  return { ok: true, request };
 }
