@@ -17,7 +17,13 @@ const catalogPath = (path) =>
     .replace(/\{[^{}]*\}/g, '{id}');
 const learn = (docLink) => (docLink.startsWith('http') ? docLink : `${LEARN}${docLink.replace(/\.md$/, '')}`);
 /** "Security Reader (least privileged)" → "Security Reader". */
-const roleName = (text) => text.replace(/\s*\(.*$/, '').trim();
+const beforeParen = (text) => (text.includes('(') ? text.slice(0, text.indexOf('(')) : text).trim();
+const roleName = beforeParen;
+const withoutTrailingSlashes = (text) => {
+  let end = text.length;
+  while (end > 0 && text[end - 1] === '/') end--;
+  return text.slice(0, end);
+};
 const byString = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
@@ -239,7 +245,7 @@ function buildResources(src) {
       if (scope && scope.includes(' ')) scope = scope.slice(0, scope.indexOf(' '));
       if (scopeVal?.unverified) unverified.add('scope');
       if (!scope && audiences[0] && !audiences[0].includes('{')) {
-        scope = `${audiences[0].replace(/\/+$/, '')}/.default`;
+        scope = `${withoutTrailingSlashes(audiences[0])}/.default`;
         unverified.add('scope');
       }
       if (hosts.length === 0 && audiences.length === 0 && !scope) continue;
@@ -355,7 +361,7 @@ export function generateGates(sourcesDir, stringify) {
           api.path.slice(0, api.path.indexOf(' (')),
           api.path.slice(api.path.indexOf('/teams/'), api.path.lastIndexOf(')')),
         ]
-      : [api.path.replace(/\s*\(.*$/, '')];
+      : [beforeParen(api.path)];
     for (const p of paths)
       if (p.startsWith('/'))
         teamsEndpoints.push({
