@@ -86,9 +86,9 @@ export function markDecisive(
   );
   const text = JSON.stringify([da.findings, db.findings]).toLowerCase();
   const required = new Set<string>();
-  if (failing.required.known || passing.required.known) {
+  if (failing.required?.known || passing.required?.known) {
     for (const r of [failing.required, passing.required]) {
-      if (!r.known) continue;
+      if (!r?.known) continue;
       for (const p of [...r.delegated, ...r.application]) required.add(p.value.toLowerCase());
     }
   }

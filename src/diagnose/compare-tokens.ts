@@ -33,10 +33,11 @@ export function compareTokens(a: ComparedToken, b: ComparedToken, options: Compa
     const request = options.request;
     const run = (side: ComparedToken): Diagnosis =>
       diagnose({
-        token: side.token,
-        classification: side.classification,
+        token: { decoded: side.token, facts: side.classification },
         request,
+        answer: null,
         catalog,
+        gates: null,
         now: options.now,
       });
     diagnoses = { a: run(a), b: run(b) };
