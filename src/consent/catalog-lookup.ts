@@ -49,7 +49,7 @@ export function lookupApi(catalog: Catalog, apiRef: string): ApiFacts | null {
   const ref = apiRef.trim();
   if (ref === '') return null;
   const alias = API_ALIASES.get(ref.toLowerCase());
-  const hit = findApi(catalog, alias ?? ref) ?? findApi(catalog, ref.replace(/\/+$/, ''));
+  const hit = findApi(catalog, alias ?? ref) ?? findApi(catalog, ref.replace(/(?<!\/)\/+$/, ''));
   // A `custom` hit is the catalog saying "an api:// audience I do not know": nothing to check against.
   if (!hit || hit.custom === true) return null;
   return { appId: hit.appId, name: hit.name, resource: hit.resource, cloud: hit.cloud };

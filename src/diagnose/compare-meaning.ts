@@ -51,7 +51,7 @@ function apiOf(aud: string | null, catalog: Catalog | null): { key: string | nul
   const named = nameApp(aud, catalog);
   if (known) return { key: known.appId ?? aud.toLowerCase(), name: known.name };
   if (named) return { key: named.appId.toLowerCase(), name: named.name };
-  return { key: aud.replace(/\/+$/, '').toLowerCase(), name: aud };
+  return { key: aud.replace(/(?<!\/)\/+$/, '').toLowerCase(), name: aud };
 }
 
 function diffAudience(a: Classification, b: Classification, catalog: Catalog | null): Difference[] {

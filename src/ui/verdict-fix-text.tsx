@@ -44,7 +44,7 @@ export function VerdictFixText({ text, actions = [] }: FixTextProps) {
   for (const match of text.matchAll(LINK)) {
     const start = match.index;
     // A sentence full stop or comma right after the link belongs to the sentence.
-    const href = match[0].replace(/[.,;]+$/, '');
+    const href = match[0].replace(/(?<![.,;])[.,;]+$/, '');
     if (start > last) parts.push({ kind: 'text', value: text.slice(last, start) });
     parts.push({ kind: 'link', value: href });
     last = start + href.length;
