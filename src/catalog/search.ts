@@ -118,10 +118,13 @@ export function searchCatalog(
       .slice(0, limit)
       .map((permission) => ({ kind: 'permission', permission, apiName }));
   }
-  const hits: { hit: SearchHit; rank: number; order: number }[] = [];
+  // One list per rank, each in catalog order: no sort, and a hit is kept only while it can still be shown.
+  const buckets: SearchHit[][] = [[], [], [], [], []];
   const push = (hit: SearchHit, rank: number) => {
-    if (rank >= 0) hits.push({ hit, rank, order: hits.length });
+    const bucket = buckets[rank];
+    if (bucket && bucket.length < limit) bucket.push(hit);
   };
+  const result = () => buckets.flat().slice(0, limit);
 
   if (isGuid(q)) {
     const byId = apiId === null ? [...idx.permissions] : [[apiId, idx.permissions.get(apiId)] as const];
@@ -138,7 +141,7 @@ export function searchCatalog(
       const app = idx.apps().get(q);
       if (app && !known) push({ kind: 'app', app }, 0);
     }
-    return hits.map((h) => h.hit).slice(0, limit);
+    return result();
   }
 
   const pathQuery = q.startsWith('/');
@@ -166,10 +169,7 @@ export function searchCatalog(
       push({ kind: 'defender-endpoint', endpoint }, pathRank(e.matchedPath.toLowerCase(), needle));
     }
   }
-  return hits
-    .sort((a, b) => a.rank - b.rank || a.order - b.order)
-    .slice(0, limit)
-    .map((h) => h.hit);
+  return result();
 }
 
 const GRAPH = '00000003-0000-0000-c000-000000000000';
