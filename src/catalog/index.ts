@@ -44,5 +44,5 @@ export {
   findPermissionUses,
   findRole,
 } from './lookups';
-export { listCatalogApis, searchCatalog } from './search';
+export { foldSearchText, listCatalogApis, searchCatalog } from './search';
 export { annotateToken } from './annotate';
