@@ -1,4 +1,13 @@
 import type { Rule } from '../context';
+import {
+  answerChallengeRule,
+  answerDefenderRule,
+  answerGraphRule,
+  answerPermissionsRule,
+  answerRbacRule,
+  answerSignInRule,
+  answerTokenRule,
+} from './answer';
 import { audienceRule, defenderHostRule } from './audience';
 import { cloudRule } from './cloud';
 import { coverageRule } from './coverage';
@@ -25,4 +34,11 @@ export const RULES: readonly Rule[] = [
   securityRoleRule,
   defenderRoleRule,
   coverageRule,
+  answerSignInRule,
+  answerTokenRule,
+  answerChallengeRule,
+  answerPermissionsRule,
+  answerGraphRule,
+  answerDefenderRule,
+  answerRbacRule,
 ];
