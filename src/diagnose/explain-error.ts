@@ -7,7 +7,7 @@ import type { DiagnosisContext } from './context';
 import { explainIdx, explainServiceCode, type ServiceCodeExplanation } from './error-codes';
 import { ERROR_FAMILY_LABEL, ERROR_KIND_LINK, ERROR_KIND_TEXT } from './error-texts';
 import { describeAudience } from './hosts';
-import { ANSWER_RULES } from './rules/answer';
+import { ANSWER_RULES } from './rules/answer-rules';
 import { actionsForChoice, permissionChoiceOf } from './rules/choice';
 import { factsOf } from './rules/derive';
 import type { ErrorExplanation, ErrorFinding, ParsedRequest } from './types';

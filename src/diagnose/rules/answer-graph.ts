@@ -3,6 +3,9 @@ import { explainServiceCode } from '../error-codes';
 import { findSecurityRoles } from '../security-roles';
 import type { ErrorFinding } from '../types';
 import { factsOf } from './derive';
+import { exchangeScopingRule } from './gates/exchange';
+import { selectedScopesRule } from './gates/selected';
+import { teamsProtectedRule } from './gates/teams';
 import { answerFinding, answerView } from './answer-view';
 
 const lower = (s: string | null): string => (s ?? '').toLowerCase();
@@ -82,7 +85,8 @@ export const answerGraphRule: Rule = (ctx) => {
     );
   }
 
-  if (family === 'exchange' && lower(code) === 'erroraccessdenied') {
+  // A gate rule that already names the gate for this endpoint speaks for it; here only what the answer adds.
+  if (family === 'exchange' && lower(code) === 'erroraccessdenied' && exchangeScopingRule(ctx).length === 0) {
     const e = explainServiceCode('ErrorAccessDenied');
     const appOnly = v.c ? v.appOnly : null;
     out.push(
@@ -116,7 +120,7 @@ export const answerGraphRule: Rule = (ctx) => {
     );
   }
 
-  if (family === 'sharepoint') {
+  if (family === 'sharepoint' && selectedScopesRule(ctx).length === 0) {
     const selected = v.c
       ? [...v.c.roles, ...v.c.scopes].filter((p) => p.toLowerCase().endsWith('.selected'))
       : [];
@@ -149,7 +153,10 @@ export const answerGraphRule: Rule = (ctx) => {
     );
   }
 
-  if (msg.includes('protected api access') || msg.includes('protected-apis'))
+  if (
+    (msg.includes('protected api access') || msg.includes('protected-apis')) &&
+    teamsProtectedRule(ctx).length === 0
+  )
     out.push(
       answerFinding(
         'teams-protected-api',
