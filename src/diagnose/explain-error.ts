@@ -89,14 +89,40 @@ function closeBraces(text: string): string {
   return out + '}'.repeat(Math.max(0, depth));
 }
 
+/**
+ * The value of the first `key: value` line (key case-insensitive), by a scan of the lines: the regex form
+ * `^\s*key\s*:\s*(.+?)\s*$` backtracks quadratically on a long run of spaces.
+ */
+function headerLine(text: string, key: string): string | null {
+  const want = key.toLowerCase();
+  for (const line of text.split('\n')) {
+    const start = line.trimStart();
+    if (start.slice(0, want.length).toLowerCase() !== want) continue;
+    const rest = start.slice(want.length).trimStart();
+    if (!rest.startsWith(':')) continue;
+    const value = rest.slice(1).trim();
+    if (value !== '') return value;
+  }
+  return null;
+}
+
+/** `audience … invalid` within one line, by literal searches: `/audience .* invalid/` is quadratic on "audience audience …". */
+function saysAudienceInvalid(text: string): boolean {
+  for (const line of text.toLowerCase().split(/[\n\r\u2028\u2029]/)) {
+    const at = line.indexOf('audience ');
+    if (at !== -1 && line.indexOf(' invalid', at + 'audience '.length) !== -1) return true;
+  }
+  return false;
+}
+
 /** Reads `"key": "value"` (or `key: value` header lines) from text that would not parse. */
 function scrape(text: string, keys: readonly string[]): string | null {
   for (const key of keys) {
     const escaped = key.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&');
     const quoted = new RegExp(`["']${escaped}["']\\s*:\\s*["']((?:[^"'\\\\]|\\\\.)*)["']`, 'i').exec(text);
     if (quoted?.[1]) return quoted[1].replace(/\\"/g, '"');
-    const header = new RegExp(`^\\s*${escaped}\\s*:\\s*(.+?)\\s*$`, 'im').exec(text);
-    if (header?.[1]) return header[1].replace(/^["']|["'],?$/g, '');
+    const header = headerLine(text, key);
+    if (header) return header.replace(/^["']|["'],?$/g, '');
   }
   return null;
 }
@@ -157,7 +183,7 @@ function classifyKind(code: string | null, message: string, text: string, aadsts
     return 'defender-disallowed-operation';
   if (/auth token does not contain valid permissions or user does not have valid roles/i.test(text))
     return 'graph-security';
-  if (/invalid audience/i.test(text) || /audience .* (?:is )?invalid/i.test(text)) return 'invalid-audience';
+  if (/invalid audience/i.test(text) || saysAudienceInvalid(text)) return 'invalid-audience';
   if (code === 'Forbidden' && /"target"/i.test(text)) return 'defender-forbidden';
   if (
     code === 'Unauthorized' ||
