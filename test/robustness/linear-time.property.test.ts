@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classifyToken, decodeToken, findTokens } from '../../src/token';
 import { buildReport, explainError, parseRequest } from '../../src/diagnose';
+import { readApiAnswer } from '../../src/diagnose/api-answer';
 import { looksLikeId, normaliseDefenderPath, normaliseGraphPath } from '../../src/diagnose/normalise-path';
 import { parseKeyText } from '../../src/verify/parse-key';
 
@@ -187,6 +188,7 @@ const PARSERS: Parser[] = [
   { name: 'normaliseDefenderPath', limit: 64 * KB, parse: (s) => normaliseDefenderPath(s) },
   { name: 'looksLikeId', limit: 64 * KB, parse: looksLikeId },
   { name: 'explainError', limit: 256 * KB, parse: (s) => explainError(s) },
+  { name: 'readApiAnswer', limit: 256 * KB, parse: readApiAnswer },
   { name: 'parseKeyText', limit: 256 * KB, parse: parseKeyText },
   {
     name: 'buildReport (redaction of the error and request)',
@@ -206,6 +208,17 @@ const PARSERS: Parser[] = [
     },
   },
 ];
+
+// The one-paste splitter (token, request, answer), timed too once it exists (src/diagnose/split-paste.ts).
+const splitPasteModules = import.meta.glob<Record<string, unknown>>('../../src/diagnose/split-paste.ts', {
+  eager: true,
+});
+for (const mod of Object.values(splitPasteModules)) {
+  for (const [name, fn] of Object.entries(mod)) {
+    if (typeof fn === 'function' && /^split/i.test(name))
+      PARSERS.push({ name, limit: 256 * KB, parse: fn as (input: string) => unknown });
+  }
+}
 
 describe('every parser runs in linear time on adversarial input at its size limit', () => {
   // Warm the JIT on small input first, so the first timed run is not compile time.
