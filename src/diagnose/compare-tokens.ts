@@ -1,6 +1,13 @@
 import type { Catalog } from '../catalog';
 import type { Classification, DecodedJwt, Finding } from '../token';
-import { fixOf } from '../token';
+import {
+  CALLER_PHRASE,
+  CLOUD_PHRASE,
+  describeExpiry,
+  fixOf,
+  ISSUER_KIND_PHRASE,
+  KIND_PHRASE,
+} from '../token';
 import { diagnose } from './diagnose';
 import { describeAudience } from './hosts';
 import type { Diagnosis, DiagnoseFindingCode, ParsedRequest, Verdict } from './types';
@@ -141,18 +148,6 @@ const VERDICT_TEXT: Readonly<Record<Verdict, string>> = {
   'cant-tell': "Can't tell",
 };
 
-const KIND_TEXT: Readonly<Record<Classification['kind'], string>> = {
-  access: 'an access token',
-  id: 'an ID token',
-  unknown: 'a token of unknown kind',
-};
-
-const CALLER_TEXT: Readonly<Record<NonNullable<Classification['caller']>, string>> = {
-  delegated: 'delegated (acts for a signed-in user)',
-  'app-only': 'app-only (acts as the application itself)',
-  'managed-identity': 'a managed identity (app-only)',
-};
-
 /**
  * Compares two decoded tokens claim by claim and by meaning: audience (which API), version, caller type,
  * each permission (`scp` and `roles` entries, with their type), each directory role (`wids`, named through
@@ -169,7 +164,7 @@ export function compareTokens(a: ComparedToken, b: ComparedToken, options: Compa
     ...diffSimple(a.classification, b.classification, catalog),
     ...diffPermissions(a.classification, b.classification),
     ...diffDirectoryRoles(a.classification, b.classification, catalog),
-    ...diffExpiry(a.classification, b.classification),
+    ...diffExpiry(a, b, options.now),
   ];
 
   let diagnoses: Comparison['diagnoses'] = null;
@@ -251,7 +246,7 @@ function diffKind(a: Classification, b: Classification): Difference[] {
     difference(
       'kind-differs',
       'kind',
-      `Token A is ${KIND_TEXT[a.kind]}; token B is ${KIND_TEXT[b.kind]}.`,
+      `Token A is ${KIND_PHRASE[a.kind]}; token B is ${KIND_PHRASE[b.kind]}.`,
       { a: a.kind, b: b.kind },
       'warning',
     ),
@@ -480,9 +475,9 @@ function diffDirectoryRoles(a: Classification, b: Classification, catalog: Catal
   return out;
 }
 
-function diffExpiry(a: Classification, b: Classification): Difference[] {
-  const ea = a.expiry;
-  const eb = b.expiry;
+function diffExpiry(a: ComparedToken, b: ComparedToken, now: Date): Difference[] {
+  const ea = describeExpiry(a.token.payload, now);
+  const eb = describeExpiry(b.token.payload, now);
   if (ea.state === eb.state && ea.expiresAt?.getTime() === eb.expiresAt?.getTime()) return [];
   return [
     difference(
@@ -609,25 +604,15 @@ function lower(v: string | null): string | null {
 }
 
 function cloudText(cloud: Classification['issuer']['cloud']): string {
-  if (cloud === null) return 'an unknown cloud';
-  return {
-    public: 'the public cloud',
-    usgov: 'the US Government cloud',
-    china: 'the China cloud (21Vianet)',
-  }[cloud];
+  return cloud === null ? 'an unknown cloud' : CLOUD_PHRASE[cloud];
 }
 
 function issuerText(kind: Classification['issuer']['kind']): string {
-  return {
-    entra: 'Microsoft Entra ID',
-    'entra-b2c': 'Azure AD B2C',
-    'entra-external-id': 'Microsoft Entra External ID',
-    other: 'an issuer that is not Microsoft Entra',
-  }[kind];
+  return ISSUER_KIND_PHRASE[kind];
 }
 
 function callerText(caller: Classification['caller']): string {
-  return caller === null ? 'of no known caller type' : CALLER_TEXT[caller];
+  return caller === null ? 'of no known caller type' : CALLER_PHRASE[caller];
 }
 
 function guestText(guest: boolean | null): string {

@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog';
 import type { Classification, Cloud, DecodedJwt } from '../token';
-import { fixOf } from '../token';
+import { describeExpiry, fixOf } from '../token';
 import { describeAudience, MDE_APP_ID, XDR_APP_ID } from './hosts';
 import { buildConsentLink, buildGrantLink } from './links';
 import { findRequiredPermissions } from './required-permissions';
@@ -167,20 +167,21 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
   // 3. Lifetime, from the classification and, to be safe, from the raw claims against `now`.
   const exp = typeof payload['exp'] === 'number' ? payload['exp'] * 1000 : null;
   const nbf = typeof payload['nbf'] === 'number' ? payload['nbf'] * 1000 : null;
-  if (c.expiry.state === 'expired' || (exp !== null && exp <= now.getTime())) {
+  const expiry = describeExpiry(payload, now);
+  if (expiry.state === 'expired' || (exp !== null && exp <= now.getTime())) {
     add(
       'token-expired',
       'error',
       { exp: payload['exp'] ?? null },
-      `The token has expired${c.expiry.text ? ` (${c.expiry.text})` : ''}. The API answers 401 before it looks at permissions.`,
+      `The token has expired${expiry.text ? ` (${expiry.text})` : ''}. The API answers 401 before it looks at permissions.`,
       'Get a new token right before the call (MSAL acquireTokenSilent refreshes it for you).',
     );
-  } else if (c.expiry.state === 'not-yet-valid' || (nbf !== null && nbf > now.getTime())) {
+  } else if (expiry.state === 'not-yet-valid' || (nbf !== null && nbf > now.getTime())) {
     add(
       'token-not-yet-valid',
       'error',
       { nbf: payload['nbf'] ?? null },
-      `The token is not valid yet${c.expiry.text ? ` (${c.expiry.text})` : ''}.`,
+      `The token is not valid yet${expiry.text ? ` (${expiry.text})` : ''}.`,
       'Check the clock of the machine that checks or created it; otherwise wait until nbf.',
     );
   }

@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog';
 import type { Classification, DecodedJwt } from '../token';
-import { fixOf } from '../token';
+import { describeExpiry, fixOf } from '../token';
 import { explainAadsts } from './aadsts-codes';
 import { ERROR_KIND_LINK, ERROR_KIND_TEXT } from './error-texts';
 import { describeAudience, MDE_APP_ID, XDR_APP_ID } from './hosts';
@@ -17,6 +17,8 @@ export interface ErrorContext {
   readonly classification?: Classification | null;
   readonly catalog?: Catalog | null;
   readonly request?: ParsedRequest | null;
+  /** The current time, for the token's expiry; without it expiry is not cross-checked. */
+  readonly now?: Date | null;
 }
 
 type Json = Record<string, unknown>;
@@ -231,16 +233,17 @@ function crossCheck(
     }
   }
 
-  if (kind === 'invalid-audience' || kind === 'unauthorized') {
-    if (/expired|lifetime validation failed/i.test(parsed.message) && c.expiry.state === 'valid') {
+  const expiry = payload && context.now ? describeExpiry(payload, context.now) : null;
+  if (expiry && (kind === 'invalid-audience' || kind === 'unauthorized')) {
+    if (/expired|lifetime validation failed/i.test(parsed.message) && expiry.state === 'valid') {
       findings.push(notSent('the API says the token expired, but this one is still valid'));
     }
-    if (c.expiry.state === 'expired') {
+    if (expiry.state === 'expired') {
       findings.push({
         code: 'token-expired',
         severity: 'error',
-        evidence: { exp: c.expiry.expiresAt?.toISOString() ?? null },
-        message: `The token loaded here has expired (${c.expiry.text}).`,
+        evidence: { exp: expiry.expiresAt?.toISOString() ?? null },
+        message: `The token loaded here has expired (${expiry.text}).`,
         fix: fixOf(
           'Get a new token; MSAL does this for you when you call acquireTokenSilent before each call.',
         ),

@@ -45,13 +45,13 @@ function suggestionsFor(catalog: Catalog, cloud: Cloud, query: string): readonly
   return out;
 }
 
-function ConsentPage({ params, token, catalog, now }: ViewProps) {
+function ConsentPage({ params, token, catalog }: ViewProps) {
   // A diagnosis link says no type; when the token it came from calls as itself, default to application.
   const [initialType] = useState(() => {
     if (params.has('type') || !token) return null;
     const decoded = decodeToken(token);
     if (!decoded.ok) return null;
-    const fromToken = prefillFromToken(classifyToken(decoded.token, now)).permissionType;
+    const fromToken = prefillFromToken(classifyToken(decoded.token)).permissionType;
     return fromToken === 'application' && params.has('scope') ? fromToken : null;
   });
   const [values, setValues] = useState<ConsentFormValues>(() => {
@@ -121,7 +121,7 @@ function ConsentPage({ params, token, catalog, now }: ViewProps) {
           setPrefillNote(`The inspected token could not be read: ${decoded.error.message}`);
           return;
         }
-        const p = prefillFromToken(classifyToken(decoded.token, now));
+        const p = prefillFromToken(classifyToken(decoded.token));
         change({
           ...values,
           tenant: p.tenant || values.tenant,

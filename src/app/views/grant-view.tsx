@@ -19,7 +19,7 @@ const API_NAMES = [
   'Office 365 Management APIs',
 ];
 
-function GrantPage({ params, catalog, token, now }: ViewProps) {
+function GrantPage({ params, catalog, token }: ViewProps) {
   const [values, setValues] = useState<GrantFormValues>(() => {
     const p = readGrantParams(params);
     return {
@@ -54,7 +54,7 @@ function GrantPage({ params, catalog, token, now }: ViewProps) {
           setPrefillNote(`The inspected token could not be read: ${decoded.error.message}`);
           return;
         }
-        const classification = classifyToken(decoded.token, now);
+        const classification = classifyToken(decoded.token);
         const p = prefillGrantFromToken(decoded.token, classification);
         setValues({
           ...values,

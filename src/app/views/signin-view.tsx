@@ -39,10 +39,10 @@ function browserStorage(): Storage | null {
 }
 
 /** The access token's `wids` and audience, via the token layer (decoding only, no verification). */
-function readAccessToken(token: string, now: Date): { wids: readonly string[] | null; audience: string } {
+function readAccessToken(token: string): { wids: readonly string[] | null; audience: string } {
   const decoded = decodeToken(token);
   if (!decoded.ok) return { wids: null, audience: '' };
-  const classification = classifyToken(decoded.token, now);
+  const classification = classifyToken(decoded.token);
   return { wids: classification.wids, audience: classification.audience ?? '' };
 }
 
@@ -61,7 +61,7 @@ export default function SigninView(props: ViewProps) {
   );
 }
 
-function SignIn({ onToken, catalog, now }: ViewProps) {
+function SignIn({ onToken, catalog }: ViewProps) {
   const [settings, setSettings] = useState<SignInSettings>(() => loadSignInSettings(browserStorage()));
   const [submitted, setSubmitted] = useState(false);
   // Settings saved by an earlier visit: MSAL starts with them (finishing a redirect sign-in, if any).
@@ -77,7 +77,7 @@ function SignIn({ onToken, catalog, now }: ViewProps) {
   const [renewal, setRenewal] = useState<string | null>(null);
   const started = useRef(false);
 
-  const access = useMemo(() => (tokens ? readAccessToken(tokens.accessToken, now) : null), [tokens, now]);
+  const access = useMemo(() => (tokens ? readAccessToken(tokens.accessToken) : null), [tokens]);
   const validation = useMemo(() => validateSignInSettings(settings, config.extraAuthorities), [settings]);
   const origin = window.location.origin;
 
