@@ -11,7 +11,7 @@ import {
 import { ErrorBoundary } from '../ui/error-boundary';
 import { SiteHeader, type NavLink } from '../ui/site-header';
 import { InspectorView } from './inspector-view';
-import type { Route } from './routing';
+import { hrefFor, type Route } from './routing';
 import { useCatalog } from './use-catalog';
 import { useInspection } from './use-inspection';
 import { readInitialHashToken, useHashRoute } from './use-hash-route';
@@ -29,13 +29,13 @@ const VIEWS: Record<ViewRoute, ComponentType<ViewProps>> = {
   compare: lazy(() => import('./views/compare-view')),
 };
 
-const NAV: readonly { route: Route; href: string; label: string }[] = [
-  { route: 'inspect', href: '#', label: 'Inspect' },
-  { route: 'catalog', href: '#catalog', label: 'Catalog' },
-  { route: 'consent', href: '#consent', label: 'Consent' },
-  { route: 'grant', href: '#grant', label: 'Grant' },
-  { route: 'signin', href: '#signin', label: 'Sign in' },
-  { route: 'compare', href: '#compare', label: 'Compare' },
+const NAV: readonly { route: Route; label: string }[] = [
+  { route: 'inspect', label: 'Inspect' },
+  { route: 'catalog', label: 'Catalog' },
+  { route: 'consent', label: 'Consent' },
+  { route: 'grant', label: 'Grant' },
+  { route: 'signin', label: 'Sign in' },
+  { route: 'compare', label: 'Compare' },
 ];
 
 interface InspectorInput {
@@ -87,7 +87,7 @@ export function App() {
   }, [params, navigate]);
 
   const links: NavLink[] = useMemo(
-    () => NAV.map((item) => ({ href: item.href, label: item.label, current: item.route === route })),
+    () => NAV.map((item) => ({ href: hrefFor({ route: item.route }), label: item.label, current: item.route === route })),
     [route],
   );
 

@@ -4,6 +4,7 @@
  * the string it is given, never `location`; the hook in use-hash-route.ts does the I/O. Query strings are
  * never read, so a token never travels to a server in a URL.
  */
+import type { FixAction } from '../token';
 
 /** The pages the app has. */
 export type Route = 'inspect' | 'catalog' | 'consent' | 'grant' | 'signin' | 'compare';
@@ -63,6 +64,109 @@ export function formatHash(route: Route, params: URLSearchParams = new URLSearch
   const query = params.toString();
   if (route === 'inspect') return query ? `#${query}` : '';
   return query ? `#${route}&${query}` : `#${route}`;
+}
+
+/** A link to one of the app's pages, as data: `hrefFor` is the one place that turns it into a hash. */
+export type AppLink =
+  | {
+      readonly route: 'inspect';
+      /** A request to prefill ("METHOD URL"). */
+      readonly request?: string | null;
+      /** An error text to prefill. */
+      readonly error?: string | null;
+    }
+  | { readonly route: 'catalog'; readonly q?: string | null }
+  | {
+      readonly route: 'consent';
+      readonly tenant?: string | null;
+      readonly clientId?: string | null;
+      /** One scope or several (space-separated in the link). */
+      readonly scope?: string | readonly string[] | null;
+      readonly redirectUri?: string | null;
+      readonly cloud?: string | null;
+      readonly type?: 'delegated' | 'application' | null;
+    }
+  | {
+      readonly route: 'grant';
+      readonly principalId?: string | null;
+      /** The API's appId or name. */
+      readonly api?: string | null;
+      /** One app role or several (comma-separated in the link). */
+      readonly permission?: string | readonly string[] | null;
+      readonly cloud?: string | null;
+    }
+  | { readonly route: 'signin' }
+  | { readonly route: 'compare' };
+
+function setIf(params: URLSearchParams, name: string, value: string | null | undefined): void {
+  if (value !== null && value !== undefined && value !== '') params.set(name, value);
+}
+
+function joined(value: string | readonly string[] | null | undefined, separator: string): string | null {
+  if (value === null || value === undefined) return null;
+  return typeof value === 'string' ? value : value.filter((v) => v !== '').join(separator);
+}
+
+/**
+ * The hash for an app page (with `#`; `#` alone for the empty inspector). Every value is percent-encoded
+ * as one parameter, so a value taken from a token cannot add parameters or change the route. Never takes
+ * a token: there is no field for one. Does not check that the values exist.
+ */
+export function hrefFor(link: AppLink): string {
+  const params = new URLSearchParams();
+  switch (link.route) {
+    case 'inspect':
+      setIf(params, 'request', link.request);
+      setIf(params, 'error', link.error);
+      break;
+    case 'catalog':
+      setIf(params, 'q', link.q);
+      break;
+    case 'consent':
+      setIf(params, 'tenant', link.tenant);
+      setIf(params, 'client_id', link.clientId);
+      setIf(params, 'scope', joined(link.scope, ' '));
+      setIf(params, 'redirect_uri', link.redirectUri);
+      setIf(params, 'cloud', link.cloud);
+      if (link.type === 'application') params.set('type', 'application');
+      break;
+    case 'grant':
+      setIf(params, 'principal_id', link.principalId);
+      setIf(params, 'api', link.api);
+      setIf(params, 'permission', joined(link.permission, ','));
+      setIf(params, 'cloud', link.cloud);
+      break;
+    case 'signin':
+    case 'compare':
+      break;
+  }
+  return formatHash(link.route, params) || '#';
+}
+
+/**
+ * The in-app link a fix action opens (consent and grant builders), or null for actions that are not a
+ * page of this app (commands, portal paths, docs).
+ */
+export function linkForAction(action: FixAction): AppLink | null {
+  switch (action.kind) {
+    case 'consent':
+      return {
+        route: 'consent',
+        tenant: action.tenantId,
+        clientId: action.clientId,
+        scope: action.scope,
+        cloud: action.cloud ?? 'public',
+      };
+    case 'grant':
+      return {
+        route: 'grant',
+        principalId: action.principalId,
+        api: action.resourceAppId,
+        permission: action.permission,
+      };
+    default:
+      return null;
+  }
 }
 
 /**

@@ -31,7 +31,7 @@ function once<T>(make: () => T): () => T {
   return () => (value ??= { v: make() }).v;
 }
 
-const stripSlash = (s: string) => s.replace(/\/+$/, '');
+const stripSlash = (s: string) => s.replace(/(?<!\/)\/+$/, '');
 const sortByValue = (a: PermissionInfo, b: PermissionInfo) =>
   a.value < b.value ? -1 : a.value > b.value ? 1 : 0;
 

@@ -74,15 +74,15 @@ export function findApi(catalog: Catalog, aud: string): ApiInfo | null {
     return {
       appId: id.toLowerCase(),
       name: 'Custom API',
-      resource: value.replace(/\/+$/, ''),
+      resource: value.replace(/(?<!\/)\/+$/, ''),
       cloud: null,
       custom: true,
       hosts: [],
     };
   }
-  const key = value.toLowerCase().replace(/\/+$/, '');
+  const key = value.toLowerCase().replace(/(?<!\/)\/+$/, '');
   const byAud = idx.apiByAud.get(key);
-  if (byAud) return toApiInfo(byAud.api, byAud.cloud, value.replace(/\/+$/, ''));
+  if (byAud) return toApiInfo(byAud.api, byAud.cloud, value.replace(/(?<!\/)\/+$/, ''));
   let url: URL;
   try {
     url = new URL(value);

@@ -22,7 +22,7 @@ export function makeState(random: RandomBytes): string {
   const bytes = random(16);
   let bin = '';
   for (const b of bytes) bin += String.fromCharCode(b);
-  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/(?<!=)=+$/, '');
 }
 
 // Query values are encoded with encodeURIComponent (space as %20, "/" and ":" escaped) so a redirect URI

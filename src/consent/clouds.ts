@@ -18,5 +18,5 @@ const GRAPH_RESOURCES: ReadonlyMap<string, Cloud> = new Map(
 
 /** Which cloud a Graph resource URL belongs to, or null when it is not a Graph URL. */
 export function graphResourceCloud(resource: string): Cloud | null {
-  return GRAPH_RESOURCES.get(resource.replace(/\/+$/, '').toLowerCase()) ?? null;
+  return GRAPH_RESOURCES.get(resource.replace(/(?<!\/)\/+$/, '').toLowerCase()) ?? null;
 }

@@ -23,9 +23,11 @@ export type {
 } from './types';
 export type { CloudInfo } from './clouds';
 export type { ConsentPrefill, GrantPrefill, TokenPrefill } from './prefill';
-export type { RetiredModuleMention } from './grant-scripts';
+export type { RetiredModuleMention } from './retired-modules';
 export { buildAdminConsentUrl, buildUserConsentUrl, makeState } from './admin-consent';
-export { buildGrantScripts, isScriptSafeValue, mentionsRetiredModule } from './grant-scripts';
+export { buildGrantScripts } from './grant-scripts';
+export { isScriptSafeValue } from './grant-input';
+export { mentionsRetiredModule } from './retired-modules';
 export { CLOUD_IDS, GRAPH_APP_ID, getCloudInfo, parseCloud } from './clouds';
 export { checkClientId, checkRedirectUri, checkTenant, isGuid } from './validate';
 export { splitPermissions } from './scopes';

@@ -173,10 +173,11 @@ export function compareTokens(a: ComparedToken, b: ComparedToken, options: Compa
     const request = options.request;
     const run = (side: ComparedToken): Diagnosis =>
       diagnose({
-        token: side.token,
-        classification: side.classification,
+        token: { decoded: side.token, facts: side.classification },
         request,
+        answer: null,
         catalog,
+        gates: null,
         now: options.now,
       });
     diagnoses = { a: run(a), b: run(b) };
@@ -260,7 +261,7 @@ function apiOf(aud: string | null, catalog: Catalog | null): { key: string | nul
   const named = nameApp(aud, catalog);
   if (known) return { key: known.appId ?? aud.toLowerCase(), name: known.name };
   if (named) return { key: named.appId.toLowerCase(), name: named.name };
-  return { key: aud.replace(/\/+$/, '').toLowerCase(), name: aud };
+  return { key: aud.replace(/(?<!\/)\/+$/, '').toLowerCase(), name: aud };
 }
 
 function diffAudience(a: Classification, b: Classification, catalog: Catalog | null): Difference[] {
@@ -524,9 +525,9 @@ function markDecisive(
   );
   const text = JSON.stringify([da.findings, db.findings]).toLowerCase();
   const required = new Set<string>();
-  if (failing.required.known || passing.required.known) {
+  if (failing.required?.known || passing.required?.known) {
     for (const r of [failing.required, passing.required]) {
-      if (!r.known) continue;
+      if (!r?.known) continue;
       for (const p of [...r.delegated, ...r.application]) required.add(p.value.toLowerCase());
     }
   }

@@ -123,15 +123,23 @@ function findKey(obj: Json | null, keys: readonly string[]): string | null {
 
 /** Extracts the permission-like names (`Ti.ReadWrite.All`) from a phrase. */
 function permissionNames(text: string): string[] {
-  return [...new Set(text.match(/[A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*)+/g) ?? [])];
+  return [...new Set(text.match(/(?<![\w-])[A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*)+/g) ?? [])];
 }
 
 function parseDefenderRoles(message: string): { required: string[]; granted: string[] } {
-  const req = /API required roles:\s*(.*?)(?:,?\s*application roles:|$)/is.exec(message);
-  const granted = /application roles:\s*(.*)$/is.exec(message);
+  // Literal searches and slices, not `(.*?)…\s*…$`: that pattern backtracks quadratically.
+  const reqMatch = /API required roles:/i.exec(message);
+  const grantedPattern = /application roles:/gi;
+  grantedPattern.lastIndex = reqMatch ? reqMatch.index + reqMatch[0].length : 0;
+  const grantedAfterReq = grantedPattern.exec(message);
+  const reqText = reqMatch
+    ? message.slice(reqMatch.index + reqMatch[0].length, grantedAfterReq?.index ?? message.length)
+    : '';
+  const grantedMatch = /application roles:/i.exec(message);
+  const grantedText = grantedMatch ? message.slice(grantedMatch.index + grantedMatch[0].length) : '';
   return {
-    required: req?.[1] ? permissionNames(req[1]) : [],
-    granted: granted?.[1] ? permissionNames(granted[1]) : [],
+    required: reqText ? permissionNames(reqText) : [],
+    granted: grantedText ? permissionNames(grantedText) : [],
   };
 }
 

@@ -7,6 +7,7 @@ export type {
   DiagnoseFinding,
   DiagnoseFindingCode,
   Diagnosis,
+  PermissionChoice,
   ErrorExplanation,
   ErrorFinding,
   ErrorFindingCode,
@@ -23,7 +24,6 @@ export type {
 export { explainError } from './explain-error';
 export type { ErrorContext } from './explain-error';
 export { explainAadsts, AADSTS_CODE_COUNT, AADSTS_REFERENCE } from './aadsts-codes';
-export { buildConsentLink, buildGrantLink } from './links';
 // Compare and report (issue 8).
 export { compareTokens } from './compare-tokens';
 export type {
@@ -40,5 +40,7 @@ export type { RedactedClaims } from './redact-claims';
 export { buildReport } from './build-report';
 export type { ReportInput } from './build-report';
 export { diagnose } from './diagnose';
-export type { DiagnoseInput } from './diagnose';
+export type { DiagnosisContext, Rule, TokenEvidence } from './context';
+export type { ApiAnswer } from './api-answer';
+export { RULES } from './rules';
 export { findRequiredPermissions } from './required-permissions';

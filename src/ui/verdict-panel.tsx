@@ -102,7 +102,7 @@ export function VerdictPanel(props: VerdictPanelProps) {
                   <span className={badge(f)[0]}>{badge(f)[1]}</span> {f.message}
                   {f.fix && (
                     <p className="verdict-fix">
-                      <strong>Fix:</strong> <VerdictFixText text={f.fix.text} />
+                      <strong>Fix:</strong> <VerdictFixText text={f.fix.text} actions={f.fix.actions} />
                     </p>
                   )}
                 </li>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatHash, hashWithoutToken, parseHash } from '../../src/app/routing';
+import { formatHash, hashWithoutToken, hrefFor, linkForAction, parseHash } from '../../src/app/routing';
 
 const JWT = 'eyJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJ4In0.c2ln';
 
@@ -94,5 +94,83 @@ describe('formatHash', () => {
     const parsed = parseHash(hash);
     expect(parsed.route).toBe('consent');
     expect(parsed.params.get('scope')).toBe('a b');
+  });
+});
+
+describe('hrefFor', () => {
+  it.each([
+    [{ route: 'inspect' }, '#'],
+    [{ route: 'inspect', request: 'GET /v1.0/me' }, '#request=GET+%2Fv1.0%2Fme'],
+    [{ route: 'catalog', q: 'User.Read' }, '#catalog&q=User.Read'],
+    [{ route: 'catalog', q: '' }, '#catalog'],
+    [
+      {
+        route: 'consent',
+        tenant: 'contoso.onmicrosoft.com',
+        clientId: 'abc',
+        scope: ['User.Read', 'Mail.Read'],
+        cloud: 'public',
+      },
+      '#consent&tenant=contoso.onmicrosoft.com&client_id=abc&scope=User.Read+Mail.Read&cloud=public',
+    ],
+    [{ route: 'consent', scope: 'x', type: 'application' }, '#consent&scope=x&type=application'],
+    [{ route: 'consent', tenant: null, clientId: null }, '#consent'],
+    [
+      { route: 'grant', principalId: 'p', api: 'a', permission: ['Ti.ReadWrite.All', 'Ti.ReadWrite'] },
+      '#grant&principal_id=p&api=a&permission=Ti.ReadWrite.All%2CTi.ReadWrite',
+    ],
+    [{ route: 'signin' }, '#signin'],
+    [{ route: 'compare' }, '#compare'],
+  ] as const)('links %j as %s', (link, href) => {
+    expect(hrefFor(link)).toBe(href);
+  });
+
+  it('keeps a value that looks like a route or a parameter inside its one parameter', () => {
+    const href = hrefFor({ route: 'grant', principalId: 'x#consent&scope=evil&token=y', api: 'a' });
+    const parsed = parseHash(href);
+    expect(parsed.route).toBe('grant');
+    expect(parsed.params.get('principal_id')).toBe('x#consent&scope=evil&token=y');
+    expect(parsed.params.has('scope')).toBe(false);
+    expect(parsed.token).toBeNull();
+  });
+
+  it('reads back what it wrote for every view the builders open', () => {
+    const consent = parseHash(hrefFor({ route: 'consent', tenant: 't', clientId: 'c', scope: 's/.default' }));
+    expect([consent.route, consent.params.get('tenant'), consent.params.get('scope')]).toEqual([
+      'consent',
+      't',
+      's/.default',
+    ]);
+  });
+});
+
+describe('linkForAction', () => {
+  it.each([
+    [
+      {
+        kind: 'consent',
+        tenantId: 't',
+        clientId: 'c',
+        scope: 'https://graph.microsoft.com/.default',
+        cloud: null,
+      },
+      '#consent&tenant=t&client_id=c&scope=https%3A%2F%2Fgraph.microsoft.com%2F.default&cloud=public',
+    ],
+    [
+      { kind: 'grant', principalId: 'p', resourceAppId: 'r', permission: 'Ti.ReadWrite.All' },
+      '#grant&principal_id=p&api=r&permission=Ti.ReadWrite.All',
+    ],
+  ] as const)('opens the builder for %j', (action, href) => {
+    const link = linkForAction(action);
+    expect(link && hrefFor(link)).toBe(href);
+  });
+
+  it.each([
+    { kind: 'command', label: 'x', shell: 'bash', text: 'az rest' },
+    { kind: 'portal', path: ['Entra admin center'] },
+    { kind: 'doc', label: 'docs', url: 'https://learn.microsoft.com/' },
+    { kind: 'role-assignment', assignee: null, role: 'Reader', scope: null },
+  ] as const)('gives no in-app link for a %j action', (action) => {
+    expect(linkForAction(action)).toBeNull();
   });
 });

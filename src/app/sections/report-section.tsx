@@ -31,7 +31,14 @@ function ReportBody({ token, requestText, errorText, catalog, now }: BodyProps) 
     const classification = classifyToken(decoded.token);
     const request = parsed?.ok ? parsed.request : null;
     const diagnosis = request
-      ? diagnose({ token: decoded.token, classification, request, catalog, now })
+      ? diagnose({
+          token: { decoded: decoded.token, facts: classification },
+          request,
+          answer: null,
+          catalog,
+          gates: null,
+          now,
+        })
       : null;
     const errorExplanation = deferredError.trim()
       ? explainError(deferredError, { token: decoded.token, classification, catalog, request, now })

@@ -23,7 +23,14 @@ function VerdictBody({ text, onText, token, catalog, now }: BodyProps) {
   const diagnosis = useMemo(
     () =>
       request && decoded?.ok && classification
-        ? diagnose({ token: decoded.token, classification, request, catalog, now })
+        ? diagnose({
+            token: { decoded: decoded.token, facts: classification },
+            request,
+            answer: null,
+            catalog,
+            gates: null,
+            now,
+          })
         : null,
     [request, decoded, classification, catalog, now],
   );
