@@ -133,60 +133,45 @@ function userOf(p: Claims): TokenUser | null {
 /** Longest `xms_mirid` read: Azure resource IDs are at most a few hundred characters. */
 const MAX_RESOURCE_ID_LENGTH = 2048;
 
-// Provider types (lower case) a managed identity most often belongs to, in the Azure portal's words; any
-// other type is shown as written ("Microsoft.Sql/servers").
+// Resource types (the last type segment, lower case) managed identities most often belong to, in the
+// Azure portal's words; any other type is shown as written ("Microsoft.Sql/servers").
 const RESOURCE_TYPE_LABELS: ReadonlyMap<string, string> = new Map([
-  ['microsoft.managedidentity/userassignedidentities', 'User-assigned managed identity'],
-  ['microsoft.web/sites', 'App Service / Functions app'],
-  ['microsoft.compute/virtualmachines', 'Virtual machine'],
-  ['microsoft.compute/virtualmachinescalesets', 'Virtual machine scale set'],
-  ['microsoft.logic/workflows', 'Logic app'],
-  ['microsoft.app/containerapps', 'Container app'],
-  ['microsoft.containerinstance/containergroups', 'Container instance'],
-  ['microsoft.automation/automationaccounts', 'Automation account'],
-  ['microsoft.datafactory/factories', 'Data factory'],
-  ['microsoft.hybridcompute/machines', 'Azure Arc-enabled server'],
+  ['userassignedidentities', 'User-assigned managed identity'],
+  ['sites', 'App Service / Functions app'],
+  ['virtualmachines', 'Virtual machine'],
+  ['virtualmachinescalesets', 'Virtual machine scale set'],
+  ['workflows', 'Logic app'],
+  ['containerapps', 'Container app'],
+  ['containergroups', 'Container instance'],
+  ['automationaccounts', 'Automation account'],
+  ['factories', 'Data factory'],
 ]);
 
 /**
  * The Azure resource in `xms_mirid`: `/subscriptions/{id}/resourcegroups/{rg}/providers/{Namespace}/{type}/{name}`,
  * child types (`…/sites/{app}/slots/{slot}`) included. Keys match in any case, as ARM's do; a value that is
- * not of this shape keeps only its raw ID. Does not look the resource up.
+ * not of this shape keeps its raw ID and last segment. Does not look the resource up.
  */
 export function parseManagedIdentityResource(resourceId: string): ManagedIdentityResource {
-  const parsed: ManagedIdentityResource = {
-    resourceId,
-    subscriptionId: null,
-    resourceGroup: null,
-    resourceType: null,
-    name: null,
-    userAssigned: false,
-    typeLabel: null,
+  const parts = resourceId.length > MAX_RESOURCE_ID_LENGTH ? [] : resourceId.split('/').filter(Boolean);
+  const after = (key: string): string | null => {
+    const i = parts.findIndex((s) => s.toLowerCase() === key);
+    return i < 0 ? null : (parts[i + 1] ?? null);
   };
-  if (resourceId.length > MAX_RESOURCE_ID_LENGTH) return parsed;
-  const parts = resourceId.split('/').filter((s) => s !== '');
-  const at = (key: string): number => parts.findIndex((s) => s.toLowerCase() === key);
-  const sub = at('subscriptions');
-  const rg = at('resourcegroups');
-  const providers = at('providers');
-  const subscriptionId = sub >= 0 ? (parts[sub + 1] ?? null) : null;
-  const resourceGroup = rg >= 0 ? (parts[rg + 1] ?? null) : null;
-  const tail = providers >= 0 ? parts.slice(providers + 1) : [];
+  const providers = parts.findIndex((s) => s.toLowerCase() === 'providers');
   // Namespace, then type/name pairs: Microsoft.Web / sites / app [/ slots / slot].
-  if (tail.length < 3 || tail.length % 2 === 0) {
-    return { ...parsed, subscriptionId, resourceGroup, name: parts.at(-1) ?? null };
-  }
-  const types = tail.filter((_, i) => i > 0 && i % 2 === 1);
-  const resourceType = [tail[0], ...types].join('/');
-  const key = resourceType.toLowerCase();
+  const tail = providers < 0 ? [] : parts.slice(providers + 1);
+  const typed = tail.length >= 3 && tail.length % 2 === 1;
+  const resourceType = typed ? tail.filter((_, i) => i === 0 || i % 2 === 1).join('/') : null;
+  const type = typed ? (tail.at(-2) ?? '').toLowerCase() : '';
   return {
     resourceId,
-    subscriptionId,
-    resourceGroup,
+    subscriptionId: after('subscriptions'),
+    resourceGroup: after('resourcegroups'),
     resourceType,
-    name: tail.at(-1) ?? null,
-    userAssigned: key === 'microsoft.managedidentity/userassignedidentities',
-    typeLabel: RESOURCE_TYPE_LABELS.get(key) ?? resourceType,
+    name: parts.at(-1) ?? null,
+    userAssigned: type === 'userassignedidentities',
+    typeLabel: resourceType && (RESOURCE_TYPE_LABELS.get(type) ?? resourceType),
   };
 }
 

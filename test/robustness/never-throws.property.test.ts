@@ -194,7 +194,7 @@ describe('the token layer never throws', () => {
       { numRuns: 2000 },
     );
     expect(Object.prototype).not.toHaveProperty('polluted');
-  });
+  }, 30_000);
 
   it('the whole pipeline: 1,000 pastes found, decoded, classified and explained', () => {
     fc.assert(
