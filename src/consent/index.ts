@@ -32,11 +32,4 @@ export { CLOUD_IDS, GRAPH_APP_ID, getCloudInfo, parseCloud } from './clouds';
 export { checkClientId, checkRedirectUri, checkTenant, isGuid } from './validate';
 export { splitPermissions } from './scopes';
 export { describeRedirect, describeWhoCanGrant, WHO_CAN_GRANT_SOURCE } from './who-can-grant';
-export {
-  formatConsentHash,
-  formatGrantHash,
-  prefillFromToken,
-  prefillGrantFromToken,
-  readConsentParams,
-  readGrantParams,
-} from './prefill';
+export { prefillFromToken, prefillGrantFromToken, readConsentParams, readGrantParams } from './prefill';

@@ -22,6 +22,26 @@ export type {
   Verdict,
 } from './types';
 export { explainError } from './explain-error';
+export {
+  readApiAnswer,
+  decodeClaimsChallenge,
+  parseChallenge,
+  parseDiagnostics,
+  MAX_ANSWER_LENGTH,
+} from './api-answer';
+export type {
+  ApiAnswer,
+  ApiAnswerError,
+  ApiAnswerErrorCode,
+  ApiAnswerResult,
+  AuthChallenge,
+  ClaimsChallenge,
+  ErrorFamily,
+  MsDiagnostics,
+  NamedPermissions,
+  RbacDenial,
+} from './api-answer';
+export { ERROR_FAMILY_LABEL, ERROR_KIND_TEXT, ERROR_KIND_LINK } from './error-texts';
 export type { ErrorContext } from './explain-error';
 export { explainAadsts, AADSTS_CODE_COUNT, AADSTS_REFERENCE } from './aadsts-codes';
 // Compare and report (issue 8).
@@ -41,6 +61,5 @@ export { buildReport } from './build-report';
 export type { ReportInput } from './build-report';
 export { diagnose } from './diagnose';
 export type { DiagnosisContext, Rule, TokenEvidence } from './context';
-export type { ApiAnswer } from './api-answer';
 export { RULES } from './rules';
 export { findRequiredPermissions } from './required-permissions';

@@ -1,4 +1,5 @@
 import type { Cloud, Finding } from '../token';
+import type { ErrorFamily } from './error-family';
 
 /** Which API family a request goes to; decides how its path is normalised and matched. */
 export type RequestApi = 'graph' | 'defender' | 'other';
@@ -148,17 +149,8 @@ export interface AadstsExplanation {
   readonly link: string;
 }
 
-/** Which kind of pasted error `explainError` recognised. */
-export type ErrorKind =
-  | 'graph'
-  | 'graph-security'
-  | 'defender-forbidden'
-  | 'defender-disabled-feature'
-  | 'defender-disallowed-operation'
-  | 'unauthorized'
-  | 'invalid-audience'
-  | 'aadsts'
-  | 'unknown';
+/** Which kind of pasted error `explainError` recognised (the answer's family). */
+export type ErrorKind = ErrorFamily;
 
 /** Codes of the cross-check findings `explainError` raises (closed union). */
 export type ErrorFindingCode =

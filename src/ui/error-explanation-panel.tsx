@@ -1,5 +1,10 @@
 import type { ReactNode } from 'react';
-import type { CorrelationIds, ErrorExplanation, ErrorFinding } from '../diagnose';
+import {
+  ERROR_FAMILY_LABEL,
+  type CorrelationIds,
+  type ErrorExplanation,
+  type ErrorFinding,
+} from '../diagnose';
 import { VerdictFixText } from './verdict-fix-text';
 import './verdict-panel.css';
 import './error-explanation-panel.css';
@@ -12,17 +17,7 @@ export interface ErrorExplanationPanelProps {
   readonly hasToken: boolean;
 }
 
-const KIND: Record<Extract<ErrorExplanation, { ok: true }>['kind'], string> = {
-  graph: 'Microsoft Graph error',
-  'graph-security': 'Graph Security API refusal',
-  'defender-forbidden': 'Defender: missing roles',
-  'defender-disabled-feature': 'Defender: feature not enabled',
-  'defender-disallowed-operation': 'Defender: operation not allowed',
-  unauthorized: 'Unauthorized (401)',
-  'invalid-audience': 'Invalid audience (401)',
-  aadsts: 'Sign-in error (AADSTS)',
-  unknown: 'Unrecognised error',
-};
+const KIND = ERROR_FAMILY_LABEL;
 
 const IDS: readonly [keyof CorrelationIds, string][] = [
   ['requestId', 'request-id'],

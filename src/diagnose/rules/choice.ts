@@ -26,7 +26,7 @@ function computeChoice(ctx: DiagnosisContext): PermissionChoice | null {
   const scheme = f.appOnly ? 'application' : 'delegated';
   const own = f.appOnly ? required.application : required.delegated;
   const docsLeast = own[0] ?? null;
-  const named = (ctx.answer?.permissions ?? []).filter((p) => p.trim() !== '' && !has(f.held, p));
+  const named = (ctx.answer?.permissions?.required ?? []).filter((p) => p.trim() !== '' && !has(f.held, p));
   let pick: AcceptedPermission | null = docsLeast;
   let source: PermissionChoice['source'] = 'docs';
   if (named.length > 0) {
