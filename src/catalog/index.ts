@@ -45,4 +45,24 @@ export {
   findRole,
 } from './lookups';
 export { listCatalogApis, searchCatalog } from './search';
+export {
+  findResourceByAudience,
+  findResourceByHost,
+  loadGates,
+  matchesGatePath,
+  matchingEndpoints,
+} from './gates';
+export type {
+  DelegatedRoleGate,
+  ExchangeGate,
+  GateData,
+  GateEndpoint,
+  GateSource,
+  KnownClient,
+  ResourceCloudFacts,
+  ResourceFacts,
+  SelectedGate,
+  SensitiveUserGate,
+  TeamsGate,
+} from './gates';
 export { annotateToken } from './annotate';

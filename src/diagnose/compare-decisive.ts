@@ -43,6 +43,21 @@ const FINDING_ASPECTS: Readonly<Record<DiagnoseFindingCode, readonly DifferenceA
   'unknown-endpoint': [],
   'no-catalog': [],
   'other-api': [],
+  'gate-teams-protected': ['caller'],
+  'gate-exchange-scoping': ['caller'],
+  'gate-selected-grant': ['permission'],
+  'gate-sensitive-user': ['directory-role'],
+  'gate-directory-role': ['directory-role'],
+  'directory-role-present': ['directory-role'],
+  'azure-rbac': [],
+  'retired-api': ['audience'],
+  'api-refused': [],
+  'refused-outside-token': [],
+  'answer-other-host': [],
+  'stale-token': ['expiry'],
+  'excess-privilege': ['permission'],
+  'near-miss-permission': ['permission'],
+  'client-fix': ['client-app'],
 };
 
 // Worse first: the failing side of a comparison is the one with the lower rank.

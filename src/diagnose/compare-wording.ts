@@ -1,13 +1,9 @@
 // The words the comparison uses for classification values, so every message names things the same way.
 // Kind, caller, cloud and issuer come from the token layer's one home for them (src/token/phrases.ts).
 import { CALLER_PHRASE, CLOUD_PHRASE, ISSUER_KIND_PHRASE, KIND_PHRASE, type Classification } from '../token';
-import type { Verdict } from './types';
+import { VERDICT_LABELS } from './verdict-labels';
 
-export const VERDICT_TEXT: Readonly<Record<Verdict, string>> = {
-  allowed: 'Allowed',
-  denied: 'Denied',
-  'cant-tell': "Can't tell",
-};
+export const VERDICT_TEXT = VERDICT_LABELS;
 
 export function kindText(kind: Classification['kind']): string {
   return KIND_PHRASE[kind];

@@ -22,6 +22,8 @@ export interface ParsedRequest {
   readonly defenderHost?: DefenderHostFamily;
   /** The cloud the host belongs to, when known. */
   readonly cloud: Cloud | null;
+  /** For other Microsoft resources (ARM, Key Vault…): the resource ids the host may be, from hosts.ts. */
+  readonly resources?: readonly string[];
   /** The path as pasted (percent-decoded, no query string). */
   readonly path: string;
   /** The path in the catalog's form: version stripped, lower case, ids as `{id}`. */
@@ -106,7 +108,24 @@ export type DiagnoseFindingCode =
   | 'unknown-endpoint'
   | 'no-catalog'
   | 'other-api'
-  | 'unknown-token-kind';
+  | 'unknown-token-kind'
+  // Gates outside the token (src/diagnose/rules/gates/).
+  | 'gate-teams-protected'
+  | 'gate-exchange-scoping'
+  | 'gate-selected-grant'
+  | 'gate-sensitive-user'
+  | 'gate-directory-role'
+  | 'directory-role-present'
+  | 'azure-rbac'
+  | 'retired-api'
+  // The pasted answer, staleness, least privilege and near misses.
+  | 'api-refused'
+  | 'refused-outside-token'
+  | 'answer-other-host'
+  | 'stale-token'
+  | 'excess-privilege'
+  | 'near-miss-permission'
+  | 'client-fix';
 
 /** A finding of `diagnose`, in the one finding shape. */
 export type DiagnoseFinding = Finding<DiagnoseFindingCode>;

@@ -7,6 +7,15 @@ import { kindRule } from './kind';
 import { lifetimeRule } from './lifetime';
 import { appOnlyNoRolesRule, managedIdentityRule, permissionRule } from './permissions';
 import { defenderRoleRule, securityRoleRule } from './security-role';
+import { delegatedRoleRule } from './gates/delegated-role';
+import { exchangeScopingRule } from './gates/exchange';
+import { selectedScopesRule } from './gates/selected';
+import { sensitiveUserRule } from './gates/sensitive-user';
+import { teamsProtectedRule } from './gates/teams';
+import { leastPrivilegeRule } from './least-privilege';
+import { clientFixRule, nearMissRule } from './near-miss';
+import { resourceRule } from './resources';
+import { staleTokenRule } from './stale-token';
 
 /**
  * Every rule, in the order they run; `diagnose` then sorts the findings into fix order. To add a rule:
@@ -24,5 +33,17 @@ export const RULES: readonly Rule[] = [
   managedIdentityRule,
   securityRoleRule,
   defenderRoleRule,
+  // Gates outside the token.
+  teamsProtectedRule,
+  exchangeScopingRule,
+  selectedScopesRule,
+  sensitiveUserRule,
+  delegatedRoleRule,
+  resourceRule,
   coverageRule,
+  // Beyond pass or fail: a stale token, more privilege than needed, near misses, the client's own fix.
+  staleTokenRule,
+  leastPrivilegeRule,
+  nearMissRule,
+  clientFixRule,
 ];
