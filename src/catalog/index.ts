@@ -44,7 +44,7 @@ export {
   findPermissionUses,
   findRole,
 } from './lookups';
-export { listCatalogApis, searchCatalog } from './search';
+export { foldSearchText, listCatalogApis, searchCatalog } from './search';
 export {
   findResourceByAudience,
   findResourceByHost,
