@@ -21,7 +21,8 @@ const ASPECT_ORDER: readonly DifferenceAspect[] = [
 ];
 
 /** Which aspects a diagnosis finding is about, so a finding only one token gets marks what decides. */
-const FINDING_ASPECTS: Readonly<Record<DiagnoseFindingCode, readonly DifferenceAspect[]>> = {
+// Partial: answer-side findings (a pasted error) are not about a difference between two tokens.
+const FINDING_ASPECTS: Readonly<Partial<Record<DiagnoseFindingCode, readonly DifferenceAspect[]>>> = {
   'token-expired': ['expiry'],
   'token-not-yet-valid': ['expiry'],
   'id-token-as-bearer': ['kind'],

@@ -88,6 +88,7 @@ export type Verdict = 'allowed' | 'denied' | 'cant-tell';
 
 /** Codes of the findings `diagnose` raises (closed union). */
 export type DiagnoseFindingCode =
+  | ErrorFindingCode
   | 'token-expired'
   | 'token-not-yet-valid'
   | 'id-token-as-bearer'
@@ -182,7 +183,29 @@ export type ErrorFindingCode =
   | 'security-role-missing'
   | 'security-role-present'
   | 'graph-permission-missing'
-  | 'token-not-sent';
+  | 'token-not-sent'
+  // Answer rules (src/diagnose/rules/answer-*.ts), one per error family.
+  | 'answer-permission-near-miss'
+  | 'answer-permissions-all-of'
+  | 'answer-granted-differs'
+  | 'no-permission-claims'
+  | 'refused-with-permission'
+  | 'identity-not-found'
+  | 'exchange-scoped'
+  | 'sharepoint-site-grant'
+  | 'teams-protected-api'
+  | 'token-validation-failed'
+  | 'graph-token-to-own-api'
+  | 'azure-role-needed'
+  | 'owner-no-data-access'
+  | 'key-vault-access-policy'
+  | 'network-rule-blocked'
+  | 'shared-key-disabled'
+  | 'claims-challenge'
+  | 'sign-in-error'
+  | 'service-diagnostics'
+  | 'arm-token-problem'
+  | 'operation-refused';
 
 /** A cross-check finding of `explainError`, in the one finding shape. */
 export type ErrorFinding = Finding<ErrorFindingCode>;

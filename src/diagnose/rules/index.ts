@@ -1,4 +1,13 @@
 import type { Rule } from '../context';
+import {
+  answerChallengeRule,
+  answerDefenderRule,
+  answerGraphRule,
+  answerPermissionsRule,
+  answerRbacRule,
+  answerSignInRule,
+  answerTokenRule,
+} from './answer-rules';
 import { audienceRule, defenderHostRule } from './audience';
 import { cloudRule } from './cloud';
 import { coverageRule } from './coverage';
@@ -46,4 +55,12 @@ export const RULES: readonly Rule[] = [
   leastPrivilegeRule,
   nearMissRule,
   clientFixRule,
+  // What a pasted answer says (src/diagnose/rules/answer-*.ts), one rule per error family.
+  answerSignInRule,
+  answerTokenRule,
+  answerChallengeRule,
+  answerPermissionsRule,
+  answerGraphRule,
+  answerDefenderRule,
+  answerRbacRule,
 ];
