@@ -32,6 +32,7 @@ import { SignInForm } from '../../ui/sign-in-form';
 import { SignInLiveCheck } from '../../ui/sign-in-live-check';
 import { SignInRoles } from '../../ui/sign-in-roles';
 import { SignInTokens } from '../../ui/sign-in-tokens';
+import { TextField } from '../../ui/text-field';
 import { findRole, type Catalog } from '../../catalog';
 import { explainError } from '../../diagnose';
 import { classifyToken, decodeToken } from '../../token';
@@ -363,15 +364,13 @@ function LiveServicePrincipal({
   });
   return (
     <>
-      <div className="signin-field">
-        <label htmlFor="signin-resource-app-id">Resource app ID</label>
-        <input
-          id="signin-resource-app-id"
-          type="text"
-          value={appId}
-          onChange={(e) => setAppId(e.target.value)}
-        />
-      </div>
+      <TextField
+        id="signin-resource-app-id"
+        className="signin-field"
+        label="Resource app ID"
+        value={appId}
+        onChange={setAppId}
+      />
       <SignInLiveCheck
         title="The API's current roles and scopes"
         description={
