@@ -247,9 +247,10 @@ const LONG_GRANT =
   `/#grant&principal_id=${PRINCIPAL}&api=11112222-aaaa-bbbb-cccc-333344445555` +
   `&permission=${Array.from({ length: 12 }, (_, i) => `Orders.ReadWrite.Everything.In.The.Tenant${i}`).join(',')}`;
 const LONG_CONSENT = consentLink({
-  scope: Array.from({ length: 20 }, (_, i) => `https://graph.microsoft.com/Scope${i}.ReadWrite.All`).join(
-    ' ',
-  ),
+  scope: Array.from(
+    { length: 20 },
+    (_, i) => `api://contoso-api/Orders.ReadWrite.Everything.In.The.Tenant${i}`,
+  ).join(' '),
 });
 
 describe('consent and grant pages fit the window', () => {
