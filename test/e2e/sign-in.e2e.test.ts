@@ -149,7 +149,7 @@ async function expectFailureWithButtonsBack(page: Page, title: string): Promise<
   // "Within seconds": MSAL alone waits a minute for a closed popup.
   await alert.waitFor({ timeout: 6_000 });
   // MSAL's raw text stays in the collapsed details; what a person reads first is plain words.
-  const words = await alert.locator(':scope > h3, :scope > p').allTextContents();
+  const words = await alert.locator(':scope > h2, :scope > p').allTextContents();
   expect(words.join(' ')).not.toMatch(/popup_window_error|user_cancelled|endpoints_resolution_error|msal/i);
   expect(await page.getByRole('button', { name: 'Sign in', exact: true }).isEnabled()).toBe(true);
   expect(await page.getByRole('button', { name: 'Sign in with a popup' }).isEnabled()).toBe(true);

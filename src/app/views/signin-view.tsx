@@ -9,6 +9,7 @@ import {
 import {
   DIRECTORY_ROLES_SCOPE,
   SERVICE_PRINCIPAL_SCOPE,
+  authFailure,
   createAuthClient,
   explainAuthError,
   fetchMyDirectoryRoles,
@@ -146,6 +147,10 @@ function SignIn({ onToken, catalog, now }: ViewProps) {
   const perform = async (action: Action): Promise<ActionOutcome> => {
     if (action.kind === 'sign-in') {
       if (!validation.ok) return { ok: false, error: invalidSettings(), session };
+      // Known offline: say so before loading MSAL or leaving the page.
+      if (!navigator.onLine) {
+        return { ok: false, error: authFailure('offline', 'navigator.onLine is false'), session };
+      }
       let c = session?.client ?? null;
       if (!c || settingsKey(c.settings) !== settingsKey(validation.value)) {
         const created = await createAuthClient(validation.value, { origin });
