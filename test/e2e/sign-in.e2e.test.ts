@@ -216,16 +216,6 @@ describe('sign-in that cannot finish says why within seconds', () => {
       .getByText('127.0.0.1:9/tenant/v2.0/.well-known/openid-configuration')
       .waitFor({ state: 'attached' });
   });
-
-  it('a redirect while offline stays on the page', async () => {
-    const app = await openSignIn();
-    const { page } = app;
-    await app.context.setOffline(true);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await expectFailureWithButtonsBack(page, 'You are offline');
-    expect(page.url()).toBe(`${SPA_ORIGIN}/#signin`);
-    await app.context.setOffline(false);
-  });
 });
 
 describe('sign-in page layout', () => {
