@@ -6,6 +6,7 @@ import type {
   RequiredPermissions,
   Verdict,
 } from '../diagnose';
+import { VERDICT_LABELS } from '../diagnose';
 import { VerdictFixText } from './verdict-fix-text';
 import './verdict-panel.css';
 
@@ -23,7 +24,7 @@ export interface VerdictPanelProps {
   readonly required: RequiredPermissions | null;
 }
 
-const WORD: Record<Verdict, string> = { allowed: 'Allowed', denied: 'Denied', 'cant-tell': "Can't tell" };
+const WORD = VERDICT_LABELS;
 const SEVERITY: Record<DiagnoseFinding['severity'], [string, string]> = {
   error: ['badge err', 'Blocks'],
   warning: ['badge warn', 'Check'],

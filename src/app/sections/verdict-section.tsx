@@ -4,6 +4,7 @@ import { diagnose, findRequiredPermissions, parseRequest } from '../../diagnose'
 import { classifyToken, decodeToken } from '../../token';
 import { RequestField } from '../../ui/request-field';
 import { VerdictPanel } from '../../ui/verdict-panel';
+import { useGates } from '../use-gates';
 import type { ViewProps } from '../view-props';
 
 interface BodyProps {
@@ -23,6 +24,7 @@ function VerdictBody({ text, onText, token, catalog, now }: BodyProps) {
     [decoded, now],
   );
   const request = parsed?.ok ? parsed.request : null;
+  const gates = useGates(request !== null);
   const diagnosis = useMemo(
     () =>
       request && decoded?.ok && classification
@@ -31,11 +33,11 @@ function VerdictBody({ text, onText, token, catalog, now }: BodyProps) {
             request,
             answer: null,
             catalog,
-            gates: null,
+            gates,
             now,
           })
         : null,
-    [request, decoded, classification, catalog, now],
+    [request, decoded, classification, catalog, gates, now],
   );
   const required = useMemo(
     () => diagnosis?.required ?? (request ? findRequiredPermissions(catalog, request) : null),
