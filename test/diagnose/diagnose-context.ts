@@ -50,7 +50,7 @@ export interface RunOptions {
 /** Diagnoses a synthetic token (or none) against a request line with everything else given. */
 export function runDiagnosis(payload: Payload | null, requestText: string | null, o: RunOptions): Diagnosis {
   const now = o.now ?? NOW;
-  const loaded = payload ? loadToken(payload, now) : null;
+  const loaded = payload ? loadToken(payload) : null;
   const parsed = requestText === null ? null : parseRequest(requestText);
   if (parsed && !parsed.ok) throw new Error(parsed.error.message);
   return diagnose({
