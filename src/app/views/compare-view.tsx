@@ -17,6 +17,13 @@ const KIND: Record<string, string> = {
   unknown: 'token of unknown kind',
 };
 
+// Who the token acts for, said up front: an app-only token is never described as a user's.
+const CALLER: Record<string, string> = {
+  delegated: 'delegated ',
+  'app-only': 'app-only ',
+  'managed-identity': "managed identity's (app-only) ",
+};
+
 function readSide(text: string, now: Date): Side {
   if (text.trim() === '') return { ok: false, status: 'Paste a token.' };
   const found = findTokens(text);
@@ -31,7 +38,7 @@ function readSide(text: string, now: Date): Side {
   return {
     ok: true,
     side: { token: decoded.token, classification },
-    status: `Read a ${version}${KIND[classification.kind] ?? 'token'}${classification.audience ? ` for ${classification.audience}` : ''}${extra}.`,
+    status: `Read a ${version}${classification.caller ? (CALLER[classification.caller] ?? '') : ''}${KIND[classification.kind] ?? 'token'}${classification.audience ? ` for ${classification.audience}` : ''}${extra}.`,
   };
 }
 
@@ -118,7 +125,11 @@ export default function CompareView({ token, params, catalog, now }: ViewProps) 
           </p>
         </div>
       </section>
-      <CompareDifferences comparison={comparison} emptyText="Paste two tokens to see what differs." />
+      <CompareDifferences
+        comparison={comparison}
+        emptyText="Paste two tokens to see what differs."
+        now={now}
+      />
     </>
   );
 }
