@@ -28,7 +28,7 @@ function ReportBody({ token, requestText, errorText, catalog, now }: BodyProps) 
 
   const result = useMemo(() => {
     if (!decoded.ok) return null;
-    const classification = classifyToken(decoded.token, now);
+    const classification = classifyToken(decoded.token);
     const request = parsed?.ok ? parsed.request : null;
     const diagnosis = request
       ? diagnose({
@@ -41,7 +41,7 @@ function ReportBody({ token, requestText, errorText, catalog, now }: BodyProps) 
         })
       : null;
     const errorExplanation = deferredError.trim()
-      ? explainError(deferredError, { token: decoded.token, classification, catalog, request })
+      ? explainError(deferredError, { token: decoded.token, classification, catalog, request, now })
       : null;
     const report = buildReport({
       request,

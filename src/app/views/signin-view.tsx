@@ -49,10 +49,10 @@ function browserStorage(): Storage | null {
 }
 
 /** The access token's `wids` and audience, via the token layer (decoding only, no verification). */
-function readAccessToken(token: string, now: Date): { wids: readonly string[] | null; audience: string } {
+function readAccessToken(token: string): { wids: readonly string[] | null; audience: string } {
   const decoded = decodeToken(token);
   if (!decoded.ok) return { wids: null, audience: '' };
-  const classification = classifyToken(decoded.token, now);
+  const classification = classifyToken(decoded.token);
   return { wids: classification.wids, audience: classification.audience ?? '' };
 }
 
@@ -120,7 +120,7 @@ async function startSession(
   return { session: sessionOf(c, tokens), error };
 }
 
-function SignIn({ onToken, catalog, now }: ViewProps) {
+function SignIn({ onToken, catalog }: ViewProps) {
   const [settings, setSettings] = useState<SignInSettings>(() => loadSignInSettings(browserStorage()));
   const [submitted, setSubmitted] = useState(false);
   // Settings saved by an earlier visit: MSAL starts with them (finishing a redirect sign-in, if any).
@@ -210,7 +210,7 @@ function SignIn({ onToken, catalog, now }: ViewProps) {
   const error = action.isIdle ? (startup.data?.error ?? null) : outcome?.ok === false ? outcome.error : null;
   const renewal = outcome?.ok ? outcome.renewal : null;
   const tokens = session?.tokens ?? null;
-  const access = useMemo(() => (tokens ? readAccessToken(tokens.accessToken, now) : null), [tokens, now]);
+  const access = useMemo(() => (tokens ? readAccessToken(tokens.accessToken) : null), [tokens]);
 
   if (saved.ok && startup.isPending) {
     return (
