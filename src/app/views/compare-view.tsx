@@ -11,6 +11,13 @@ type Side =
   | { readonly ok: true; readonly side: ComparedToken; readonly status: string }
   | { readonly ok: false; readonly status: string };
 
+// Who the token acts for, said up front: an app-only token is never described as a user's.
+const CALLER: Record<string, string> = {
+  delegated: 'delegated ',
+  'app-only': 'app-only ',
+  'managed-identity': "managed identity's (app-only) ",
+};
+
 function readSide(text: string): Side {
   if (text.trim() === '') return { ok: false, status: 'Paste a token.' };
   const found = findTokens(text);
@@ -25,7 +32,7 @@ function readSide(text: string): Side {
   return {
     ok: true,
     side: { token: decoded.token, classification },
-    status: `Read a ${version}${KIND_NOUN[classification.kind]}${classification.audience ? ` for ${classification.audience}` : ''}${extra}.`,
+    status: `Read a ${version}${classification.caller ? (CALLER[classification.caller] ?? '') : ''}${KIND_NOUN[classification.kind]}${classification.audience ? ` for ${classification.audience}` : ''}${extra}.`,
   };
 }
 
@@ -112,7 +119,11 @@ export default function CompareView({ token, params, catalog, now }: ViewProps) 
           </p>
         </div>
       </section>
-      <CompareDifferences comparison={comparison} emptyText="Paste two tokens to see what differs." />
+      <CompareDifferences
+        comparison={comparison}
+        emptyText="Paste two tokens to see what differs."
+        now={now}
+      />
     </>
   );
 }
