@@ -1,6 +1,13 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { compareTokens, parseRequest, type ComparedToken } from '../../diagnose';
-import { classifyToken, decodeToken, findTokens, KIND_NOUN } from '../../token';
+import {
+  CALLER_SHORT,
+  classifyToken,
+  decodeToken,
+  findTokens,
+  KIND_NOUN,
+  type Classification,
+} from '../../token';
 import { CompareDifferences } from '../../ui/compare-differences';
 import { CompareTokenBox } from '../../ui/compare-token-box';
 import '../../ui/inspector.css';
@@ -12,11 +19,10 @@ type Side =
   | { readonly ok: false; readonly status: string };
 
 // Who the token acts for, said up front: an app-only token is never described as a user's.
-const CALLER: Record<string, string> = {
-  delegated: 'delegated ',
-  'app-only': 'app-only ',
-  'managed-identity': "managed identity's (app-only) ",
-};
+function callerPrefix(caller: Classification['caller']): string {
+  if (caller === null) return '';
+  return caller === 'managed-identity' ? "managed identity's (app-only) " : `${CALLER_SHORT[caller]} `;
+}
 
 function readSide(text: string): Side {
   if (text.trim() === '') return { ok: false, status: 'Paste a token.' };
@@ -32,7 +38,7 @@ function readSide(text: string): Side {
   return {
     ok: true,
     side: { token: decoded.token, classification },
-    status: `Read a ${version}${classification.caller ? (CALLER[classification.caller] ?? '') : ''}${KIND_NOUN[classification.kind]}${classification.audience ? ` for ${classification.audience}` : ''}${extra}.`,
+    status: `Read a ${version}${callerPrefix(classification.caller)}${KIND_NOUN[classification.kind]}${classification.audience ? ` for ${classification.audience}` : ''}${extra}.`,
   };
 }
 

@@ -9,6 +9,7 @@ import {
 import {
   DIRECTORY_ROLES_SCOPE,
   SERVICE_PRINCIPAL_SCOPE,
+  authFailure,
   createAuthClient,
   explainAuthError,
   fetchMyDirectoryRoles,
@@ -32,6 +33,7 @@ import { SignInForm } from '../../ui/sign-in-form';
 import { SignInLiveCheck } from '../../ui/sign-in-live-check';
 import { SignInRoles } from '../../ui/sign-in-roles';
 import { SignInTokens } from '../../ui/sign-in-tokens';
+import { TextField } from '../../ui/text-field';
 import { findRole, type Catalog } from '../../catalog';
 import { explainError } from '../../diagnose';
 import { classifyToken, decodeToken } from '../../token';
@@ -145,6 +147,10 @@ function SignIn({ onToken, catalog }: ViewProps) {
   const perform = async (action: Action): Promise<ActionOutcome> => {
     if (action.kind === 'sign-in') {
       if (!validation.ok) return { ok: false, error: invalidSettings(), session };
+      // Known offline: say so before loading MSAL or leaving the page.
+      if (!navigator.onLine) {
+        return { ok: false, error: authFailure('offline', 'navigator.onLine is false'), session };
+      }
       let c = session?.client ?? null;
       if (!c || settingsKey(c.settings) !== settingsKey(validation.value)) {
         const created = await createAuthClient(validation.value, { origin });
@@ -363,15 +369,13 @@ function LiveServicePrincipal({
   });
   return (
     <>
-      <div className="signin-field">
-        <label htmlFor="signin-resource-app-id">Resource app ID</label>
-        <input
-          id="signin-resource-app-id"
-          type="text"
-          value={appId}
-          onChange={(e) => setAppId(e.target.value)}
-        />
-      </div>
+      <TextField
+        id="signin-resource-app-id"
+        className="signin-field"
+        label="Resource app ID"
+        value={appId}
+        onChange={setAppId}
+      />
       <SignInLiveCheck
         title="The API's current roles and scopes"
         description={
