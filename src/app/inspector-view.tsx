@@ -195,8 +195,8 @@ export function InspectorView(props: InspectorViewProps) {
           classification={classification}
           api={api}
           client={client}
+          expiry={inspection.expiry}
           catalogLoaded={names !== null}
-          now={now}
           emptyText={emptyText}
         />
         <FindingList findings={findings} label="Token warnings" />

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { classifyToken, decodeToken, findTokens, type Inspection } from '../token';
+import { classifyToken, decodeToken, describeExpiry, findTokens, type Inspection } from '../token';
 
 /**
  * What the inspector page derives on its own: everything of an `Inspection` but the claim explanations, which
@@ -9,9 +9,9 @@ import { classifyToken, decodeToken, findTokens, type Inspection } from '../toke
 export type PageInspection = Omit<Inspection, 'claims'>;
 
 /**
- * The inspection of pasted text, derived (never stored): finding and decoding re-run only when the text or
- * the choice changes; classifying re-runs as `now` ticks, so expiry stays live. Does the same as the token
- * layer's `inspectText` minus `explainClaims`, split so a large paste is not re-scanned every second.
+ * The inspection of pasted text, derived (never stored): finding, decoding and classifying re-run only when
+ * the text or the choice changes; only the expiry re-runs as `now` ticks, so a large paste is not re-scanned
+ * every second.
  */
 export function useInspection(text: string, selected: number, now: Date): PageInspection {
   const found = useMemo(() => findTokens(text), [text]);
@@ -21,12 +21,13 @@ export function useInspection(text: string, selected: number, now: Date): PageIn
     if (!found.ok || selectedIndex === null) return null;
     return decodeToken(found.tokens[selectedIndex]?.value ?? '');
   }, [found, selectedIndex]);
-  const classification = useMemo(
-    () => (decoded?.ok ? classifyToken(decoded.token, now) : null),
+  const classification = useMemo(() => (decoded?.ok ? classifyToken(decoded.token) : null), [decoded]);
+  const expiry = useMemo(
+    () => (decoded?.ok ? describeExpiry(decoded.token.payload, now) : null),
     [decoded, now],
   );
   return useMemo(
-    () => ({ found, selectedIndex, decoded, classification }),
-    [found, selectedIndex, decoded, classification],
+    () => ({ found, selectedIndex, decoded, classification, expiry }),
+    [found, selectedIndex, decoded, classification, expiry],
   );
 }

@@ -1,5 +1,5 @@
 import type { Catalog } from '../catalog';
-import type { Classification, Finding } from '../token';
+import type { Classification, Expiry, Finding } from '../token';
 import { nameApp, nameRole } from './compare-names';
 import type { Difference, DifferenceAspect, DifferenceCode } from './compare-types';
 import { callerText, cloudText, guestText, issuerText, kindText, lower } from './compare-wording';
@@ -10,14 +10,19 @@ import { describeAudience } from './hosts';
  * tenant, caller type, version, client app, guest, each permission, each directory role and expiry, in
  * that order. None is marked decisive here: that needs a request (see compare-decisive.ts).
  */
-export function diffMeaning(a: Classification, b: Classification, catalog: Catalog | null): Difference[] {
+export function diffMeaning(
+  a: Classification,
+  b: Classification,
+  catalog: Catalog | null,
+  expiries: readonly [Expiry, Expiry],
+): Difference[] {
   return [
     ...diffKind(a, b),
     ...diffAudience(a, b, catalog),
     ...diffSimple(a, b, catalog),
     ...diffPermissions(a, b),
     ...diffDirectoryRoles(a, b, catalog),
-    ...diffExpiry(a, b),
+    ...diffExpiry(...expiries),
   ];
 }
 
@@ -277,9 +282,7 @@ function diffDirectoryRoles(a: Classification, b: Classification, catalog: Catal
   return out;
 }
 
-function diffExpiry(a: Classification, b: Classification): Difference[] {
-  const ea = a.expiry;
-  const eb = b.expiry;
+function diffExpiry(ea: Expiry, eb: Expiry): Difference[] {
   if (ea.state === eb.state && ea.expiresAt?.getTime() === eb.expiresAt?.getTime()) return [];
   return [
     difference(

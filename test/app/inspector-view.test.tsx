@@ -74,6 +74,7 @@ describe('several tokens in one paste', () => {
     selectedIndex: 1,
     decoded: null,
     classification: null,
+    expiry: null,
     claims: [],
   };
 
@@ -119,6 +120,7 @@ describe('errors', () => {
       selectedIndex: failsToFind ? null : 0,
       decoded: failsToFind ? null : { ok: false, error },
       classification: null,
+      expiry: null,
       claims: [],
     });
     expect(screen.getByText(titleForTokenError(code))).toBeInTheDocument();
@@ -133,6 +135,7 @@ describe('errors', () => {
         selectedIndex: null,
         decoded: null,
         classification: null,
+        expiry: null,
         claims: [],
       },
       { text: '' },

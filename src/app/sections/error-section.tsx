@@ -19,10 +19,7 @@ function ErrorBody({ text, onText, requestText, token, catalog, now }: BodyProps
   const deferred = useDeferredValue(text);
   const deferredRequest = useDeferredValue(requestText);
   const decoded = useMemo(() => (token ? decodeToken(token) : null), [token]);
-  const classification = useMemo(
-    () => (decoded?.ok ? classifyToken(decoded.token, now) : null),
-    [decoded, now],
-  );
+  const classification = useMemo(() => (decoded?.ok ? classifyToken(decoded.token) : null), [decoded]);
   const request = useMemo(() => {
     const parsed = deferredRequest.trim() === '' ? null : parseRequest(deferredRequest);
     return parsed?.ok ? parsed.request : null;
@@ -36,8 +33,9 @@ function ErrorBody({ text, onText, requestText, token, catalog, now }: BodyProps
             classification,
             catalog,
             request,
+            now,
           }),
-    [deferred, decoded, classification, catalog, request],
+    [deferred, decoded, classification, catalog, request, now],
   );
   return (
     <ErrorExplanationPanel

@@ -28,7 +28,7 @@ function ReportBody({ token, requestText, errorText, catalog, now }: BodyProps) 
 
   const result = useMemo(() => {
     if (!decoded.ok) return null;
-    const classification = classifyToken(decoded.token, now);
+    const classification = classifyToken(decoded.token);
     const request = parsed?.ok ? parsed.request : null;
     const diagnosis = request
       ? diagnose({
@@ -41,7 +41,7 @@ function ReportBody({ token, requestText, errorText, catalog, now }: BodyProps) 
         })
       : null;
     const errorExplanation = deferredError.trim()
-      ? explainError(deferredError, { token: decoded.token, classification, catalog, request })
+      ? explainError(deferredError, { token: decoded.token, classification, catalog, request, now })
       : null;
     const report = buildReport({
       request,
@@ -78,18 +78,17 @@ function ReportBody({ token, requestText, errorText, catalog, now }: BodyProps) 
 /**
  * "Copy redacted claims", "Copy report" and "Download report (.md)" for the inspected token. The report
  * holds the inspector page's shared request and error text (`inspector`: what is typed into the verdict
- * and error explanation fields); it has no fields of its own and never edits them. Rendered without
- * `inspector`, it reports the route's `request` and `error` parameters.
+ * and error explanation fields); it has no fields of its own and never edits them.
  */
-export default function ReportSection({ token, params, catalog, now, inspector }: ViewProps) {
+export default function ReportSection({ token, catalog, now, inspector }: ViewProps) {
   if (token === null) return null;
   return (
     <ReportBody
       // A new token starts a fresh panel ("Downloaded" belongs to the old one).
       key={token}
       token={token}
-      requestText={inspector?.request ?? params.get('request') ?? ''}
-      errorText={inspector?.errorText ?? params.get('error') ?? ''}
+      requestText={inspector?.request ?? ''}
+      errorText={inspector?.errorText ?? ''}
       catalog={catalog}
       now={now}
     />

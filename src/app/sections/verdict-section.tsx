@@ -19,10 +19,7 @@ function VerdictBody({ text, onText, token, catalog, now }: BodyProps) {
   const deferred = useDeferredValue(text);
   const parsed = useMemo(() => (deferred.trim() === '' ? null : parseRequest(deferred)), [deferred]);
   const decoded = useMemo(() => (token ? decodeToken(token) : null), [token]);
-  const classification = useMemo(
-    () => (decoded?.ok ? classifyToken(decoded.token, now) : null),
-    [decoded, now],
-  );
+  const classification = useMemo(() => (decoded?.ok ? classifyToken(decoded.token) : null), [decoded]);
   const request = parsed?.ok ? parsed.request : null;
   const gates = useGates(request !== null);
   const diagnosis = useMemo(

@@ -14,10 +14,6 @@ export type TokenPrefillState =
       readonly managedIdentityClientIds: readonly string[];
     };
 
-// Prefill reads tenant, client, caller, audience and oid only, none of which depends on the clock; a fixed
-// date keeps the result stable per token, so the forms do not recompute on every tick.
-const EPOCH = new Date(0);
-
 /**
  * The one place the Consent and Grant pages read the inspected token: decoded and classified once per
  * token. Does not fill anything by itself; the pages apply it when the person asks (or, for the consent
@@ -28,7 +24,7 @@ export function useTokenPrefill(token: string | null): TokenPrefillState {
     if (!token) return { status: 'none' };
     const decoded = decodeToken(token);
     if (!decoded.ok) return { status: 'unreadable', message: decoded.error.message };
-    const classification = classifyToken(decoded.token, EPOCH);
+    const classification = classifyToken(decoded.token);
     const consent = prefillFromToken(classification);
     return {
       status: 'ready',

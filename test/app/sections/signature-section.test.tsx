@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import SignatureSection from '../../src/app/sections/signature-section';
-import type { ViewProps } from '../../src/app/view-props';
+import SignatureSection from '../../../src/app/sections/signature-section';
+import type { ViewProps } from '../../../src/app/view-props';
 
 const tokens = JSON.parse(readFileSync('test/fixtures/tokens.json', 'utf8')) as Record<string, string>;
 
