@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react';
 import type {
   AcceptedPermission,
   DiagnoseFinding,
@@ -6,12 +5,11 @@ import type {
   RequiredPermissions,
   Verdict,
 } from '../diagnose';
-import { VerdictFixText } from './verdict-fix-text';
+import type { FixAction } from '../token';
+import { FixView } from './fix-actions';
 import './verdict-panel.css';
 
 export interface VerdictPanelProps {
-  /** The request field, rendered inside the region. */
-  readonly field: ReactNode;
   /** Why the pasted request could not be read, or null. */
   readonly requestError: string | null;
   readonly request: ParsedRequest | null;
@@ -21,6 +19,8 @@ export interface VerdictPanelProps {
   readonly note: string | null;
   readonly findings: readonly DiagnoseFinding[];
   readonly required: RequiredPermissions | null;
+  /** The in-app hash for a fix action (the app's `hrefFor`). */
+  readonly hrefOf: (action: FixAction) => string | null;
 }
 
 const WORD: Record<Verdict, string> = { allowed: 'Allowed', denied: 'Denied', 'cant-tell': "Can't tell" };
@@ -52,13 +52,18 @@ function Permissions({ label, values }: { label: string; values: readonly Accept
   );
 }
 
-/** The "Verdict" region: the request field, then Allowed / Denied / Can't tell and the findings in fix order. */
+/** "Fix" only for what blocks or may block the call; an info finding's advice is a note. */
+export const fixLabel = (f: DiagnoseFinding): 'Fix' | 'Note' => (f.severity === 'info' ? 'Note' : 'Fix');
+
+/** The "Verdict" region: the request as read, then Allowed / Denied / Can't tell and the findings in fix order. */
 export function VerdictPanel(props: VerdictPanelProps) {
-  const { field, requestError, request, verdict, note, findings, required } = props;
+  const { requestError, request, verdict, note, findings, required, hrefOf } = props;
   return (
     <section aria-label="Verdict" className="panel verdict-panel">
       <h2>Will this token work for this request?</h2>
-      {field}
+      {request === null && requestError === null && (
+        <p className="muted">Paste the request that failed above to check the token against it.</p>
+      )}
       {requestError && (
         <p className="input-error" role="status">
           {requestError}
@@ -100,11 +105,7 @@ export function VerdictPanel(props: VerdictPanelProps) {
               {findings.map((f, i) => (
                 <li key={`${f.code}-${i}`}>
                   <span className={badge(f)[0]}>{badge(f)[1]}</span> {f.message}
-                  {f.fix && (
-                    <p className="verdict-fix">
-                      <strong>Fix:</strong> <VerdictFixText text={f.fix.text} />
-                    </p>
-                  )}
+                  {f.fix && <FixView fix={f.fix} hrefOf={hrefOf} label={fixLabel(f)} />}
                 </li>
               ))}
             </ol>

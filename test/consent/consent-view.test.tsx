@@ -5,6 +5,7 @@ import { loadCatalog, type Catalog } from '../../src/catalog';
 import ConsentView from '../../src/app/views/consent-view';
 import type { ViewProps } from '../../src/app/view-props';
 import { CLIENT_APP_ID, TENANT_ID, graphAppOnlyV2, makeToken } from '../fixtures/make-token';
+import { inspectedToken } from '../fixtures/inspected';
 
 let catalog: Catalog;
 beforeAll(async () => {
@@ -94,7 +95,7 @@ describe('consent view', () => {
 
   it('prefills tenant, client and cloud from the inspected token', async () => {
     const user = userEvent.setup();
-    render(<ConsentView {...props('', { token: makeToken(graphAppOnlyV2()) })} />);
+    render(<ConsentView {...props('', { token: inspectedToken(makeToken(graphAppOnlyV2())) })} />);
     await user.click(screen.getByRole('button', { name: 'Prefill from the inspected token' }));
     expect(screen.getByLabelText('Tenant')).toHaveValue(TENANT_ID);
     expect(screen.getByLabelText('Client ID')).toHaveValue(CLIENT_APP_ID);
@@ -138,7 +139,9 @@ describe('consent view', () => {
   it('defaults a diagnosis link to application permissions when the inspected token is app-only', () => {
     render(
       <ConsentView
-        {...props(DEEP.replace('%2F.default', '%2FUser.Read.All'), { token: makeToken(graphAppOnlyV2()) })}
+        {...props(DEEP.replace('%2F.default', '%2FUser.Read.All'), {
+          token: inspectedToken(makeToken(graphAppOnlyV2())),
+        })}
       />,
     );
     expect(screen.getByLabelText('Permission type')).toHaveValue('application');
@@ -147,7 +150,11 @@ describe('consent view', () => {
   });
 
   it('keeps an explicit type=delegated from the link', () => {
-    render(<ConsentView {...props(`${DEEP}&type=delegated`, { token: makeToken(graphAppOnlyV2()) })} />);
+    render(
+      <ConsentView
+        {...props(`${DEEP}&type=delegated`, { token: inspectedToken(makeToken(graphAppOnlyV2())) })}
+      />,
+    );
     expect(screen.getByLabelText('Permission type')).toHaveValue('delegated');
   });
 

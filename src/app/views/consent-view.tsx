@@ -49,7 +49,7 @@ function ConsentPage({ params, token, catalog, now }: ViewProps) {
   // A diagnosis link says no type; when the token it came from calls as itself, default to application.
   const [initialType] = useState(() => {
     if (params.has('type') || !token) return null;
-    const decoded = decodeToken(token);
+    const decoded = decodeToken(token.raw);
     if (!decoded.ok) return null;
     const fromToken = prefillFromToken(classifyToken(decoded.token, now)).permissionType;
     return fromToken === 'application' && params.has('scope') ? fromToken : null;
@@ -116,7 +116,7 @@ function ConsentPage({ params, token, catalog, now }: ViewProps) {
 
   const prefill = token
     ? () => {
-        const decoded = decodeToken(token);
+        const decoded = decodeToken(token.raw);
         if (!decoded.ok) {
           setPrefillNote(`The inspected token could not be read: ${decoded.error.message}`);
           return;

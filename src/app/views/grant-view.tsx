@@ -49,7 +49,7 @@ function GrantPage({ params, catalog, token, now }: ViewProps) {
   const [prefillNote, setPrefillNote] = useState<string | null>(null);
   const prefill = token
     ? () => {
-        const decoded = decodeToken(token);
+        const decoded = decodeToken(token.raw);
         if (!decoded.ok) {
           setPrefillNote(`The inspected token could not be read: ${decoded.error.message}`);
           return;
