@@ -5,10 +5,34 @@ import { renameSync, rmSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { contentSecurityPolicy, parseExtraOrigins } from './scripts/vite-csp.ts';
-import { serviceWorker } from './scripts/vite-service-worker.ts';
+import { VitePWA } from 'vite-plugin-pwa';
 import { singleFile } from './scripts/vite-single-file.ts';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+/**
+ * The offline service worker (src/app/sw.ts), built by Vite and given the build's file list by Workbox.
+ * Registered by src/app/service-worker.tsx (no injected registration script: the CSP allows no inline
+ * script, and the update prompt is ours). No web manifest: the app is not an installable PWA.
+ */
+function serviceWorker() {
+  return VitePWA({
+    strategies: 'injectManifest',
+    srcDir: 'src/app',
+    filename: 'sw.ts',
+    injectRegister: false,
+    manifest: false,
+    injectManifest: {
+      // The shell, every built chunk and style (lazy catalog and panels too) and the icon. Not the sign-in
+      // redirect bridge (it needs the network anyway) nor the host configuration files.
+      globPatterns: ['**/*.{html,js,css,svg}'],
+      globIgnores: ['redirect.html', 'sw.js'],
+      // Hashed names change with their content: no revision needed.
+      dontCacheBustURLsMatching: /^assets\//,
+      maximumFileSizeToCacheInBytes: 1024 * 1024,
+    },
+  });
+}
 
 /**
  * The MSAL v5 redirect bridge lives beside the auth code (src/auth/redirect.html) but must be

@@ -1,6 +1,9 @@
 // `npm run bench`: times the pure core in Node (built with Vite's SSR build, as the app ships it) and prints
 // one line per measurement: `name median_us=… p95_us=… runs=…`, then `catalog-load ms=… heap_kb=…`.
-// Figures, not a pass/fail test; the 100 µs `inspect` budget is checked with --check (used by .ci/run).
+// Figures, not a pass/fail test. With --check (used by .ci/run) it enforces the `inspect` budget as a ratio,
+// never as an absolute time (the machine is shared and noisy: the same commit measured 66 µs and 117 µs):
+// `inspect` of a typical token against a baseline measured in the same process, interleaved with it,
+// on the same token: find it with indexOf and decode header and payload with JSON.parse(atob(…)).
 import { build } from 'vite';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +12,10 @@ import { pathToFileURL } from 'node:url';
 import { availableParallelism, cpus } from 'node:os';
 
 const check = process.argv.includes('--check');
-const INSPECT_BUDGET_US = 100;
+// inspect/baseline measured 1.27–1.31 on this machine (2 cores, shared); the budget leaves a margin for
+// noise and still fails when inspect gets about half again as slow as it is.
+const INSPECT_BUDGET_RATIO = 2;
+const BASELINE_REPEATS = 16;
 const out = mkdtempSync(join(tmpdir(), 'tokenscope-bench-'));
 
 await build({
@@ -133,7 +139,6 @@ const requests = {
 const errorBody =
   '{"error":{"code":"Forbidden","message":"Missing application roles. API required roles: Ti.ReadWrite.All, Ti.ReadWrite. application roles: Machine.Read.All","target":"4f3c7b0e-0000-4000-8000-000000000001"}}';
 
-let inspectTypical = null;
 for (const [name, raw] of Object.entries(fixtures)) {
   const text = `Authorization: Bearer ${raw}`;
   measure(`find-and-decode/${name}`, () => {
@@ -167,27 +172,59 @@ for (const [name, raw] of Object.entries(fixtures)) {
       }),
     );
   }
-  const m = measure(`inspect/${name}`, () => token.inspectText(text, now));
-  if (name === 'v1-delegated') inspectTypical = m;
+  measure(`inspect/${name}`, () => token.inspectText(text, now));
 }
 measure('explain-error/defender-forbidden', () => diagnoseLayer.explainError(errorBody, { catalog }));
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
 console.log(`machine: ${availableParallelism()} cores, ${cpu}, Node ${process.version}`);
 rmSync(out, { recursive: true, force: true });
-if (check && inspectTypical !== null && inspectTypical > INSPECT_BUDGET_US) {
-  // One noisy round on a shared machine should not fail CI: the budget holds if any of three more rounds meets it.
+if (check) {
   const text = `Authorization: Bearer ${fixtures['v1-delegated']}`;
-  for (let i = 0; i < 3 && inspectTypical > INSPECT_BUDGET_US; i++) {
-    inspectTypical = Math.min(
-      inspectTypical,
-      measure('inspect/v1-delegated (again)', () => token.inspectText(text, now)),
+  const inspect = () => token.inspectText(text, now);
+  // The least a decoder does with the same input, repeated so one call lasts about as long as inspect
+  // (calls of similar length see the same interruptions): no validation, classification or explanations.
+  const fromB64 = (part) => JSON.parse(atob(part.replace(/-/g, '+').replace(/_/g, '/')));
+  const baseline = () => {
+    let out;
+    for (let i = 0; i < BASELINE_REPEATS; i++) {
+      const raw = text.slice(text.indexOf('Bearer ') + 7);
+      const dot = raw.indexOf('.');
+      out = [fromB64(raw.slice(0, dot)), fromB64(raw.slice(dot + 1, raw.indexOf('.', dot + 1)))];
+    }
+    return out;
+  };
+  const time = (fn) => {
+    const s = process.hrtime.bigint();
+    fn();
+    return Number(process.hrtime.bigint() - s) / 1000;
+  };
+  const mid = (xs) => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+  // Alternating calls, so a burst of load elsewhere on the machine slows both sides alike. One noisy round
+  // should not fail CI: the budget holds if any of up to four rounds meets it.
+  let best = null;
+  for (let round = 0; round < 4 && (best === null || best.ratio > INSPECT_BUDGET_RATIO); round++) {
+    for (let i = 0; i < 300; i++) {
+      inspect();
+      baseline();
+    }
+    const a = [];
+    const b = [];
+    for (let i = 0; i < 3000; i++) {
+      a.push(time(inspect));
+      b.push(time(baseline));
+    }
+    const result = { inspectUs: mid(a), baselineUs: mid(b) };
+    result.ratio = result.inspectUs / result.baselineUs;
+    console.log(
+      `inspect-vs-baseline round=${round + 1} inspect_median_us=${result.inspectUs.toFixed(1)} baseline_median_us=${result.baselineUs.toFixed(1)} ratio=${result.ratio.toFixed(2)}`,
     );
+    if (best === null || result.ratio < best.ratio) best = result;
   }
+  const line = `inspect/v1-delegated ${best.inspectUs.toFixed(1)} µs = ${best.ratio.toFixed(2)} × the baseline (JSON.parse(atob(…)) ×${BASELINE_REPEATS}, ${best.baselineUs.toFixed(1)} µs)`;
+  if (best.ratio > INSPECT_BUDGET_RATIO) {
+    console.error(`budget broken: ${line}; budget ${INSPECT_BUDGET_RATIO}×`);
+    process.exit(1);
+  }
+  console.log(`budget ok: ${line}; budget ${INSPECT_BUDGET_RATIO}×`);
 }
-if (check && inspectTypical !== null && inspectTypical > INSPECT_BUDGET_US) {
-  console.error(`budget broken: inspect median ${inspectTypical.toFixed(1)} µs > ${INSPECT_BUDGET_US} µs`);
-  process.exit(1);
-}
-if (check)
-  console.log(`budget ok: inspect median ${inspectTypical?.toFixed(1)} µs <= ${INSPECT_BUDGET_US} µs`);

@@ -68,8 +68,8 @@ function checkCsp() {
         problems.push(`${page}: inline <style> not allowed by the policy (${hash})`);
     }
     const markup = html.replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1>/gi, '');
-    if (/<[^>]+\son[a-z]+\s*=/i.test(markup)) problems.push(`${page}: inline event handler attribute`);
-    if (/<[^>]+\sstyle\s*=/i.test(markup))
+    if (/<[^<>]+\son[a-z]+\s*=/i.test(markup)) problems.push(`${page}: inline event handler attribute`);
+    if (/<[^<>]+\sstyle\s*=/i.test(markup))
       problems.push(`${page}: style attribute (style-src has no 'unsafe-inline')`);
     for (const m of markup.matchAll(/\s(?:src|href)\s*=\s*"((?:https?:)?\/\/[^"]*)"/gi))
       problems.push(`${page}: loads ${m[1]} from another origin`);

@@ -290,7 +290,12 @@ function parseCsv(text) {
   return rows.filter((r) => r.length > 1);
 }
 
-function buildApps() {
+/**
+ * First-party apps by appId. The app list also carries the directory role template IDs under the roles'
+ * names (they are service principals in every tenant, not apps anyone signs in to): those are left out,
+ * so a role's GUID is named as the role, never as an app.
+ */
+function buildApps(roleIds) {
   const apps = new Map();
   const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
   for (const file of ['first-party-apps/MicrosoftApps.csv', 'first-party-apps/OtherMicrosoftApps.csv']) {
@@ -300,7 +305,7 @@ function buildApps() {
     for (const r of rows) {
       const id = (r[idCol] ?? '').trim().toLowerCase();
       const name = (r[nameCol] ?? '').trim();
-      if (!guid.test(id) || !name || apps.has(id)) continue;
+      if (!guid.test(id) || !name || apps.has(id) || roleIds.has(id)) continue;
       apps.set(id, name);
     }
   }
@@ -534,7 +539,7 @@ function generate() {
   );
   const defender = buildDefender();
   const roles = buildRoles();
-  const apps = buildApps();
+  const apps = buildApps(new Set(roles.roles.map(([id]) => id)));
   const apis = buildApis(defenderSrc);
 
   const hashesOf = (prefix) =>

@@ -74,7 +74,7 @@ function showPrompt(registration: ServiceWorkerRegistration) {
 }
 
 /**
- * Registers the offline service worker (built by scripts/vite-service-worker.ts) in production builds
+ * Registers the offline service worker (src/app/sw.ts, built by vite-plugin-pwa) in production builds
  * served over http(s), and shows the update prompt when a new version waits. Does nothing in dev, from
  * file:// (the single-file build) or where service workers are unavailable. Never throws.
  */

@@ -4,11 +4,14 @@ import {
   diagnose,
   explainError,
   parseRequest,
+  readApiAnswer,
+  type ApiAnswer,
   type Diagnosis,
   type ErrorExplanation,
   type ParsedRequest,
   type RequestParseResult,
 } from '../diagnose';
+import type { Finding } from '../token';
 import type { Inspected, InspectedToken } from './view-props';
 
 // The diagnosis layer is not first-load weight: only the lazy inspector-results chunk imports this module.
@@ -22,16 +25,26 @@ export function readRequest(text: string): RequestParseResult | null {
 export function diagnoseFor(
   token: InspectedToken | null,
   request: ParsedRequest | null,
+  answer: ApiAnswer | null,
   catalog: Catalog | null,
 ): Diagnosis | null {
   if (token === null || request === null) return null;
   return diagnose({
-    token: token.decoded,
-    classification: token.facts,
+    token: { decoded: token.decoded, facts: token.facts },
     request,
+    answer,
     catalog,
+    // The gate data is not loaded by the app yet: the rules treat null as "not known".
+    gates: null,
     now: token.checkedAt,
   });
+}
+
+/** The pasted answer, read once for the diagnosis; null when none was pasted or it cannot be read. */
+export function readAnswer(text: string): ApiAnswer | null {
+  if (text.trim() === '') return null;
+  const read = readApiAnswer(text);
+  return read.ok ? read.answer : null;
 }
 
 /** The pasted answer, explained and checked against the token and request; null when none was pasted. */
@@ -50,6 +63,29 @@ export function explainAnswer(
   });
 }
 
+// What blocks first, then what may block, then notes; each list's own order within a severity.
+const RANK: Record<Finding['severity'], number> = { error: 0, warning: 1, info: 2 };
+
+/**
+ * The diagnosis's findings and the answer's cross-checks as one list: a cross-check whose code or
+ * message the diagnosis already raised is left out, so no panel says the same thing twice.
+ */
+export function mergeFindings(
+  diagnosis: Diagnosis | null,
+  explanation: ErrorExplanation | null,
+): readonly Finding[] {
+  const own = diagnosis?.findings ?? [];
+  const codes = new Set<string>(own.map((f) => f.code));
+  const messages = new Set(own.map((f) => f.message));
+  const extra = explanation?.ok
+    ? explanation.findings.filter((f) => !codes.has(f.code) && !messages.has(f.message))
+    : [];
+  return [...own, ...extra]
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => RANK[a.f.severity] - RANK[b.f.severity] || a.i - b.i)
+    .map(({ f }) => f);
+}
+
 /**
  * The request and the pasted answer, read once and checked against the token once: the verdict, the
  * answer card, the error explanation and the report all show this one result.
@@ -62,15 +98,20 @@ export function useDiagnosis(
 ): Inspected {
   const request = useMemo(() => readRequest(requestText), [requestText]);
   const parsed = request?.ok ? request.request : null;
-  const diagnosis = useMemo(() => diagnoseFor(token, parsed, catalog), [token, parsed, catalog]);
+  const answer = useMemo(() => readAnswer(answerText), [answerText]);
+  const diagnosis = useMemo(
+    () => diagnoseFor(token, parsed, answer, catalog),
+    [token, parsed, answer, catalog],
+  );
   const explanation = useMemo(
     () => explainAnswer(answerText, token, parsed, catalog),
     [answerText, token, parsed, catalog],
   );
   const checkedAt = token?.checkedAt ?? EPOCH;
+  const findings = useMemo(() => mergeFindings(diagnosis, explanation), [diagnosis, explanation]);
   return useMemo(
-    () => ({ token, request, explanation, diagnosis, checkedAt }),
-    [token, request, explanation, diagnosis, checkedAt],
+    () => ({ token, request, explanation, diagnosis, findings, checkedAt }),
+    [token, request, explanation, diagnosis, findings, checkedAt],
   );
 }
 

@@ -46,6 +46,11 @@ export interface Inspected {
   readonly explanation: ErrorExplanation | null;
   /** The one diagnosis of token + request (+ answer); null without a readable token and request. */
   readonly diagnosis: Diagnosis | null;
+  /**
+   * The one list every panel shows: the diagnosis's findings, then the answer's cross-checks that the
+   * diagnosis does not already make, in fix order.
+   */
+  readonly findings: readonly Finding[];
   /** The time the diagnosis was made for (see `InspectedToken.checkedAt`). */
   readonly checkedAt: Date;
 }

@@ -4,9 +4,11 @@ import type {
   Configuration,
   IPublicClientApplication,
 } from '@azure/msal-browser';
+import { checkAuthority, type AuthorityCheckOptions } from './check-authority';
+import { authFailure, explainAuthError, type SignInFailure } from './msal-errors';
 import type { ResolvedSignInSettings } from './settings';
 import { redirectUriFor } from './settings';
-import { explainSignInError, type SignInErrorContext, type SignInErrorExplanation } from './sign-in-errors';
+import type { SignInErrorContext } from './sign-in-errors';
 
 /** A signed-in account, as the UI needs it (no tokens). */
 export interface AuthAccount {
@@ -29,7 +31,7 @@ export interface AuthTokens {
 
 /** The result of an auth call: a value, or the failure explained. Auth calls never throw. */
 export type AuthOutcome<T> =
-  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: SignInErrorExplanation };
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: SignInFailure };
 
 /** Redirect (the page leaves and comes back) or popup (a window over the page). */
 export type SignInMethod = 'redirect' | 'popup';
@@ -44,7 +46,11 @@ export interface AuthClient {
   listAccounts(): AuthAccount[];
   activeAccount(): AuthAccount | null;
   setActiveAccount(accountId: string): void;
-  /** Redirect sign-in leaves the page; its result arrives as `redirectResult` on the next load. */
+  /**
+   * Redirect sign-in first checks that the authority answers, then leaves the page; its result arrives as
+   * `redirectResult` on the next load. A popup that is closed, blocked or cannot reach the authority
+   * resolves within seconds with the reason.
+   */
   signIn(
     method: SignInMethod,
     options?: { selectAccount?: boolean },
@@ -63,6 +69,68 @@ export interface AuthClient {
 export interface AuthClientOptions {
   /** The page origin (window.location.origin), for the redirect URIs. */
   readonly origin: string;
+  /** How the authority is checked before a sign-in; the browser's fetch by default. */
+  readonly authorityCheck?: AuthorityCheckOptions;
+}
+
+// How often a popup is looked at, and how long after it closed a late answer may still arrive
+// (the redirect bridge posts its answer just before the window closes itself).
+const POPUP_POLL_MS = 250;
+const POPUP_CLOSED_GRACE_MS = 1000;
+
+interface PopupWatch {
+  /** Resolves when the popup was closed before an answer came. */
+  readonly closed: Promise<SignInFailure>;
+  stop(): void;
+}
+
+/**
+ * Watches the popup MSAL opens. MSAL 5 waits for the redirect bridge's message and does not notice a
+ * closed window for a minute. A provider's Cross-Origin-Opener-Policy can make a window that is still
+ * open look closed from here, so a closed window counts only once this page has the focus back.
+ */
+function watchPopup(pca: IPublicClientApplication, popupOpened: string): PopupWatch {
+  let popup: Window | null = null;
+  let closedSince: number | null = null;
+  let timer: ReturnType<typeof setInterval> | undefined;
+  const callbackId = pca.addEventCallback((message) => {
+    if (message.eventType !== popupOpened) return;
+    const payload = message.payload as { popupWindow?: Window } | null;
+    popup = payload?.popupWindow ?? null;
+  });
+  const closed = new Promise<SignInFailure>((resolve) => {
+    timer = setInterval(() => {
+      const gone = popup !== null && popup.closed && document.hasFocus();
+      if (!gone) {
+        closedSince = null;
+        return;
+      }
+      closedSince ??= Date.now();
+      if (Date.now() - closedSince >= POPUP_CLOSED_GRACE_MS) {
+        resolve(authFailure('popup-closed', 'The sign-in window was closed before an answer arrived.'));
+      }
+    }, POPUP_POLL_MS);
+  });
+  return {
+    closed,
+    stop() {
+      clearInterval(timer);
+      if (callbackId) pca.removeEventCallback(callbackId);
+    },
+  };
+}
+
+/** Forgets MSAL's "interaction in progress" mark of an abandoned popup, so the next sign-in can start. */
+function clearAbandonedInteraction(clientId: string): void {
+  try {
+    const key = 'msal.interaction.status';
+    const mark: unknown = JSON.parse(window.sessionStorage.getItem(key) ?? 'null');
+    if (typeof mark === 'object' && mark !== null && (mark as { clientId?: unknown }).clientId === clientId) {
+      window.sessionStorage.removeItem(key);
+    }
+  } catch {
+    // Storage unavailable: MSAL's own timeout clears the mark.
+  }
 }
 
 function toAccount(a: AccountInfo): AuthAccount {
@@ -119,8 +187,9 @@ export async function createAuthClient(
     redirectUri,
   };
   const explain = (e: unknown, scopes?: readonly string[]) =>
-    explainSignInError(e, scopes ? { ...ctx, scopes } : ctx);
+    explainAuthError(e, scopes ? { ...ctx, scopes } : ctx);
   let pca: IPublicClientApplication;
+  let popupOpened = '';
   let redirectResult: AuthOutcome<AuthTokens> | null = null;
   try {
     const msal = await import('@azure/msal-browser');
@@ -145,6 +214,7 @@ export async function createAuthClient(
       },
     };
     pca = new msal.PublicClientApplication(configuration);
+    popupOpened = msal.EventType.POPUP_OPENED;
     await pca.initialize();
     try {
       const result = await pca.handleRedirectPromise();
@@ -159,6 +229,8 @@ export async function createAuthClient(
     return { ok: false, error: explain(e) };
   }
 
+  // Set when a popup sign-in was given up on while MSAL still waited: the next one overrides it.
+  let abandoned = false;
   const current = (): AccountInfo | null => pca.getActiveAccount() ?? pca.getAllAccounts()[0] ?? null;
 
   const client: AuthClient = {
@@ -179,16 +251,53 @@ export async function createAuthClient(
         scopes: [...settings.scopes],
         ...(opts.selectAccount ? { prompt: 'select_account' } : {}),
       };
-      try {
-        if (method === 'redirect') {
+      if (method === 'redirect') {
+        // Leaving for an authority that does not answer strands the person on a browser error page.
+        const reachable = await checkAuthority(settings, options.authorityCheck);
+        if (!reachable.ok) return reachable;
+        try {
           await pca.loginRedirect(request);
           return { ok: true, value: null };
+        } catch (e) {
+          return { ok: false, error: explain(e) };
         }
-        const result = await pca.loginPopup(request);
-        pca.setActiveAccount(result.account);
-        return { ok: true, value: toTokens(result) };
-      } catch (e) {
-        return { ok: false, error: explain(e) };
+      }
+      // The popup opens at once (the click still counts); the authority is checked alongside.
+      const watch = watchPopup(pca, popupOpened);
+      const reachable = checkAuthority(settings, options.authorityCheck);
+      const unreachable = reachable.then((r) => (r.ok ? new Promise<never>(() => undefined) : r.error));
+      const signIn = pca
+        .loginPopup({ ...request, overrideInteractionInProgress: abandoned })
+        .then((result): AuthOutcome<AuthTokens> => {
+          pca.setActiveAccount(result.account);
+          return { ok: true, value: toTokens(result) };
+        })
+        .catch(async (e: unknown): Promise<AuthOutcome<AuthTokens>> => {
+          const error = explain(e);
+          // MSAL says "network"; the check says which: offline, no answer, or not an OpenID provider.
+          if (error.code === 'authority-unreachable' || error.code === 'network') {
+            const r = await reachable;
+            if (!r.ok) return { ok: false, error: r.error };
+          }
+          return { ok: false, error };
+        });
+      abandoned = false;
+      try {
+        const outcome = await Promise.race([
+          signIn,
+          watch.closed.then((error) => ({ ok: false as const, error })),
+          unreachable.then((error) => ({ ok: false as const, error })),
+        ]);
+        if (
+          !outcome.ok &&
+          (outcome.error.code === 'popup-closed' || outcome.error.code.startsWith('authority-'))
+        ) {
+          abandoned = true;
+          clearAbandonedInteraction(settings.clientId);
+        }
+        return outcome;
+      } finally {
+        watch.stop();
       }
     },
     async acquireToken(opts = {}) {

@@ -27,6 +27,10 @@ export type {
   SignInSettingsResult,
 } from './settings';
 export { buildConsentLink, explainSignInError } from './sign-in-errors';
+export { authFailure, explainAuthError } from './msal-errors';
+export type { AuthFailureCode, SignInFailure } from './msal-errors';
+export { AUTHORITY_TIMEOUT_MS, checkAuthority, openIdConfigurationUrl } from './check-authority';
+export type { AuthorityCheckOptions } from './check-authority';
 export type { SignInErrorCode, SignInErrorContext, SignInErrorExplanation } from './sign-in-errors';
 export {
   DIRECTORY_ROLES_SCOPE,

@@ -213,7 +213,7 @@ function resolveAuthority(
       },
     };
   }
-  const path = url.pathname.replace(/\/+$/, '');
+  const path = url.pathname.replace(/(?<!\/)\/+$/, '');
   const tenant = path.split('/').filter(Boolean)[0] ?? '';
   const custom = !MICROSOFT_LOGIN_HOSTS.has(url.hostname);
   return { ok: true, authority: `${url.origin}${path}`, tenant, custom, host: url.host };

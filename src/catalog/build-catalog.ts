@@ -16,9 +16,9 @@ import type {
 } from './types';
 
 /** Microsoft Graph's resource appId. */
-export const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
+const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
 /** The two Defender APIs' resource appIds, by the resource names the Defender docs use. */
-export const DEFENDER_RESOURCE_APP_IDS: Readonly<Record<DefenderResource, string>> = {
+const DEFENDER_RESOURCE_APP_IDS: Readonly<Record<DefenderResource, string>> = {
   WindowsDefenderATP: 'fc780465-2017-40d4-a0c5-307022471b92',
   'Microsoft Threat Protection': '8ee8fdad-f234-4243-8f3b-15c294843740',
 };
@@ -31,7 +31,7 @@ function once<T>(make: () => T): () => T {
   return () => (value ??= { v: make() }).v;
 }
 
-const stripSlash = (s: string) => s.replace(/\/+$/, '');
+const stripSlash = (s: string) => s.replace(/(?<!\/)\/+$/, '');
 const sortByValue = (a: PermissionInfo, b: PermissionInfo) =>
   a.value < b.value ? -1 : a.value > b.value ? 1 : 0;
 

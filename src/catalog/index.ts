@@ -18,6 +18,7 @@ export type {
   ApiInfo,
   AppInfo,
   Catalog,
+  CatalogApi,
   CatalogInfo,
   CatalogSource,
   DefenderEndpointPermissions,
@@ -28,13 +29,13 @@ export type {
   PermissionUse,
   RoleHighlight,
   RoleInfo,
+  SearchFilter,
   SearchHit,
 } from './types';
 export { loadCatalog } from './load';
 export {
   catalogInfo,
   findApi,
-  findApiByHost,
   findApp,
   findDefenderEndpoint,
   findGraphPathPermissions,
@@ -42,7 +43,6 @@ export {
   findPermission,
   findPermissionUses,
   findRole,
-  listPermissions,
 } from './lookups';
-export { searchCatalog } from './search';
+export { listCatalogApis, searchCatalog } from './search';
 export { annotateToken } from './annotate';

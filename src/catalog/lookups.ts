@@ -1,5 +1,4 @@
 import type { Cloud } from '../token';
-import { DEFENDER_RESOURCE_APP_IDS } from './build-catalog';
 import {
   METHOD_BITS,
   SCHEME_APPLICATION,
@@ -41,7 +40,7 @@ function toApiInfo(api: ApiInfoRecord, cloud: Cloud | null, resource?: string): 
 }
 
 function hostMatch(catalog: Catalog, host: string): { api: ApiInfoRecord; cloud: Cloud } | null {
-  const h = host.toLowerCase().replace(/:\d+$/, '').replace(/\.$/, '');
+  const h = host.toLowerCase().replace(/\.$/, '');
   const exact = catalog.internal.apiByHost.get(h);
   if (exact) return exact;
   for (const entry of catalog.internal.apiByHostSuffix) {
@@ -74,15 +73,15 @@ export function findApi(catalog: Catalog, aud: string): ApiInfo | null {
     return {
       appId: id.toLowerCase(),
       name: 'Custom API',
-      resource: value.replace(/\/+$/, ''),
+      resource: value.replace(/(?<!\/)\/+$/, ''),
       cloud: null,
       custom: true,
       hosts: [],
     };
   }
-  const key = value.toLowerCase().replace(/\/+$/, '');
+  const key = value.toLowerCase().replace(/(?<!\/)\/+$/, '');
   const byAud = idx.apiByAud.get(key);
-  if (byAud) return toApiInfo(byAud.api, byAud.cloud, value.replace(/\/+$/, ''));
+  if (byAud) return toApiInfo(byAud.api, byAud.cloud, value.replace(/(?<!\/)\/+$/, ''));
   let url: URL;
   try {
     url = new URL(value);
@@ -95,24 +94,6 @@ export function findApi(catalog: Catalog, aud: string): ApiInfo | null {
   // A resource's own host (storage account, SharePoint site): the origin is the resource.
   const own = byHost.api.hosts.some((h) => h.startsWith('*.'));
   return toApiInfo(byHost.api, byHost.cloud, own ? url.origin : undefined);
-}
-
-/**
- * Names the API a request host belongs to, e.g. graph.microsoft.us, api-eu.securitycenter.microsoft.com,
- * myvault.vault.azure.net. api.security.microsoft.com serves both Defender APIs: pass the request path
- * (normalised as for findDefenderEndpoint) and the endpoint decides; without a path it returns Defender
- * XDR. Does not look at the path for any other host.
- */
-export function findApiByHost(catalog: Catalog, host: string, path?: string): ApiInfo | null {
-  const hit = hostMatch(catalog, host);
-  if (!hit) return null;
-  const defender = Object.values(DEFENDER_RESOURCE_APP_IDS);
-  if (path && defender.includes(hit.api.appId)) {
-    const endpoint = findDefenderEndpoint(catalog, '', path);
-    const api = endpoint ? catalog.internal.apiByAppId.get(endpoint.resourceAppId) : undefined;
-    if (api) return toApiInfo(api, hit.cloud);
-  }
-  return toApiInfo(hit.api, hit.cloud);
 }
 
 /**
@@ -144,11 +125,6 @@ export function findPermission(
   const appId = catalog.internal.permissions.has(ref) ? ref : (findApi(catalog, resourceAppId)?.appId ?? ref);
   const byKey = catalog.internal.permissions.get(appId);
   return byKey?.get(valueOrId.trim().toLowerCase()) ?? null;
-}
-
-/** The permissions the catalog lists for one API, sorted by value; empty when it has none. */
-export function listPermissions(catalog: Catalog, resourceAppId: string): readonly PermissionInfo[] {
-  return catalog.internal.permissionLists.get(resourceAppId.toLowerCase()) ?? [];
 }
 
 const METHOD_NAMES = Object.entries(METHOD_BITS);
@@ -232,7 +208,7 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * Normalises a Graph request path the way the catalog keys it: lower case, no query, no `/v1.0` or
  * `/beta` prefix, no trailing slash. Does not replace ids; the caller writes them as `{id}`.
  */
-export function normaliseGraphPath(path: string): string[] {
+function normaliseGraphPath(path: string): string[] {
   const segments = splitPath(path.trim().toLowerCase());
   if (segments[0] === 'v1.0' || segments[0] === 'beta') segments.shift();
   return segments;

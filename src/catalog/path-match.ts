@@ -1,6 +1,6 @@
 import type { PathTemplate } from './types';
 
-const PLACEHOLDER = /\{[^}]*\}/g;
+const PLACEHOLDER = /\{[^{}]*\}/g;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const ANY_SEGMENT = /^[^/]+$/;
 // Compiled patterns are shared: the same function segment recurs under many paths.

@@ -186,6 +186,18 @@ export interface Annotation {
   readonly catalogDate: string;
 }
 
+/** What `searchCatalog` is limited to. */
+export interface SearchFilter {
+  /** Only this API's permissions, paths and endpoints: its appId or any `aud` form of it. */
+  readonly api?: string | null;
+}
+
+/** An API the catalog lists permissions for, as the browser offers it. */
+export interface CatalogApi {
+  readonly api: ApiInfo;
+  readonly permissionCount: number;
+}
+
 /** One hit of `searchCatalog`. */
 export type SearchHit =
   | { readonly kind: 'permission'; readonly permission: PermissionInfo; readonly apiName: string }

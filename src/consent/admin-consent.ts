@@ -22,7 +22,7 @@ export function makeState(random: RandomBytes): string {
   const bytes = random(16);
   let bin = '';
   for (const b of bytes) bin += String.fromCharCode(b);
-  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/(?<!=)=+$/, '');
 }
 
 // Query values are encoded with encodeURIComponent (space as %20, "/" and ":" escaped) so a redirect URI
@@ -233,6 +233,15 @@ export function buildUserConsentUrl(
   return { ok: true, url, state, scopes, needAdmin, warnings };
 }
 
+/** Why no consent link is built for a managed identity, in the words the Consent page shows. */
+export const MANAGED_IDENTITY_MESSAGE =
+  'This client ID belongs to a managed identity. Managed identities cannot be granted permissions through a consent link: nobody signs in as them to consent. An app role is assigned to their service principal instead.';
+
+function isManagedIdentity(clientId: string, known: readonly string[] | undefined): boolean {
+  const id = clientId.toLowerCase();
+  return (known ?? []).some((k) => k.trim().toLowerCase() === id);
+}
+
 /**
  * The checks both consent links share: cloud, tenant (`common` allowed only for user consent), client ID,
  * redirect URI and permissions. Collects every problem at once; does not build a URL.
@@ -246,6 +255,9 @@ function checkConsentInput(input: UserConsentInput, catalog: Catalog, kind: 'adm
   if (!tenant.ok) errors.push(tenant.error);
   const client = checkClientId(input.clientId);
   if (!client.ok) errors.push(client.error);
+  else if (isManagedIdentity(client.clientId, input.managedIdentityClientIds)) {
+    errors.push({ field: 'clientId', code: 'client-managed-identity', message: MANAGED_IDENTITY_MESSAGE });
+  }
   const redirect = checkRedirectUri(input.redirectUri);
   if (!redirect.ok) errors.push(redirect.error);
   const resolved = cloudError

@@ -69,7 +69,7 @@ export const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
 
 /** Which cloud a Graph resource URL belongs to, or null when it is not a Graph URL. */
 export function graphResourceCloud(resource: string): Cloud | null {
-  const r = resource.replace(/\/+$/, '').toLowerCase();
+  const r = resource.replace(/(?<!\/)\/+$/, '').toLowerCase();
   if (!GRAPH_RESOURCES.includes(r)) return null;
   if (r.endsWith('.us')) return 'usgov';
   if (r.endsWith('.cn')) return 'china';

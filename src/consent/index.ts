@@ -23,18 +23,13 @@ export type {
 } from './types';
 export type { CloudInfo } from './clouds';
 export type { ConsentPrefill, GrantPrefill, TokenPrefill } from './prefill';
-export type { RetiredModuleMention } from './grant-scripts';
+export type { RetiredModuleMention } from './retired-modules';
 export { buildAdminConsentUrl, buildUserConsentUrl, makeState } from './admin-consent';
-export { buildGrantScripts, isScriptSafeValue, mentionsRetiredModule } from './grant-scripts';
+export { buildGrantScripts } from './grant-scripts';
+export { isScriptSafeValue } from './grant-input';
+export { mentionsRetiredModule } from './retired-modules';
 export { CLOUD_IDS, GRAPH_APP_ID, getCloudInfo, parseCloud } from './clouds';
 export { checkClientId, checkRedirectUri, checkTenant, isGuid } from './validate';
 export { splitPermissions } from './scopes';
 export { describeRedirect, describeWhoCanGrant, WHO_CAN_GRANT_SOURCE } from './who-can-grant';
-export {
-  formatConsentHash,
-  formatGrantHash,
-  prefillFromToken,
-  prefillGrantFromToken,
-  readConsentParams,
-  readGrantParams,
-} from './prefill';
+export { prefillFromToken, prefillGrantFromToken, readConsentParams, readGrantParams } from './prefill';

@@ -95,27 +95,3 @@ export function readGrantParams(params: URLSearchParams): GrantPrefill {
     cloud: parseCloud(params.get('cloud')) ?? 'public',
   };
 }
-
-/** Builds the `#consent&…` hash for these fields, the same form the diagnosis links use. */
-export function formatConsentHash(p: Partial<ConsentPrefill>): string {
-  const q = new URLSearchParams();
-  if (p.tenant) q.set('tenant', p.tenant);
-  if (p.clientId) q.set('client_id', p.clientId);
-  if (p.permissions && p.permissions.length > 0) q.set('scope', p.permissions.join(' '));
-  if (p.redirectUri) q.set('redirect_uri', p.redirectUri);
-  if (p.cloud) q.set('cloud', p.cloud);
-  if (p.permissionType === 'application') q.set('type', 'application');
-  const s = q.toString();
-  return s ? `#consent&${s}` : '#consent';
-}
-
-/** Builds the `#grant&…` hash for these fields. */
-export function formatGrantHash(p: Partial<GrantPrefill>): string {
-  const q = new URLSearchParams();
-  if (p.principalId) q.set('principal_id', p.principalId);
-  if (p.api) q.set('api', p.api);
-  if (p.permissions && p.permissions.length > 0) q.set('permission', p.permissions.join(','));
-  if (p.cloud) q.set('cloud', p.cloud);
-  const s = q.toString();
-  return s ? `#grant&${s}` : '#grant';
-}

@@ -147,9 +147,9 @@ export function resolveScopes(
     const graphCloud =
       graphResourceCloud(resource) ?? (resource.toLowerCase() === GRAPH_APP_ID ? cloud : null);
     if (graphCloud !== null) {
-      const isDod = resource.replace(/\/+$/, '').toLowerCase() === 'https://dod-graph.microsoft.us';
+      const isDod = resource.replace(/(?<!\/)\/+$/, '').toLowerCase() === 'https://dod-graph.microsoft.us';
       const keep = graphCloud === cloud && (isDod || !resource.endsWith('/'));
-      const finalResource = keep ? resource.replace(/\/+$/, '') : graphUrl;
+      const finalResource = keep ? resource.replace(/(?<!\/)\/+$/, '') : graphUrl;
       if (!keep && graphCloud !== cloud) {
         warnings.push(
           warning(

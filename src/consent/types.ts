@@ -21,6 +21,7 @@ export type ConsentErrorCode =
   | 'tenant-consumers'
   | 'tenant-invalid'
   | 'client-id-not-guid'
+  | 'client-managed-identity'
   | 'redirect-not-url'
   | 'redirect-unsafe-scheme'
   | 'redirect-not-https'
@@ -83,6 +84,8 @@ export interface AdminConsentInput {
   /** `<resource>/<permission>` or `<resource>/.default`; a bare Graph value is read as Graph's. */
   readonly permissions: readonly string[];
   readonly cloud: Cloud;
+  /** Client IDs known to be managed identities: refused, as for the user consent link. */
+  readonly managedIdentityClientIds?: readonly string[];
   /** Also build the v1 form (`/{tenant}/adminconsent`), which takes no `scope`. */
   readonly includeV1?: boolean;
   /**
@@ -155,6 +158,11 @@ export interface UserConsentInput {
   readonly redirectUri: string;
   readonly permissions: readonly string[];
   readonly cloud: Cloud;
+  /**
+   * Client IDs known to be managed identities (from an inspected token's `xms_mirid`, or the catalog).
+   * No consent link is built for them: their app roles are assigned to their service principal.
+   */
+  readonly managedIdentityClientIds?: readonly string[];
 }
 
 /** The user-consent (authorize) URL, or every reason it cannot be built. */

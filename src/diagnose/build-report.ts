@@ -168,7 +168,7 @@ function tokenFacts(c: Classification, catalog: Catalog | null): [string, string
 
 /** Escapes Markdown in a line of untrusted text and keeps it on one line. */
 function text(value: string): string {
-  return value.replace(/\s*[\r\n]+\s*/g, ' ').replace(/([\\`*_[\]<>|#])/g, '\\$1');
+  return value.replace(/(?<!\s)\s*[\r\n]\s*/g, ' ').replace(/([\\`*_[\]<>|#])/g, '\\$1');
 }
 
 function cell(value: string): string {

@@ -7,9 +7,8 @@ import { describeAudience, MDE_APP_ID, XDR_APP_ID } from './hosts';
 import { buildConsentLink, buildGrantLink } from './links';
 import { findRequiredPermissions } from './required-permissions';
 import { findSecurityRoles } from './security-roles';
-import type { CorrelationIds, ErrorExplanation, ErrorFinding, ErrorKind, ParsedRequest } from './types';
-
-const MAX_LENGTH = 256 * 1024;
+import { readApiAnswer } from './api-answer';
+import type { ErrorExplanation, ErrorFinding, ErrorKind, ParsedRequest } from './types';
 
 /** What the explainer may cross-check the error against. All optional. */
 export interface ErrorContext {
@@ -19,149 +18,8 @@ export interface ErrorContext {
   readonly request?: ParsedRequest | null;
 }
 
-type Json = Record<string, unknown>;
-
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | null =>
   typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : null;
-
-/** Straightens curly quotes and drops zero-width characters a chat or document may have added. */
-function straighten(text: string): string {
-  return text
-    .replace(/[\u2018\u2019\u201A\u2032]/g, "'")
-    .replace(/[\u201C\u201D\u201E\u2033]/g, '"')
-    .replace(/[\u200B-\u200D\uFEFF]/g, '')
-    .replace(/\u00A0/g, ' ');
-}
-
-/** A sign-in redirect pasted as a URL carries its error URL-encoded (`error_description=AADSTS65001%3a+…`). */
-function decodeRedirect(text: string): string {
-  if (!/error(_description)?=/i.test(text)) return text;
-  try {
-    return decodeURIComponent(text.replace(/\+/g, ' ')).replace(
-      /[?#&](error|error_description|error_uri|state|correlation_id|trace_id)=/gi,
-      '\n$1: ',
-    );
-  } catch {
-    return text;
-  }
-}
-
-/** Tries hard to read the JSON object in a paste: as is, then with common damage repaired. */
-function parseJsonLoosely(text: string): Json | null {
-  const start = text.indexOf('{');
-  const end = text.lastIndexOf('}');
-  if (start < 0) return null;
-  const slice = end > start ? text.slice(start, end + 1) : text.slice(start);
-  const attempts = [
-    slice,
-    slice.replace(/,\s*([}\]])/g, '$1'),
-    slice.replace(/,\s*([}\]])/g, '$1').replace(/'/g, '"'),
-    // Truncated: close what is open.
-    closeBraces(slice.replace(/,\s*$/, '')),
-  ];
-  for (const attempt of attempts) {
-    try {
-      const value: unknown = JSON.parse(attempt);
-      if (isObject(value)) return value;
-    } catch {
-      // try the next repair
-    }
-  }
-  return null;
-}
-
-function closeBraces(text: string): string {
-  let depth = 0;
-  let inString = false;
-  let out = text;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '\\') {
-      i++;
-      continue;
-    }
-    if (ch === '"') inString = !inString;
-    else if (!inString && ch === '{') depth++;
-    else if (!inString && ch === '}') depth--;
-  }
-  if (inString) out += '"';
-  return out + '}'.repeat(Math.max(0, depth));
-}
-
-/** Reads `"key": "value"` (or `key: value` header lines) from text that would not parse. */
-function scrape(text: string, keys: readonly string[]): string | null {
-  for (const key of keys) {
-    const escaped = key.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&');
-    const quoted = new RegExp(`["']${escaped}["']\\s*:\\s*["']((?:[^"'\\\\]|\\\\.)*)["']`, 'i').exec(text);
-    if (quoted?.[1]) return quoted[1].replace(/\\"/g, '"');
-    const header = new RegExp(`^\\s*${escaped}\\s*:\\s*(.+?)\\s*$`, 'im').exec(text);
-    if (header?.[1]) return header[1].replace(/^["']|["'],?$/g, '');
-  }
-  return null;
-}
-
-/** Looks a key up case-insensitively in an object and its `error`/`innerError` children. */
-function findKey(obj: Json | null, keys: readonly string[]): string | null {
-  if (!obj) return null;
-  const queue: Json[] = [obj];
-  while (queue.length > 0) {
-    const cur = queue.shift();
-    if (!cur) break;
-    for (const [k, v] of Object.entries(cur)) {
-      if (keys.some((key) => key.toLowerCase() === k.toLowerCase())) {
-        const s = str(v);
-        if (s !== null) return s;
-      }
-    }
-    for (const v of Object.values(cur)) if (isObject(v)) queue.push(v);
-  }
-  return null;
-}
-
-/** Extracts the permission-like names (`Ti.ReadWrite.All`) from a phrase. */
-function permissionNames(text: string): string[] {
-  return [...new Set(text.match(/[A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*)+/g) ?? [])];
-}
-
-function parseDefenderRoles(message: string): { required: string[]; granted: string[] } {
-  const req = /API required roles:\s*(.*?)(?:,?\s*application roles:|$)/is.exec(message);
-  const granted = /application roles:\s*(.*)$/is.exec(message);
-  return {
-    required: req?.[1] ? permissionNames(req[1]) : [],
-    granted: granted?.[1] ? permissionNames(granted[1]) : [],
-  };
-}
-
-function statusFrom(text: string): number | null {
-  const m =
-    /HTTP\/[\d.]+\s+(\d{3})/i.exec(text) ??
-    /\b(?:status(?:\s*code)?|statusCode)["']?\s*[:=]\s*(\d{3})\b/i.exec(text);
-  return m?.[1] ? Number(m[1]) : null;
-}
-
-function classifyKind(code: string | null, message: string, text: string, aadsts: string | null): ErrorKind {
-  if (aadsts) return 'aadsts';
-  if (/missing application roles/i.test(message) || /missing application roles/i.test(text))
-    return 'defender-forbidden';
-  if (code === 'DisabledFeature' || /\bDisabledFeature\b/.test(text)) return 'defender-disabled-feature';
-  if (code === 'DisallowedOperation' || /\bDisallowedOperation\b/.test(text))
-    return 'defender-disallowed-operation';
-  if (/auth token does not contain valid permissions or user does not have valid roles/i.test(text))
-    return 'graph-security';
-  if (/invalid audience/i.test(text) || /audience .* (?:is )?invalid/i.test(text)) return 'invalid-audience';
-  if (code === 'Forbidden' && /"target"/i.test(text)) return 'defender-forbidden';
-  if (
-    code === 'Unauthorized' ||
-    code === 'InvalidAuthenticationToken' ||
-    /\b401\b/.test(text.slice(0, 200))
-  ) {
-    if (code && code !== 'Unauthorized' && code !== 'InvalidAuthenticationToken') return 'graph';
-    return 'unauthorized';
-  }
-  if (code) return 'graph';
-  return 'unknown';
-}
 
 /** The resource appId the Defender roles belong to, from the request host or the token audience. */
 function defenderResource(context: ErrorContext): { appId: string; resource: string } {
@@ -174,7 +32,7 @@ function defenderResource(context: ErrorContext): { appId: string; resource: str
 
 function crossCheck(
   kind: ErrorKind,
-  parsed: { required: string[]; granted: string[]; message: string },
+  parsed: { required: readonly string[]; granted: readonly string[]; message: string },
   context: ErrorContext,
 ): ErrorFinding[] {
   const c = context.classification;
@@ -358,92 +216,40 @@ function crossCheck(
   return findings;
 }
 
-const emptyCorrelation: CorrelationIds = {
-  requestId: null,
-  clientRequestId: null,
-  date: null,
-  traceId: null,
-  correlationId: null,
-  timestamp: null,
-  target: null,
-};
-
 /**
- * Explains a pasted API or sign-in error: Graph and Defender error JSON (even broken, with curly quotes
- * or HTTP headers around it), the Graph Security sentence, 401 "Invalid audience" and AADSTS codes.
- * Cross-checks it with the token when one is given. Does not call the API and never throws.
+ * Explains a pasted API or sign-in error: reads it (`readApiAnswer`: Graph and Defender error JSON even
+ * broken, with curly quotes or HTTP headers around it, the Graph Security sentence, 401 "Invalid audience",
+ * AADSTS codes and more), names its family and cross-checks it with the token when one is given.
+ * Does not call the API and never throws.
  */
 export function explainError(text: string, context: ErrorContext = {}): ErrorExplanation {
-  if (text.trim() === '')
-    return { ok: false, error: { code: 'empty', message: 'Paste the error the API returned.' } };
-  if (text.length > MAX_LENGTH)
-    return {
-      ok: false,
-      error: { code: 'too-large', message: 'That is too long to be one error (over 256 KB).' },
-    };
-  const clean = straighten(decodeRedirect(text));
-  const json = parseJsonLoosely(clean);
-  const errorNode = json && isObject(json['error']) ? json['error'] : json;
-  const code =
-    findKey(errorNode, ['code']) ??
-    (json && typeof json['error'] === 'string' ? json['error'] : null) ??
-    scrape(clean, ['code']);
-  const message =
-    findKey(errorNode, ['message', 'error_description', 'Message']) ??
-    scrape(clean, ['message', 'error_description']) ??
-    (json
-      ? null
-      : (clean
-          .trim()
-          .split('\n')
-          .find((l) => /\w/.test(l) && !/^[\w-]+:\s/.test(l))
-          ?.trim() ?? null));
-  const all = `${clean}\n${message ?? ''}`;
-  const errorCodes = json && Array.isArray(json['error_codes']) ? str(json['error_codes'][0]) : null;
-  const aadstsNumber = /AADSTS(\d{4,8})/i.exec(all)?.[1] ?? errorCodes;
-  const kind = classifyKind(code, message ?? '', clean, aadstsNumber);
-  const roles = parseDefenderRoles(message ?? clean);
-  const get = (keys: string[]): string | null => findKey(json, keys) ?? scrape(clean, keys);
-  const correlation: CorrelationIds = {
-    ...emptyCorrelation,
-    requestId: get(['request-id', 'requestId', 'x-ms-request-id']),
-    clientRequestId: get(['client-request-id', 'clientRequestId']),
-    date: findKey(errorNode, ['date']) ?? scrape(clean, ['date']),
-    traceId: get(['trace_id', 'traceId']) ?? /Trace ID:\s*([0-9a-f-]{36})/i.exec(all)?.[1] ?? null,
-    correlationId:
-      get(['correlation_id', 'correlationId']) ?? /Correlation ID:\s*([0-9a-f-]{36})/i.exec(all)?.[1] ?? null,
-    timestamp: get(['timestamp']) ?? /Timestamp:\s*([0-9TZ:.\- ]{19,})/i.exec(all)?.[1]?.trim() ?? null,
-    target: findKey(errorNode, ['target']) ?? scrape(clean, ['target']),
-  };
-  const status =
-    statusFrom(clean) ??
-    (kind.startsWith('defender') ||
-    kind === 'graph-security' ||
-    code === 'Authorization_RequestDenied' ||
-    code === 'Forbidden'
-      ? 403
-      : kind === 'unauthorized' || kind === 'invalid-audience'
-        ? 401
-        : null);
-  const aadsts = aadstsNumber ? explainAadsts(aadstsNumber) : null;
+  const read = readApiAnswer(text);
+  if (!read.ok) return read;
+  const answer = read.answer;
+  const kind = answer.family;
+  const aadsts = answer.aadsts ? explainAadsts(answer.aadsts) : null;
   const explanation =
     kind === 'aadsts' && aadsts
-      ? `${ERROR_KIND_TEXT.aadsts} AADSTS${aadsts.code} (${aadsts.title}): ${aadsts.explanation}`
+      ? `${ERROR_KIND_TEXT.aadsts} ${answer.aadsts} (${aadsts.title}): ${aadsts.explanation}`
       : kind === 'aadsts'
         ? `${ERROR_KIND_TEXT.aadsts} This code is not in our table; look it up on Microsoft's error code page.`
         : ERROR_KIND_TEXT[kind];
+  const roles = {
+    required: answer.permissions?.required ?? [],
+    granted: answer.permissions?.granted ?? [],
+  };
   return {
     ok: true,
     kind,
-    status,
-    code: kind === 'aadsts' && aadstsNumber ? `AADSTS${aadstsNumber}` : code,
-    message,
+    status: answer.status,
+    code: kind === 'aadsts' && answer.aadsts ? answer.aadsts : answer.code,
+    message: answer.message,
     requiredRoles: roles.required,
     grantedRoles: roles.granted,
     aadsts,
     explanation,
     link: ERROR_KIND_LINK[kind],
-    correlation,
-    findings: crossCheck(kind, { ...roles, message: message ?? clean }, context),
+    correlation: answer.correlation,
+    findings: crossCheck(kind, { ...roles, message: answer.message ?? text.slice(0, 8192) }, context),
   };
 }

@@ -7,6 +7,7 @@ export type {
   DiagnoseFinding,
   DiagnoseFindingCode,
   Diagnosis,
+  PermissionChoice,
   ErrorExplanation,
   ErrorFinding,
   ErrorFindingCode,
@@ -21,9 +22,28 @@ export type {
   Verdict,
 } from './types';
 export { explainError } from './explain-error';
+export {
+  readApiAnswer,
+  decodeClaimsChallenge,
+  parseChallenge,
+  parseDiagnostics,
+  MAX_ANSWER_LENGTH,
+} from './api-answer';
+export type {
+  ApiAnswer,
+  ApiAnswerError,
+  ApiAnswerErrorCode,
+  ApiAnswerResult,
+  AuthChallenge,
+  ClaimsChallenge,
+  ErrorFamily,
+  MsDiagnostics,
+  NamedPermissions,
+  RbacDenial,
+} from './api-answer';
+export { ERROR_FAMILY_LABEL, ERROR_KIND_TEXT, ERROR_KIND_LINK } from './error-texts';
 export type { ErrorContext } from './explain-error';
 export { explainAadsts, AADSTS_CODE_COUNT, AADSTS_REFERENCE } from './aadsts-codes';
-export { buildConsentLink, buildGrantLink } from './links';
 // Compare and report (issue 8).
 export { compareTokens } from './compare-tokens';
 export type {
@@ -40,5 +60,6 @@ export type { RedactedClaims } from './redact-claims';
 export { buildReport } from './build-report';
 export type { ReportInput } from './build-report';
 export { diagnose } from './diagnose';
-export type { DiagnoseInput } from './diagnose';
+export type { DiagnosisContext, Rule, TokenEvidence } from './context';
+export { RULES } from './rules';
 export { findRequiredPermissions } from './required-permissions';

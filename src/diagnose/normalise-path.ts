@@ -7,7 +7,9 @@ const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const number = /^-?\d+$/;
 const hex = /^[0-9a-f]{32,}$/i;
 const ipv4 = /^\d{1,3}(\.\d{1,3}){3}$/;
-const ipv6 = /^[0-9a-f:]+:[0-9a-f:]*$/i;
+// Hex and colons, with a colon after the first character (`::1`, `fe80::1`): tested without a regex
+// that backtracks, since `[0-9a-f:]+:[0-9a-f:]*` is quadratic on a long `a:a:a:` segment.
+const ipv6 = { test: (s: string) => /^[0-9a-f:]+$/i.test(s) && s.indexOf(':', 1) !== -1 };
 
 /** True when a single path segment looks like an id, not a navigation or action name. */
 export function looksLikeId(segment: string): boolean {

@@ -135,7 +135,7 @@ function pickMethodAndUrl(words: string[]): { method: string | null; url: string
 
 /** Resolves a pasted URL, path-only or scheme-less, to a URL object. */
 function toUrl(text: string): URL | null {
-  let t = text.trim().replace(/[,;]+$/, '');
+  let t = text.trim().replace(/(?<![,;])[,;]+$/, '');
   if (/^\/?(v1\.0|beta)(\/|$)/i.test(t)) t = 'https://graph.microsoft.com/' + t.replace(/^\//, '');
   else if (/^\/?api(\/|$)/i.test(t)) t = 'https://api.security.microsoft.com/' + t.replace(/^\//, '');
   else if (!/^https?:\/\//i.test(t)) t = 'https://' + t;

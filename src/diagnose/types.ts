@@ -1,4 +1,5 @@
 import type { Cloud, Finding } from '../token';
+import type { ErrorFamily } from './error-family';
 
 /** Which API family a request goes to; decides how its path is normalised and matched. */
 export type RequestApi = 'graph' | 'defender' | 'other';
@@ -110,13 +111,33 @@ export type DiagnoseFindingCode =
 /** A finding of `diagnose`, in the one finding shape. */
 export type DiagnoseFinding = Finding<DiagnoseFindingCode>;
 
-/** The result of `diagnose`: verdict, findings in fix order, and what the request accepts. */
+/**
+ * The one permission to add for a request, chosen once (least privileged first; the API's own list in
+ * a pasted error wins over the docs).
+ */
+export interface PermissionChoice {
+  readonly permission: AcceptedPermission;
+  readonly scheme: 'delegated' | 'application';
+  readonly api: TargetApi;
+  /** Where the choice came from: the catalog (docs) or the pasted error body. */
+  readonly source: 'docs' | 'answer';
+  /** When the error body's choice differs from the docs' least privileged one: the docs' one. */
+  readonly docsLeast: string | null;
+  /** The other permissions the request accepts of the same scheme. */
+  readonly alternatives: readonly AcceptedPermission[];
+  /** Who receives it: a user's app (consent), a service principal (consent or assignment), a managed identity (assignment). */
+  readonly principal: 'user' | 'service-principal' | 'managed-identity';
+}
+
+/** The result of `diagnose`: verdict, findings in fix order, what the request accepts, the one choice. */
 export interface Diagnosis {
   readonly verdict: Verdict;
   /** Ordered by what to fix first. */
   readonly findings: readonly DiagnoseFinding[];
-  /** What the request accepts, for display. */
-  readonly required: RequiredPermissions;
+  /** What the request accepts, for display; null without a request. */
+  readonly required: RequiredPermissions | null;
+  /** The one permission to add, or null when none is missing or none is known. */
+  readonly choice: PermissionChoice | null;
 }
 
 /** An AADSTS sign-in error, explained in our words. */
@@ -128,17 +149,8 @@ export interface AadstsExplanation {
   readonly link: string;
 }
 
-/** Which kind of pasted error `explainError` recognised. */
-export type ErrorKind =
-  | 'graph'
-  | 'graph-security'
-  | 'defender-forbidden'
-  | 'defender-disabled-feature'
-  | 'defender-disallowed-operation'
-  | 'unauthorized'
-  | 'invalid-audience'
-  | 'aadsts'
-  | 'unknown';
+/** Which kind of pasted error `explainError` recognised (the answer's family). */
+export type ErrorKind = ErrorFamily;
 
 /** Codes of the cross-check findings `explainError` raises (closed union). */
 export type ErrorFindingCode =

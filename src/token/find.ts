@@ -179,7 +179,7 @@ function percentDecode(value: string): string {
 }
 
 function stripQuotes(value: string): string {
-  return value.replace(/^["'`]+|["'`,;]+$/g, '');
+  return value.replace(/^["'`]+|(?<!["'`,;])["'`,;]+$/g, '');
 }
 
 /** `?…` is a query string; `#…`, a bare `access_token=…` and anything after `#` is a fragment. */

@@ -1,5 +1,10 @@
-import type { CorrelationIds, ErrorExplanation, ErrorFinding } from '../diagnose';
-import type { FixAction } from '../token';
+import {
+  ERROR_FAMILY_LABEL,
+  type CorrelationIds,
+  type ErrorExplanation,
+  type ErrorFinding,
+} from '../diagnose';
+import type { Finding, FixAction } from '../token';
 import { FixView } from './fix-actions';
 import './verdict-panel.css';
 import './error-explanation-panel.css';
@@ -9,21 +14,13 @@ export interface ErrorExplanationPanelProps {
   readonly explanation: ErrorExplanation | null;
   /** True when a token is loaded, so the cross-check ran. */
   readonly hasToken: boolean;
+  /** The page's one list of findings (the diagnosis with the answer's cross-checks), shown as the check. */
+  readonly findings: readonly Finding[];
   /** The in-app hash for a fix action (the app's `hrefFor`). */
   readonly hrefOf: (action: FixAction) => string | null;
 }
 
-const KIND: Record<Extract<ErrorExplanation, { ok: true }>['kind'], string> = {
-  graph: 'Microsoft Graph error',
-  'graph-security': 'Graph Security API refusal',
-  'defender-forbidden': 'Defender: missing roles',
-  'defender-disabled-feature': 'Defender: feature not enabled',
-  'defender-disallowed-operation': 'Defender: operation not allowed',
-  unauthorized: 'Unauthorized (401)',
-  'invalid-audience': 'Invalid audience (401)',
-  aadsts: 'Sign-in error (AADSTS)',
-  unknown: 'Unrecognised error',
-};
+const KIND = ERROR_FAMILY_LABEL;
 
 const IDS: readonly [keyof CorrelationIds, string][] = [
   ['requestId', 'request-id'],
@@ -42,7 +39,12 @@ const SEVERITY: Record<ErrorFinding['severity'], [string, string]> = {
 };
 
 /** The "Error explanation" region: the facts read from it, what it means, and the cross-check. */
-export function ErrorExplanationPanel({ explanation, hasToken, hrefOf }: ErrorExplanationPanelProps) {
+export function ErrorExplanationPanel({
+  explanation,
+  hasToken,
+  findings,
+  hrefOf,
+}: ErrorExplanationPanelProps) {
   const ids = explanation?.ok ? IDS.filter(([key]) => explanation.correlation[key] !== null) : [];
   return (
     <section aria-label="Error explanation" className="panel error-explanation-panel">
@@ -119,11 +121,11 @@ export function ErrorExplanationPanel({ explanation, hasToken, hrefOf }: ErrorEx
               </dl>
             </>
           )}
-          {explanation.findings.length > 0 && (
+          {findings.length > 0 && (
             <>
-              <h3>Checked against the loaded token</h3>
+              <h3>Checked against the token and the request</h3>
               <ul className="verdict-findings">
-                {explanation.findings.map((f, i) => (
+                {findings.map((f, i) => (
                   <li key={`${f.code}-${i}`}>
                     <span className={SEVERITY[f.severity][0]}>{SEVERITY[f.severity][1]}</span> {f.message}
                     {f.fix && (

@@ -1,6 +1,8 @@
 import { useId } from 'react';
-import type { Cloud, GrantError, GrantField, GrantScriptsResult, RetiredModuleMention } from '../consent';
+import type { Cloud, GrantField, GrantScriptsResult, RetiredModuleMention } from '../consent';
 import { CopyButton } from './copy-button';
+import { LinkPrefillNotice } from './form-prefill';
+import { SelectField, TextField } from './text-field';
 import './consent-builder.css';
 
 /** The generator's field values, as typed. */
@@ -22,6 +24,8 @@ export interface GrantScriptsProps {
   readonly retired: RetiredModuleMention | null;
   readonly apiNames: readonly string[];
   readonly clouds: readonly { readonly id: Cloud; readonly label: string }[];
+  /** The values arrived in the page's link: the result says so. */
+  readonly fromLink: boolean;
 }
 
 const LABELS: Readonly<Record<GrantField, string>> = {
@@ -31,42 +35,34 @@ const LABELS: Readonly<Record<GrantField, string>> = {
   cloud: 'Cloud',
 };
 
-function fieldErrors(result: GrantScriptsResult | null, field: GrantField): readonly GrantError[] {
-  return result && !result.ok ? result.errors.filter((e) => e.field === field) : [];
-}
+const HINTS: Readonly<Record<'principalId' | 'api' | 'permissions', string>> = {
+  principalId:
+    'Object ID of the service principal (Enterprise applications → Object ID) or of the managed identity; not the client ID.',
+  api: 'The API: its appId, or a name such as Microsoft Graph, WindowsDefenderATP, Microsoft Threat Protection.',
+  permissions:
+    'Application permissions (app role values), separated by commas, e.g. User.Read.All, Group.Read.All.',
+};
 
 /** Form and generated scripts for assigning app roles to a service principal or managed identity. */
-export function GrantScripts({ values, onChange, result, retired, apiNames, clouds }: GrantScriptsProps) {
-  const base = useId();
+export function GrantScripts(props: GrantScriptsProps) {
+  const { values, onChange, result, retired, apiNames, clouds } = props;
+  const apisId = useId();
   const set = <K extends keyof GrantFormValues>(key: K, value: GrantFormValues[K]) =>
     onChange({ ...values, [key]: value });
-  const field = (f: 'principalId' | 'api' | 'permissions', hint: string) => {
-    const id = `${base}-${f}`;
-    const errs = values[f].trim() !== '' ? fieldErrors(result, f) : [];
-    return (
-      <div className="consent-field">
-        <label htmlFor={id}>{LABELS[f]}</label>
-        <input
-          id={id}
-          value={values[f]}
-          spellCheck={false}
-          autoComplete="off"
-          list={f === 'api' ? `${base}-apis` : undefined}
-          aria-invalid={errs.length > 0}
-          aria-describedby={errs.length > 0 ? `${id}-hint ${id}-error` : `${id}-hint`}
-          onChange={(e) => set(f, e.target.value)}
-        />
-        <p id={`${id}-hint`} className="consent-hint">
-          {hint}
-        </p>
-        {errs.length > 0 ? (
-          <p id={`${id}-error`} className="consent-field-error">
-            {errs.map((e) => e.message).join(' ')}
-          </p>
-        ) : null}
-      </div>
-    );
-  };
+  const errorsOf = (f: GrantField): string[] =>
+    (f === 'cloud' || values[f].trim() !== '') && result && !result.ok
+      ? result.errors.filter((e) => e.field === f).map((e) => e.message)
+      : [];
+  const text = (f: 'principalId' | 'api' | 'permissions') => (
+    <TextField
+      label={LABELS[f]}
+      hint={HINTS[f]}
+      value={values[f]}
+      errors={errorsOf(f)}
+      list={f === 'api' ? apisId : undefined}
+      onChange={(v) => set(f, v)}
+    />
+  );
 
   return (
     <div className="grant-page">
@@ -76,47 +72,27 @@ export function GrantScripts({ values, onChange, result, retired, apiNames, clou
         below.
       </p>
       <form className="grant-form" onSubmit={(e) => e.preventDefault()} aria-label="App role assignment">
-        {field(
-          'principalId',
-          'Object ID of the service principal (Enterprise applications → Object ID) or of the managed identity; not the client ID.',
-        )}
-        {field(
-          'api',
-          'The API: its appId, or a name such as Microsoft Graph, WindowsDefenderATP, Microsoft Threat Protection.',
-        )}
-        <datalist id={`${base}-apis`}>
+        {text('principalId')}
+        {text('api')}
+        <datalist id={apisId}>
           {apiNames.map((n) => (
             <option key={n} value={n} />
           ))}
         </datalist>
-        {field(
-          'permissions',
-          'Application permissions (app role values), separated by commas, e.g. User.Read.All, Group.Read.All.',
-        )}
-        <div className="consent-field">
-          <label htmlFor={`${base}-cloud`}>{LABELS.cloud}</label>
-          <select
-            id={`${base}-cloud`}
-            value={values.cloud}
-            onChange={(e) => set('cloud', e.target.value as Cloud)}
-          >
-            {clouds.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="consent-field">
-          <label htmlFor={`${base}-tried`}>Command you tried (optional)</label>
-          <textarea
-            id={`${base}-tried`}
-            rows={2}
-            spellCheck={false}
-            value={values.tried}
-            onChange={(e) => set('tried', e.target.value)}
-          />
-        </div>
+        {text('permissions')}
+        <SelectField
+          label={LABELS.cloud}
+          value={values.cloud}
+          options={clouds.map((c) => ({ value: c.id, label: c.label }))}
+          errors={errorsOf('cloud')}
+          onChange={(v) => set('cloud', v)}
+        />
+        <TextField
+          label="Command you tried (optional)"
+          rows={2}
+          value={values.tried}
+          onChange={(v) => set('tried', v)}
+        />
       </form>
       {retired ? (
         <p className="grant-warning" role="status">
@@ -128,39 +104,46 @@ export function GrantScripts({ values, onChange, result, retired, apiNames, clou
       ) : null}
       <section aria-label="Grant script" className="consent-result">
         <h2>Grant script</h2>
-        {result === null ? (
-          <p role="status">Loading the permission catalog…</p>
-        ) : !result.ok ? (
-          <>
-            <p>The scripts appear once these are fixed:</p>
-            <ul className="consent-problems">
-              {result.errors.map((e) => (
-                <li key={`${e.field}-${e.code}-${e.message}`}>
-                  <strong>{LABELS[e.field]}:</strong> {e.message}
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : (
-          <>
-            <p>
-              Assigns {result.roles.map((r) => r.value).join(', ')} of {result.apiName} (appId{' '}
-              <code>{result.apiAppId}</code>). Roles already assigned are skipped.
-            </p>
-            {result.warnings.length > 0 ? (
-              <ul className="consent-warnings" aria-label="Notes on these scripts">
-                {result.warnings.map((w) => (
-                  <li key={`${w.code}-${w.message}`}>{w.message}</li>
-                ))}
-              </ul>
-            ) : null}
-            <ScriptBlock title="Microsoft Graph PowerShell" text={result.powershell} />
-            <ScriptBlock title="Azure CLI (bash)" text={result.azureCli} />
-            <ScriptBlock title="Microsoft Graph request" text={result.graphRequest} />
-          </>
-        )}
+        <GrantResult result={result} fromLink={props.fromLink} />
       </section>
     </div>
+  );
+}
+
+function GrantResult({ result, fromLink }: { result: GrantScriptsResult | null; fromLink: boolean }) {
+  if (result === null) return <p role="status">Loading the permission catalog…</p>;
+  if (!result.ok) {
+    return (
+      <>
+        <p>The scripts appear once these are fixed:</p>
+        <ul className="consent-problems">
+          {result.errors.map((e) => (
+            <li key={`${e.field}-${e.code}-${e.message}`}>
+              <strong>{LABELS[e.field]}:</strong> {e.message}
+            </li>
+          ))}
+        </ul>
+      </>
+    );
+  }
+  return (
+    <>
+      {fromLink ? <LinkPrefillNotice /> : null}
+      <p>
+        Assigns {result.roles.map((r) => r.value).join(', ')} of {result.apiName} (appId{' '}
+        <code>{result.apiAppId}</code>). Roles already assigned are skipped.
+      </p>
+      {result.warnings.length > 0 ? (
+        <ul className="consent-warnings" aria-label="Notes on these scripts">
+          {result.warnings.map((w) => (
+            <li key={`${w.code}-${w.message}`}>{w.message}</li>
+          ))}
+        </ul>
+      ) : null}
+      <ScriptBlock title="Microsoft Graph PowerShell" text={result.powershell} />
+      <ScriptBlock title="Azure CLI (bash)" text={result.azureCli} />
+      <ScriptBlock title="Microsoft Graph request" text={result.graphRequest} />
+    </>
   );
 }
 

@@ -1,8 +1,8 @@
-import type { SignInErrorExplanation } from '../auth';
+import type { SignInFailure } from '../auth';
 import './sign-in.css';
 
 export interface SignInErrorProps {
-  readonly error: SignInErrorExplanation;
+  readonly error: SignInFailure;
 }
 
 /** A sign-in failure: what happened, the fix, the consent link when consent is the fix, and the raw text. */

@@ -1,11 +1,5 @@
-import type {
-  AcceptedPermission,
-  DiagnoseFinding,
-  ParsedRequest,
-  RequiredPermissions,
-  Verdict,
-} from '../diagnose';
-import type { FixAction } from '../token';
+import type { AcceptedPermission, ParsedRequest, RequiredPermissions, Verdict } from '../diagnose';
+import type { Finding, FixAction } from '../token';
 import { FixView } from './fix-actions';
 import './verdict-panel.css';
 
@@ -17,20 +11,20 @@ export interface VerdictPanelProps {
   readonly verdict: Verdict | null;
   /** Why the verdict is "Can't tell" before any rule ran (no token, unreadable token), or null. */
   readonly note: string | null;
-  readonly findings: readonly DiagnoseFinding[];
+  readonly findings: readonly Finding[];
   readonly required: RequiredPermissions | null;
   /** The in-app hash for a fix action (the app's `hrefFor`). */
   readonly hrefOf: (action: FixAction) => string | null;
 }
 
 const WORD: Record<Verdict, string> = { allowed: 'Allowed', denied: 'Denied', 'cant-tell': "Can't tell" };
-const SEVERITY: Record<DiagnoseFinding['severity'], [string, string]> = {
+const SEVERITY: Record<Finding['severity'], [string, string]> = {
   error: ['badge err', 'Blocks'],
   warning: ['badge warn', 'Check'],
   info: ['badge ok', 'Note'],
 };
 
-const badge = (f: DiagnoseFinding): [string, string] =>
+const badge = (f: Finding): [string, string] =>
   f.severity === 'info' && f.code.endsWith('-present') ? ['badge ok', 'OK'] : SEVERITY[f.severity];
 
 function Permissions({ label, values }: { label: string; values: readonly AcceptedPermission[] }) {
@@ -53,7 +47,7 @@ function Permissions({ label, values }: { label: string; values: readonly Accept
 }
 
 /** "Fix" only for what blocks or may block the call; an info finding's advice is a note. */
-export const fixLabel = (f: DiagnoseFinding): 'Fix' | 'Note' => (f.severity === 'info' ? 'Note' : 'Fix');
+export const fixLabel = (f: Finding): 'Fix' | 'Note' => (f.severity === 'info' ? 'Note' : 'Fix');
 
 /** The "Verdict" region: the request as read, then Allowed / Denied / Can't tell and the findings in fix order. */
 export function VerdictPanel(props: VerdictPanelProps) {

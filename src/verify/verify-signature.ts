@@ -246,7 +246,7 @@ async function verifyWithSecret(token: DecodedJwt, alg: string, secret: string):
   // Many libraries keep HMAC secrets base64-encoded: a match on the decoded bytes is just as conclusive.
   let decoded: Uint8Array | null = null;
   try {
-    decoded = base64url.decode(secret.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, ''));
+    decoded = base64url.decode(secret.replace(/\+/g, '-').replace(/\//g, '_').replace(/(?<!=)=+$/, ''));
   } catch {
     decoded = null;
   }

@@ -8,6 +8,9 @@ import type { FoundToken, TokenErrorCode } from '../../src/token';
 import { titleForTokenError } from '../../src/ui/token-error';
 import { graphAppOnlyV2, graphDelegatedV1, makeToken } from '../fixtures/make-token';
 
+// Lazy chunks (sections, splitter) load slowly on a shared machine: give each test room.
+vi.setConfig({ testTimeout: 30_000 });
+
 const common = {
   params: new URLSearchParams(),
   catalog: null,
@@ -40,7 +43,7 @@ function Live() {
 }
 
 // Sections and the token choice are lazy chunks: their first import in a test run can take a while.
-const LAZY = { timeout: 8000 };
+const LAZY = { timeout: 15_000 };
 
 describe('the paste box', () => {
   it('is labelled and inspects what is pasted', async () => {

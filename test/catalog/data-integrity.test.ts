@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Catalog } from '../../src/catalog';
-import { catalogInfo, findPermission, findRole, listPermissions, loadCatalog } from '../../src/catalog';
+import { catalogInfo, findPermission, findRole, loadCatalog } from '../../src/catalog';
 
 const repo = resolve(__dirname, '../..');
 const dataDir = join(repo, 'src/catalog/data');
@@ -18,6 +18,7 @@ let catalog: Catalog;
 beforeAll(async () => {
   catalog = await loadCatalog();
 });
+const graphPermissions = () => catalog.internal.permissionLists.get(GRAPH) ?? [];
 
 describe('catalog data', () => {
   it.each([
@@ -35,12 +36,12 @@ describe('catalog data', () => {
     const { counts } = catalogInfo(catalog);
     expect(catalog.internal.roles.size).toBe(counts.roles);
     expect(catalog.internal.graph().paths.length).toBe(counts.graphPaths);
-    expect(listPermissions(catalog, GRAPH).length).toBe(counts.graphPermissions);
+    expect(graphPermissions().length).toBe(counts.graphPermissions);
     expect(catalog.internal.apps().size).toBeGreaterThanOrEqual(counts.apps ?? 0);
   });
 
   it('gives every Graph permission a unique value and unique IDs per form', () => {
-    const perms = listPermissions(catalog, GRAPH);
+    const perms = graphPermissions();
     const values = perms.map((p) => p.value.toLowerCase());
     expect(new Set(values).size).toBe(values.length);
     const delegatedIds = perms.map((p) => p.delegatedId).filter((id): id is string => id !== null);
@@ -73,6 +74,12 @@ describe('catalog data', () => {
     const appIds = raw.apps.ids.match(/.{22}/g) ?? [];
     expect(new Set(appIds).size).toBe(appIds.length);
     expect(appIds.length).toBe(raw.apps.names.split('\n').length);
+  });
+
+  it('lists no directory role template ID among the apps', () => {
+    const roleIds = [...catalog.internal.roles.keys()];
+    const apps = catalog.internal.apps();
+    expect(roleIds.filter((id) => apps.has(id))).toEqual([]);
   });
 
   it('names at least one permission for every Defender endpoint', () => {
@@ -156,7 +163,7 @@ describe('catalog data', () => {
   });
 
   it('keeps labels short names, not sentences', () => {
-    for (const p of listPermissions(catalog, GRAPH)) {
+    for (const p of graphPermissions()) {
       for (const label of [p.delegatedLabel, p.applicationLabel]) {
         if (label === null) continue;
         expect(label.endsWith('.'), label).toBe(false);

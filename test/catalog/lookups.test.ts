@@ -2,7 +2,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Catalog } from '../../src/catalog';
 import {
   findApi,
-  findApiByHost,
   findApp,
   findDefenderEndpoint,
   findGraphPathPermissions,
@@ -120,49 +119,13 @@ describe('findApi', () => {
     'api://contoso-orders',
     '11111111-2222-3333-4444-555555555555',
     'https://example.com',
+    'https://vault.azure.net.evil.com',
+    'https://graph.microsoft.com.evil.com',
     'not a url',
     '',
   ])('returns null for %j, which it cannot name', (aud) => {
     expect(findApi(catalog, aud)).toBeNull();
   });
-});
-
-describe('findApiByHost', () => {
-  it.each([
-    ['graph.microsoft.com', 'Microsoft Graph', 'public'],
-    ['graph.microsoft.us', 'Microsoft Graph', 'usgov'],
-    ['dod-graph.microsoft.us', 'Microsoft Graph', 'usgov'],
-    ['microsoftgraph.chinacloudapi.cn', 'Microsoft Graph', 'china'],
-    ['api.security.microsoft.com', 'Microsoft Defender XDR', 'public'],
-    ['api-eu.security.microsoft.com', 'Microsoft Defender XDR', 'public'],
-    ['api.securitycenter.microsoft.com', 'Microsoft Defender for Endpoint', 'public'],
-    ['api-us.securitycenter.microsoft.com', 'Microsoft Defender for Endpoint', 'public'],
-    ['api-uk.securitycenter.microsoft.com', 'Microsoft Defender for Endpoint', 'public'],
-    ['eu.api.security.microsoft.com', 'Microsoft Defender for Endpoint', 'public'],
-    ['api-gcc.securitycenter.microsoft.us', 'Microsoft Defender for Endpoint', 'usgov'],
-    ['api-gov.securitycenter.microsoft.us', 'Microsoft Defender for Endpoint', 'usgov'],
-    ['management.azure.com', 'Azure Resource Manager', 'public'],
-    ['myvault.vault.azure.net', 'Azure Key Vault', 'public'],
-    ['MyVault.Vault.Azure.Net:443', 'Azure Key Vault', 'public'],
-    ['graph.windows.net', 'Azure AD Graph', 'public'],
-  ])('names host %s as %s', (host, name, cloud) => {
-    expect(findApiByHost(catalog, host)).toMatchObject({ name, cloud });
-  });
-
-  it.each([
-    ['/api/machines/{id}/isolate', 'Microsoft Defender for Endpoint'],
-    ['/api/incidents', 'Microsoft Defender XDR'],
-    ['/api/unknown', 'Microsoft Defender XDR'],
-  ])('lets the path decide on the shared Defender host (%s)', (path, name) => {
-    expect(findApiByHost(catalog, 'api.security.microsoft.com', path)?.name).toBe(name);
-  });
-
-  it.each(['vault.azure.net.evil.com', 'example.com', 'graph.microsoft.com.evil.com'])(
-    'returns null for %s',
-    (host) => {
-      expect(findApiByHost(catalog, host)).toBeNull();
-    },
-  );
 });
 
 describe('findApp and findRole', () => {
@@ -178,6 +141,15 @@ describe('findApp and findRole', () => {
 
   it('returns null for an app it does not list', () => {
     expect(findApp(catalog, '11111111-2222-3333-4444-555555555555')).toBeNull();
+  });
+
+  it.each([
+    ['5d6b6bb7-de71-4623-b4af-96380a352509', 'Security Reader'],
+    ['62e90394-69f5-4237-9190-012177145e10', 'Global Administrator'],
+    ['f2ef992c-3afb-46b9-b7cf-a126ee74c451', 'Global Reader'],
+  ])('does not name role template ID %s (%s) as an app', (id, role) => {
+    expect(findRole(catalog, id)?.name).toBe(role);
+    expect(findApp(catalog, id)).toBeNull();
   });
 
   it.each([

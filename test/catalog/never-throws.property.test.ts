@@ -4,7 +4,6 @@ import type { Catalog } from '../../src/catalog';
 import {
   annotateToken,
   findApi,
-  findApiByHost,
   findApp,
   findDefenderEndpoint,
   findGraphPathPermissions,
@@ -39,7 +38,6 @@ describe('the catalog lookups never throw', () => {
     fc.assert(
       fc.property(text, text, text, (a, b, c) => {
         findApi(catalog, a);
-        findApiByHost(catalog, a, b);
         findApp(catalog, a);
         findRole(catalog, a);
         findPermission(catalog, a, b);

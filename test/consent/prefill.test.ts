@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  formatConsentHash,
-  formatGrantHash,
   prefillFromToken,
   prefillGrantFromToken,
   readConsentParams,
   readGrantParams,
 } from '../../src/consent';
+import { hrefFor } from '../../src/app/routing';
 import { classifyToken, decodeToken } from '../../src/token';
 import {
   CLIENT_APP_ID,
@@ -123,7 +122,7 @@ describe('deep-link parameters', () => {
     });
   });
 
-  it('formats hashes that read back to the same fields', () => {
+  it('reads back the hashes the app links build', () => {
     const consent = {
       tenant: TENANT_ID,
       clientId: CLIENT_APP_ID,
@@ -132,7 +131,15 @@ describe('deep-link parameters', () => {
       cloud: 'china' as const,
       permissionType: 'application' as const,
     };
-    const hash = formatConsentHash(consent);
+    const hash = hrefFor({
+      route: 'consent',
+      tenant: consent.tenant,
+      clientId: consent.clientId,
+      redirectUri: consent.redirectUri,
+      scope: consent.permissions,
+      cloud: consent.cloud,
+      type: consent.permissionType,
+    });
     expect(hash.startsWith('#consent&')).toBe(true);
     expect(readConsentParams(new URLSearchParams(hash.slice('#consent&'.length)))).toEqual(consent);
 
@@ -142,7 +149,13 @@ describe('deep-link parameters', () => {
       permissions: ['User.Read.All', 'Group.Read.All'],
       cloud: 'public' as const,
     };
-    const g = formatGrantHash(grant);
+    const g = hrefFor({
+      route: 'grant',
+      principalId: grant.principalId,
+      api: grant.api,
+      permission: grant.permissions,
+      cloud: grant.cloud,
+    });
     expect(readGrantParams(new URLSearchParams(g.slice('#grant&'.length)))).toEqual(grant);
   });
 });

@@ -32,10 +32,11 @@ function run(
   const parsed = parseRequest(requestText);
   if (!parsed.ok) throw new Error(parsed.error.message);
   return diagnose({
-    token,
-    classification,
+    token: { decoded: token, facts: classification },
     request: parsed.request,
+    answer: null,
     catalog: options.catalog === undefined ? catalog : options.catalog,
+    gates: null,
     now,
   });
 }
@@ -255,16 +256,24 @@ describe('diagnose: every rule', () => {
       { ...graphAppOnlyV2(), roles: ['User.Read.All'] },
       'GET https://graph.microsoft.com/v1.0/users',
     );
-    if (!d.required.known) throw new Error('expected a known endpoint');
+    if (!d.required?.known) throw new Error('expected a known endpoint');
     expect(d.required.application[0]?.value).toBe('User.ReadBasic.All');
     expect(d.required.delegated.map((p) => p.value)).toContain('User.Read.All');
   });
 
-  it('puts a consent link with tenant, client and scope in the fix for a missing delegated permission', () => {
+  it('puts a consent action with tenant, client and scope in the fix for a missing delegated permission', () => {
     const d = run(graphDelegatedV1(), 'GET https://graph.microsoft.com/v1.0/users');
-    const fix = find(d, 'missing-permission')?.fix?.text ?? '';
-    expect(fix).toContain(`#consent&tenant=${TENANT_ID}&client_id=${CLIENT_APP_ID}&scope=`);
-    expect(fix).toContain('cloud=public');
+    const actions = find(d, 'missing-permission')?.fix?.actions ?? [];
+    expect(actions).toContainEqual(
+      expect.objectContaining({
+        kind: 'consent',
+        tenantId: TENANT_ID,
+        clientId: CLIENT_APP_ID,
+        scope: expect.stringMatching(/^https:\/\/graph\.microsoft\.com\//),
+        cloud: 'public',
+      }),
+    );
+    expect(find(d, 'missing-permission')?.fix?.text).not.toContain('#consent');
   });
 
   it('orders findings by what to fix first', () => {
@@ -278,7 +287,7 @@ describe('diagnose: every rule', () => {
       defenderManagedIdentity(),
       'POST https://api.securitycenter.microsoft.com/api/indicators/import',
     );
-    for (const f of d.findings) expect(f.fix?.text ?? '').not.toContain(token.raw.slice(0, 40));
+    for (const f of d.findings) expect(JSON.stringify(f.fix)).not.toContain(token.raw.slice(0, 40));
   });
 });
 
@@ -291,10 +300,13 @@ describe('diagnose: the stories people bring', () => {
     expect(d.verdict).toBe('denied');
     const missing = find(d, 'missing-permission');
     expect(missing?.message).toContain('Ti.ReadWrite.All');
-    expect(missing?.fix?.text).toContain(
-      `#grant&principal_id=${MI_OID}&api=fc780465-2017-40d4-a0c5-307022471b92&permission=Ti.ReadWrite.All`,
-    );
-    expect(missing?.fix?.text).not.toContain('#consent');
+    expect(missing?.fix?.actions).toContainEqual({
+      kind: 'grant',
+      principalId: MI_OID,
+      resourceAppId: 'fc780465-2017-40d4-a0c5-307022471b92',
+      permission: 'Ti.ReadWrite.All',
+    });
+    expect(missing?.fix?.actions.some((a) => a.kind === 'consent')).toBe(false);
   });
 
   it('the same managed identity with Ti.ReadWrite.All is Allowed', () => {

@@ -122,7 +122,14 @@ describe('diagnose never says a false "Allowed"', () => {
         const { token, classification } = loadToken(payloadOf(t));
         const parsed = parseRequest(t.request);
         if (!parsed.ok) throw new Error(parsed.error.message);
-        const d = diagnose({ token, classification, request: parsed.request, catalog, now: NOW });
+        const d = diagnose({
+          token: { decoded: token, facts: classification },
+          request: parsed.request,
+          answer: null,
+          catalog,
+          gates: null,
+          now: NOW,
+        });
         if (d.verdict !== 'allowed') return;
         const required = findRequiredPermissions(catalog, parsed.request);
         expect(required.known).toBe(true);
@@ -151,7 +158,14 @@ describe('diagnose never says a false "Allowed"', () => {
           : [];
         const lacking = { ...t, perms: t.perms.filter((p) => !accepted.includes(p.toLowerCase())) };
         const { token, classification } = loadToken(payloadOf(lacking));
-        const d = diagnose({ token, classification, request: parsed.request, catalog, now: NOW });
+        const d = diagnose({
+          token: { decoded: token, facts: classification },
+          request: parsed.request,
+          answer: null,
+          catalog,
+          gates: null,
+          now: NOW,
+        });
         expect(d.verdict).not.toBe('allowed');
       }),
       { numRuns: 400 },

@@ -36,6 +36,7 @@ const deniedDiagnosis: Diagnosis = {
     application: [{ value: 'SecurityAlert.Read.All', type: 'application', adminConsent: true, id: null }],
     delegatedRole: null,
   },
+  choice: null,
 };
 
 const graphError = JSON.stringify({

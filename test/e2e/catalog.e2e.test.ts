@@ -1,20 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { graphDelegatedV1, makeToken } from '../fixtures/make-token';
-import { launchBrowser, openApp } from './support/browser';
+import { setUpBrowser } from './support/shared-browser';
 import { runAxe } from './support/axe';
 import { SPA_ORIGIN } from './support/constants.mjs';
 
 const BOX = 'Token or text containing a token';
 const POLL = { timeout: 15_000 };
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = setUpBrowser();
 
 describe('catalog names in the inspector', () => {
   it('shows raw permission and role values, then their names once the catalog loads, all offline', async () => {
@@ -27,7 +20,7 @@ describe('catalog names in the inspector', () => {
         '11111111-2222-3333-4444-555555555555',
       ],
     });
-    const app = await openApp(browser);
+    const app = await browser.open();
     const { page } = app;
     await page.getByLabel(BOX).fill(token);
 
@@ -61,7 +54,7 @@ describe('catalog names in the inspector', () => {
 
 describe('catalog browser', () => {
   it('opens #catalog&q=SecurityEvents with the search and finds the permission', async () => {
-    const app = await openApp(browser, '/#catalog&q=SecurityEvents');
+    const app = await browser.open('/#catalog&q=SecurityEvents');
     const { page } = app;
     const box = page.getByLabel('Search the catalog');
     await expect.poll(() => box.inputValue(), POLL).toBe('SecurityEvents');
@@ -81,7 +74,7 @@ describe('catalog browser', () => {
   });
 
   it('searches by typing, keyboard only', async () => {
-    const app = await openApp(browser, '/#catalog');
+    const app = await browser.open('/#catalog');
     const { page } = app;
     const box = page.getByLabel('Search the catalog');
     await box.focus();

@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openApp } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { setUpBrowser } from './support/shared-browser';
 import { runAxe } from './support/axe';
 import { DEFENDER_AUD, graphDelegatedV1, makeToken } from '../fixtures/make-token';
 
 const SECURITY_READER = '5d6b6bb7-de71-4623-b4af-96380a352509';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = setUpBrowser();
 
 const scp = 'openid profile User.Read SecurityAlert.Read.All';
 const tokenA = makeToken({ ...graphDelegatedV1(), scp, wids: undefined });
@@ -21,7 +14,7 @@ const tokenB = makeToken({ ...graphDelegatedV1(), scp, wids: [SECURITY_READER] }
 describe('compare view', () => {
   it('reads both tokens from a deep link, drops them from the URL and leads with what decides the verdict', async () => {
     const request = encodeURIComponent('GET https://graph.microsoft.com/v1.0/security/alerts_v2');
-    const app = await openApp(browser, `/#compare&token=${tokenA}&compare=${tokenB}&request=${request}`);
+    const app = await browser.open(`/#compare&token=${tokenA}&compare=${tokenB}&request=${request}`);
     const { page } = app;
     await expect.poll(() => page.getByLabel('Token A').inputValue()).toBe(tokenA);
     expect(await page.getByLabel('Token B').inputValue()).toBe(tokenB);
@@ -51,7 +44,7 @@ describe('compare view', () => {
   });
 
   it('opens the comparison from #token=…&compare=… and leaves neither token in the URL', async () => {
-    const app = await openApp(browser, `/#token=${tokenA}&compare=${tokenB}`);
+    const app = await browser.open(`/#token=${tokenA}&compare=${tokenB}`);
     const { page } = app;
     await expect.poll(() => page.getByLabel('Token B').inputValue()).toBe(tokenB);
     expect(await page.getByLabel('Token A').inputValue()).toBe(tokenA);
@@ -63,7 +56,7 @@ describe('compare view', () => {
   });
 
   it('compares two pasted tokens by meaning and claim by claim', async () => {
-    const app = await openApp(browser, '/#compare');
+    const app = await browser.open('/#compare');
     const { page } = app;
     await page.getByLabel('Token A').fill(makeToken(graphDelegatedV1()));
     await page
@@ -81,7 +74,7 @@ describe('compare view', () => {
   });
 
   it('says what is wrong with a box that holds no token', async () => {
-    const app = await openApp(browser, '/#compare');
+    const app = await browser.open('/#compare');
     const { page } = app;
     await page.getByLabel('Token A').fill('not a token');
     await expect.poll(() => page.getByLabel('Token A').getAttribute('aria-invalid')).toBe('true');
@@ -94,7 +87,7 @@ describe('compare view', () => {
   it.each(['light', 'dark'] as const)(
     'has no axe violations in %s mode, empty and with differences',
     async (scheme) => {
-      const app = await openApp(browser, '/#compare');
+      const app = await browser.open('/#compare');
       const { page } = app;
       await page.emulateMedia({ colorScheme: scheme });
       await page.getByLabel('Token A').waitFor();

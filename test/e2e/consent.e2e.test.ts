@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   CLIENT_APP_ID,
   MI_OID,
@@ -10,7 +8,7 @@ import {
   graphAppOnlyV2,
   makeToken,
 } from '../fixtures/make-token';
-import { launchBrowser, openApp, type AppPage } from './support/browser';
+import { setUpBrowser, type AppPage } from './support/shared-browser';
 import { SPA_ORIGIN } from './support/constants.mjs';
 
 const CLIENT = '00001111-aaaa-2222-bbbb-3333cccc4444';
@@ -27,15 +25,7 @@ const consentLink = (over: Record<string, string> = {}) =>
     ...over,
   }).toString();
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = setUpBrowser();
 
 const urlBox = (page: Page) => page.getByLabel('Admin consent URL', { exact: true });
 
@@ -45,23 +35,9 @@ async function expectQuiet(app: AppPage) {
   expect(app.pageErrors).toEqual([]);
 }
 
-async function axeViolations(page: Page) {
-  // page.evaluate runs outside the page's CSP, which forbids inline scripts.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run: () => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> };
-      }
-    ).axe;
-    const result = await axe.run();
-    return result.violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target) }));
-  });
-}
-
 describe('admin consent builder', () => {
   it('builds the URL from a deep link, with who can grant it and what comes back', async () => {
-    const app = await openApp(browser, consentLink());
+    const app = await browser.open(consentLink());
     await urlBox(app.page).waitFor();
     const url = new URL(await urlBox(app.page).inputValue());
     expect(url.origin + url.pathname).toBe(
@@ -83,13 +59,13 @@ describe('admin consent builder', () => {
       .getByRole('region', { name: 'What the redirect carries back' })
       .getByText('admin_consent', { exact: true })
       .waitFor();
-    expect(await axeViolations(app.page)).toEqual([]);
+    await browser.expectAccessible(app.page);
     await expectQuiet(app);
     await app.close();
   });
 
   it('shows no URL for "common", and says why', async () => {
-    const app = await openApp(browser, consentLink({ tenant: 'common' }));
+    const app = await browser.open(consentLink({ tenant: 'common' }));
     await app.page.getByText('The link appears once these are fixed:').waitFor();
     await app.page
       .getByText(/Admin consent needs a tenant/)
@@ -101,8 +77,7 @@ describe('admin consent builder', () => {
   });
 
   it('takes the missing permission from a diagnosis link and switches cloud', async () => {
-    const app = await openApp(
-      browser,
+    const app = await browser.open(
       consentLink({
         scope: 'https://graph.microsoft.com/.default api://contoso-api/Orders.Read',
         cloud: 'usgov',
@@ -119,7 +94,7 @@ describe('admin consent builder', () => {
   });
 
   it('prefills from a token pasted on the inspector', async () => {
-    const app = await openApp(browser, '/');
+    const app = await browser.open('/');
     await app.page.getByLabel('Token or text containing a token').fill(makeToken(graphAppOnlyV2()));
     await app.page.getByRole('region', { name: 'Token summary' }).waitFor();
     await app.page.getByRole('link', { name: 'Consent' }).click();
@@ -138,7 +113,7 @@ describe('admin consent builder', () => {
   });
 
   it('copies the URL to the clipboard', async () => {
-    const app = await openApp(browser, consentLink());
+    const app = await browser.open(consentLink());
     await app.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: SPA_ORIGIN });
     await urlBox(app.page).waitFor();
     const value = await urlBox(app.page).inputValue();
@@ -152,8 +127,7 @@ describe('admin consent builder', () => {
 
 describe('grant scripts', () => {
   it('opens prefilled from a deep link and copies a script', async () => {
-    const app = await openApp(
-      browser,
+    const app = await browser.open(
       `/#grant&principal_id=${PRINCIPAL}&api=11112222-aaaa-bbbb-cccc-333344445555&permission=Orders.Read.All,Orders.Write.All`,
     );
     await app.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: SPA_ORIGIN });
@@ -166,13 +140,13 @@ describe('grant scripts', () => {
     const copied = await app.page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toContain('set -euo pipefail');
     expect(copied).toContain(`principal_id='${PRINCIPAL}'`);
-    expect(await axeViolations(app.page)).toEqual([]);
+    await browser.expectAccessible(app.page);
     await expectQuiet(app);
     await app.close();
   });
 
   it('prefills the managed identity from a token pasted on the inspector', async () => {
-    const app = await openApp(browser, '/');
+    const app = await browser.open('/');
     await app.page.getByLabel('Token or text containing a token').fill(makeToken(defenderManagedIdentity()));
     await app.page.getByRole('region', { name: 'Token summary' }).waitFor();
     await app.page.getByRole('link', { name: 'Grant' }).click();

@@ -1,25 +1,18 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defenderManagedIdentity, makeToken } from '../fixtures/make-token';
-import { launchBrowser, openApp } from './support/browser';
+import { setUpBrowser } from './support/shared-browser';
 import { runAxe } from './support/axe';
 
 const IMPORT = 'POST https://api.securitycenter.microsoft.com/api/indicators/import';
 const ERROR =
   '{"error":{"code":"Forbidden","message":"Missing application roles. API required roles: Ti.ReadWrite.All, Ti.ReadWrite.","target":"trk-e2e-1"}}';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = setUpBrowser();
 
 describe('verdict and error explainer', () => {
   it('#token=…&request=… shows the verdict and its fix', async () => {
     const token = makeToken(defenderManagedIdentity());
-    const app = await openApp(browser, `/#token=${token}&request=${encodeURIComponent(IMPORT)}`);
+    const app = await browser.open(`/#token=${token}&request=${encodeURIComponent(IMPORT)}`);
     const verdict = app.page.getByRole('region', { name: 'Verdict' });
     await verdict.getByText('Denied', { exact: true }).waitFor();
     expect(await verdict.textContent()).toContain('Ti.ReadWrite.All');
@@ -33,8 +26,7 @@ describe('verdict and error explainer', () => {
 
   it('&error=… adds the explainer, checked against the token', async () => {
     const token = makeToken(defenderManagedIdentity());
-    const app = await openApp(
-      browser,
+    const app = await browser.open(
       `/#token=${token}&request=${encodeURIComponent(IMPORT)}&error=${encodeURIComponent(ERROR)}`,
     );
     const region = app.page.getByRole('region', { name: 'Error explanation' });
@@ -54,7 +46,7 @@ describe('verdict and error explainer', () => {
   });
 
   it('#error=… alone explains the error without a token', async () => {
-    const app = await openApp(browser, `/#error=${encodeURIComponent(ERROR)}`);
+    const app = await browser.open(`/#error=${encodeURIComponent(ERROR)}`);
     const region = app.page.getByRole('region', { name: 'Error explanation' });
     await region.getByText('Defender: missing roles').waitFor();
     expect(await region.textContent()).toContain('Ti.ReadWrite.All');
@@ -65,7 +57,7 @@ describe('verdict and error explainer', () => {
 
   it('a request typed into the field gets a verdict', async () => {
     const token = makeToken({ ...defenderManagedIdentity(), roles: ['Ti.ReadWrite.All'] });
-    const app = await openApp(browser, `/#token=${token}`);
+    const app = await browser.open(`/#token=${token}`);
     const field = app.page.getByLabel('Request (METHOD URL, curl or PowerShell)');
     await field.fill(IMPORT);
     await app.page.getByRole('region', { name: 'Verdict' }).getByText('Allowed', { exact: true }).waitFor();

@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { graphAppOnlyV2, graphDelegatedV1, idTokenV2, makeToken, TENANT_ID } from '../fixtures/make-token';
-import { launchBrowser, openApp, type AppPage } from './support/browser';
+import { setUpBrowser, type AppPage } from './support/shared-browser';
 import { runAxe } from './support/axe';
 import { SPA_ORIGIN } from './support/constants.mjs';
 
@@ -12,13 +12,7 @@ const BOX = 'Token or text containing a token';
 // The first render after launch can be slow on a loaded machine; the default poll gives up after 1 s.
 const POLL = { timeout: 15_000 };
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = setUpBrowser();
 
 const summary = (page: Page) => page.getByRole('region', { name: 'Token summary' });
 
@@ -35,7 +29,7 @@ async function expectPrivate(app: AppPage) {
 
 describe('inspecting a pasted token', () => {
   it('renders the summary and the claims, with nothing leaving the page and nothing stored', async () => {
-    const app = await openApp(browser);
+    const app = await browser.open();
     const { page } = app;
     await page.getByLabel(BOX).fill(`Authorization: Bearer ${delegated}`);
     await expect.poll(() => summary(page).textContent(), POLL).toContain('Access token');
@@ -53,7 +47,7 @@ describe('inspecting a pasted token', () => {
   });
 
   it('names the API in the summary once the catalog has loaded', async () => {
-    const app = await openApp(browser);
+    const app = await browser.open();
     const { page } = app;
     await page.getByLabel(BOX).fill(delegated);
     await expect
@@ -64,7 +58,7 @@ describe('inspecting a pasted token', () => {
   });
 
   it('shows a typed error for text that holds no readable token, without a page error', async () => {
-    const app = await openApp(browser);
+    const app = await browser.open();
     await app.page.getByLabel(BOX).fill('eyJhbGciOi.eyJub3QganNvbg');
     await app.page.getByRole('region', { name: 'Paste a token' }).locator('.input-error').waitFor();
     expect(app.pageErrors).toEqual([]);
@@ -78,7 +72,7 @@ describe('deep links', () => {
     ['access_token', delegated, 'Access token'],
     ['id_token', idToken, 'ID token'],
   ])('#%s= is inspected and removed from the address bar', async (param, token, kind) => {
-    const app = await openApp(browser, `/#${param}=${token}&token_type=Bearer&state=s1`);
+    const app = await browser.open(`/#${param}=${token}&token_type=Bearer&state=s1`);
     const { page } = app;
     await expect.poll(() => summary(page).textContent(), POLL).toContain(kind);
     expect(page.url()).not.toContain(token);
@@ -88,7 +82,7 @@ describe('deep links', () => {
   });
 
   it('a token put in the hash after load leaves no history entry holding it', async () => {
-    const app = await openApp(browser);
+    const app = await browser.open();
     const { page } = app;
     await page.getByLabel(BOX).waitFor();
     await page.evaluate((t) => {
@@ -107,7 +101,7 @@ describe('deep links', () => {
 
 describe('keyboard only', () => {
   it('reaches the box, pastes, picks the second token and clears', async () => {
-    const app = await openApp(browser);
+    const app = await browser.open();
     const { page } = app;
     const active = () =>
       page.evaluate(() => {
@@ -147,7 +141,7 @@ describe('accessibility', () => {
   it.each(['light', 'dark'] as const)(
     'has no axe violations in %s mode, empty and with a token',
     async (scheme) => {
-      const app = await openApp(browser);
+      const app = await browser.open();
       const { page } = app;
       await page.emulateMedia({ colorScheme: scheme });
       await page.getByLabel(BOX).waitFor();

@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openApp, type AppPage } from './support/browser';
+import { setUpBrowser, type AppPage } from './support/shared-browser';
 import { runAxe } from './support/axe';
 import { SPA_ORIGIN } from './support/constants.mjs';
 import { USER_OID, graphDelegatedV1, makeToken } from '../fixtures/make-token';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = setUpBrowser();
 
 const token = makeToken({
   ...graphDelegatedV1(),
@@ -43,7 +36,7 @@ function expectNothingSecret(text: string): void {
 }
 
 async function openReport(): Promise<AppPage> {
-  const app = await openApp(browser, path);
+  const app = await browser.open(path);
   await app.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: SPA_ORIGIN });
   await app.page.getByRole('region', { name: 'Report' }).waitFor();
   return app;
@@ -103,7 +96,7 @@ describe('report section', () => {
   });
 
   it('includes a request typed into the verdict field, for a token opened without one', async () => {
-    const app = await openApp(browser, `/#token=${token}`);
+    const app = await browser.open(`/#token=${token}`);
     await app.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: SPA_ORIGIN });
     const region = app.page.getByRole('region', { name: 'Report' });
     await app.page

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openApp } from './support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { setUpBrowser } from './support/shared-browser';
 
 const fixtures = new URL('../fixtures/', import.meta.url);
 const tokens = JSON.parse(readFileSync(new URL('tokens.json', fixtures), 'utf8')) as Record<string, string>;
@@ -11,13 +11,7 @@ const PEM = key('rs256.public.pem');
 const SECRET = key('hs256.secret.txt');
 const TENANT = '00000000-1111-2222-3333-444444444444';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = setUpBrowser();
 
 const region = (page: Page) => page.getByRole('region', { name: 'Signature' });
 
@@ -54,7 +48,7 @@ describe('verifying signatures in the browser', () => {
     ['hs256', 'a wrong secret', 'Signature not verified: Signature does not match.'],
     ['rs256', 'a JWKS without its kid', 'Signature not verified: No key with this kid.'],
   ])('%s with %s: %s', async (name, keyName, expected) => {
-    const app = await openApp(browser, `/#token=${tokens[name]}`);
+    const app = await browser.open(`/#token=${tokens[name]}`);
     expect(await verify(app.page, KEYS[keyName]!)).toContain(expected);
     expect(app.pageErrors).toEqual([]);
     expect(app.offLoopback).toEqual([]);
@@ -62,7 +56,7 @@ describe('verifying signatures in the browser', () => {
   });
 
   it('explains a Graph token (header nonce) instead of calling it invalid', async () => {
-    const app = await openApp(browser, `/#token=${tokens['graph-with-nonce']}`);
+    const app = await browser.open(`/#token=${tokens['graph-with-nonce']}`);
     await expect.poll(() => region(app.page).textContent()).toContain('A Microsoft Graph token.');
     expect(await verify(app.page, JWKS)).toContain('Only Microsoft Graph can verify this token');
     expect(await region(app.page).textContent()).not.toMatch(/invalid signature/i);
@@ -70,13 +64,13 @@ describe('verifying signatures in the browser', () => {
   });
 
   it('says an alg none token is unsigned', async () => {
-    const app = await openApp(browser, `/#token=${tokens['alg-none']}`);
+    const app = await browser.open(`/#token=${tokens['alg-none']}`);
     await expect.poll(() => region(app.page).textContent()).toContain('Unsigned token.');
     await app.close();
   });
 
   it('fetches keys only when asked, from the Entra sign-in host, and verifies with them', async () => {
-    const app = await openApp(browser, `/#token=${tokens.rs256}`);
+    const app = await browser.open(`/#token=${tokens.rs256}`);
     const { page, context } = app;
     const seen: string[] = [];
     // Stands in for Entra: registered after openApp's blocking route, so it answers these two URLs first.
@@ -117,7 +111,7 @@ describe('verifying signatures in the browser', () => {
   });
 
   it('offers no Fetch keys for an issuer that is not Entra', async () => {
-    const app = await openApp(browser, `/#token=${tokens.b2c}`);
+    const app = await browser.open(`/#token=${tokens.b2c}`);
     await region(app.page).getByRole('button', { name: 'Verify' }).waitFor();
     expect(await region(app.page).getByRole('button', { name: 'Fetch keys' }).count()).toBe(0);
     await app.close();

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { buildCsp } from '../../scripts/vite-csp.ts';
-import { launchBrowser, openApp } from './support/browser';
+import { setUpBrowser } from './support/shared-browser';
 import { OP_ORIGIN, SPA_ORIGIN } from './support/constants.mjs';
 
 const tokens = JSON.parse(
@@ -10,13 +10,7 @@ const tokens = JSON.parse(
 ) as Record<string, string>;
 const BOX = 'Token or text containing a token';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = setUpBrowser();
 
 /** Records CSP violations and script execution markers from before the page's own code runs. */
 async function watchViolations(page: Page) {
@@ -33,7 +27,7 @@ const violations = (page: Page) =>
 
 describe('the Content-Security-Policy', () => {
   it('is the expected policy, in the page and in the served headers', async () => {
-    const app = await openApp(browser);
+    const app = await browser.open();
     const response = await app.page.reload();
     const meta = await app.page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     const expected = buildCsp({ extraOrigins: [OP_ORIGIN], forHeader: false });
@@ -125,7 +119,7 @@ describe('hostile input', () => {
       '"hasOwnProperty":1,"aud":"javascript:alert(1)","iss":"https://sts.windows.net/<svg onload=alert(2)>/","<img src=x onerror=alert(3)>":"\\"><script>alert(4)</script>",' +
       '"link":"javascript:alert(5)","exp":"<b>soon</b>","scp":"<iframe src=javascript:alert(6)>","roles":["<a href=javascript:alert(7)>x</a>"]}';
     const token = `${enc({ alg: 'RS256', kid: '<script>alert(8)</script>', typ: '"><img src=x onerror=alert(9)>' })}.${enc(payload)}.c2ln`;
-    const app = await openApp(browser, `/#token=${token}`);
+    const app = await browser.open(`/#token=${token}`);
     const { page } = app;
     await expect
       .poll(() => page.getByRole('region', { name: 'Claims' }).textContent())
@@ -144,7 +138,7 @@ describe('hostile input', () => {
   });
 
   it('answers 50 malformed inputs without a page error', async () => {
-    const app = await openApp(browser);
+    const app = await browser.open();
     const { page } = app;
     const box = page.getByLabel(BOX);
     const good = tokens.rs256!;
@@ -214,7 +208,7 @@ describe('hostile input', () => {
   });
 
   it('answers a 1 MB paste promptly with a clear "too large" message', async () => {
-    const app = await openApp(browser);
+    const app = await browser.open();
     const { page } = app;
     await page.getByRole('heading', { name: 'Tokenscope' }).waitFor();
     // Timed inside the page, from the paste (an input event) to the message on screen.
@@ -240,7 +234,7 @@ describe('hostile input', () => {
 
 describe('nothing stored', () => {
   it('leaves localStorage, sessionStorage, cookies, IndexedDB and the caches free of the token', async () => {
-    const app = await openApp(browser, `/#token=${tokens.rs256}`);
+    const app = await browser.open(`/#token=${tokens.rs256}`);
     const { page } = app;
     await page.getByRole('region', { name: 'Signature' }).waitFor();
     await page.getByLabel(BOX).fill(`Authorization: Bearer ${tokens['graph-with-nonce']}`);
@@ -273,7 +267,7 @@ describe('nothing stored', () => {
   });
 
   it('Clear wipes the token and the pasted key', async () => {
-    const app = await openApp(browser);
+    const app = await browser.open();
     const { page } = app;
     await page.getByLabel(BOX).fill(tokens.hs256!);
     await page.getByLabel('Signing key').fill('a secret that must not survive Clear');

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openApp, type AppPage } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { setUpBrowser, type AppPage } from './support/shared-browser';
 import { runAxe } from './support/axe';
 import { SPA_ORIGIN } from './support/constants.mjs';
 import {
@@ -14,16 +14,10 @@ import {
 
 // The real MSAL in the built app against the local OpenID provider (test/e2e/support/op-server.ts).
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = setUpBrowser();
 
 async function openSignIn(scopes = API_SCOPES.join(' ')): Promise<AppPage> {
-  const app = await openApp(browser, '/#signin', { ignoreHTTPSErrors: true });
+  const app = await browser.open('/#signin', { ignoreHTTPSErrors: true });
   app.page.setDefaultTimeout(10_000);
   await app.page.getByLabel('Client ID').fill(SPA_CLIENT_ID);
   await app.page.getByLabel('Authority').fill(AUTHORITY);

@@ -1,23 +1,18 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { setUpBrowser } from './support/shared-browser';
 
 const tokens = JSON.parse(
   readFileSync(new URL('../fixtures/tokens.json', import.meta.url), 'utf8'),
 ) as Record<string, string>;
 const FILE = resolve('dist-single/index.html');
 
-let browser: Browser;
-beforeAll(async () => {
+const browser = setUpBrowser();
+beforeAll(() => {
   if (!existsSync(FILE))
     throw new Error('dist-single/index.html is missing: run the browser tests through "npm test".');
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
 });
 
 describe('the single-file build', () => {

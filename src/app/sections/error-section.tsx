@@ -11,6 +11,7 @@ export default function ErrorSection({ inspected }: SectionProps) {
     <ErrorExplanationPanel
       explanation={inspected.explanation}
       hasToken={inspected.token !== null}
+      findings={inspected.findings}
       hrefOf={fixHref}
     />
   );

@@ -28,7 +28,7 @@ export default function VerdictSection({ inspected, catalog }: SectionProps) {
       request={request}
       verdict={request ? (diagnosis?.verdict ?? 'cant-tell') : null}
       note={note}
-      findings={diagnosis?.findings ?? []}
+      findings={diagnosis ? inspected.findings : []}
       required={required}
       hrefOf={fixHref}
     />

@@ -4,12 +4,12 @@ import {
   buildGrantScripts,
   getCloudInfo,
   mentionsRetiredModule,
-  prefillGrantFromToken,
   readGrantParams,
 } from '../../consent';
-import { classifyToken, decodeToken } from '../../token';
+import { PrefillBar } from '../../ui/form-prefill';
 import { GrantScripts, type GrantFormValues } from '../../ui/grant-scripts';
 import type { ViewProps } from '../view-props';
+import { useTokenPrefill } from './use-token-prefill';
 
 const CLOUDS = CLOUD_IDS.map((id) => ({ id, label: getCloudInfo(id).label }));
 const API_NAMES = [
@@ -19,8 +19,16 @@ const API_NAMES = [
   'Office 365 Management APIs',
 ];
 
-function GrantPage({ params, catalog, token, now }: ViewProps) {
-  const [values, setValues] = useState<GrantFormValues>(() => {
+/** True while a field still holds what the link put there (so it was neither typed nor taken from the token). */
+function holdsLinkValues(values: GrantFormValues, link: GrantFormValues): boolean {
+  return (['principalId', 'api', 'permissions'] as const).some(
+    (f) => link[f].trim() !== '' && values[f] === link[f],
+  );
+}
+
+function GrantPage({ params, catalog, token }: ViewProps) {
+  const prefill = useTokenPrefill(token);
+  const [link] = useState<GrantFormValues>(() => {
     const p = readGrantParams(params);
     return {
       principalId: p.principalId,
@@ -30,6 +38,8 @@ function GrantPage({ params, catalog, token, now }: ViewProps) {
       tried: '',
     };
   });
+  const [values, setValues] = useState<GrantFormValues>(link);
+  const [note, setNote] = useState<string | null>(null);
 
   const result = useMemo(
     () =>
@@ -46,29 +56,25 @@ function GrantPage({ params, catalog, token, now }: ViewProps) {
         : null,
     [catalog, values.principalId, values.api, values.permissions, values.cloud],
   );
-  const [prefillNote, setPrefillNote] = useState<string | null>(null);
-  const prefill = token
-    ? () => {
-        const decoded = decodeToken(token.raw);
-        if (!decoded.ok) {
-          setPrefillNote(`The inspected token could not be read: ${decoded.error.message}`);
-          return;
-        }
-        const classification = classifyToken(decoded.token, now);
-        const p = prefillGrantFromToken(decoded.token, classification);
-        setValues({
-          ...values,
-          principalId: p.principalId || values.principalId,
-          api: p.api || values.api,
-          cloud: p.cloud,
-        });
-        setPrefillNote(
-          p.principalId
-            ? 'Filled the principal (the token’s oid), the API (its audience) and the cloud from the token.'
-            : 'The token acts for a user, so its oid is not a service principal: filled the API and cloud only.',
-        );
-      }
-    : undefined;
+  const applyPrefill = () => {
+    if (prefill.status === 'unreadable') {
+      setNote(`The inspected token could not be read: ${prefill.message}`);
+      return;
+    }
+    if (prefill.status !== 'ready') return;
+    const p = prefill.grant;
+    setValues({
+      ...values,
+      principalId: p.principalId || values.principalId,
+      api: p.api || values.api,
+      cloud: p.cloud,
+    });
+    setNote(
+      p.principalId
+        ? 'Filled the principal (the token’s oid), the API (its audience) and the cloud from the token.'
+        : 'The token acts for a user, so its oid is not a service principal: filled the API and cloud only.',
+    );
+  };
   const retired = useMemo(
     () => mentionsRetiredModule([values.tried, values.api, values.permissions].join('\n')),
     [values.tried, values.api, values.permissions],
@@ -77,14 +83,7 @@ function GrantPage({ params, catalog, token, now }: ViewProps) {
   return (
     <section aria-labelledby="grant-heading" className="grant-view">
       <h1 id="grant-heading">Grant app roles to a service principal or managed identity</h1>
-      {prefill ? (
-        <p>
-          <button type="button" onClick={prefill}>
-            Prefill from the inspected token
-          </button>{' '}
-          {prefillNote ? <span role="status">{prefillNote}</span> : null}
-        </p>
-      ) : null}
+      {prefill.status !== 'none' ? <PrefillBar onPrefill={applyPrefill} note={note} /> : null}
       <GrantScripts
         values={values}
         onChange={setValues}
@@ -92,6 +91,7 @@ function GrantPage({ params, catalog, token, now }: ViewProps) {
         retired={retired}
         apiNames={API_NAMES}
         clouds={CLOUDS}
+        fromLink={holdsLinkValues(values, link)}
       />
     </section>
   );
@@ -99,5 +99,6 @@ function GrantPage({ params, catalog, token, now }: ViewProps) {
 
 /** Route `#grant&principal_id=…&api=…&permission=…`: app-role assignment scripts. */
 export default function GrantView(props: ViewProps) {
+  // A new link starts a fresh form (by key, so no state is copied from the old one).
   return <GrantPage key={props.params.toString()} {...props} />;
 }

@@ -1,9 +1,16 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { QueryClient, QueryClientProvider, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
+import {
+  QueryClient,
+  QueryClientProvider,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import {
   DIRECTORY_ROLES_SCOPE,
   SERVICE_PRINCIPAL_SCOPE,
   createAuthClient,
+  explainAuthError,
   fetchMyDirectoryRoles,
   fetchServicePrincipal,
   loadSignInSettings,
@@ -15,7 +22,8 @@ import {
   type AuthClient,
   type AuthTokens,
   type LiveCheckResult,
-  type SignInErrorExplanation,
+  type ResolvedSignInSettings,
+  type SignInFailure,
   type SignInMethod,
   type SignInSettings,
 } from '../../auth';
@@ -61,6 +69,55 @@ export default function SigninView(props: ViewProps) {
   );
 }
 
+/** What the page holds once MSAL is set up: the client, the current tokens and the signed-in accounts. */
+interface Session {
+  readonly client: AuthClient;
+  readonly tokens: AuthTokens | null;
+  readonly accounts: readonly AuthAccount[];
+}
+
+/** The four things a person can do; each runs as the one mutation, so busy and error come from it. */
+type Action =
+  | { readonly kind: 'sign-in'; readonly method: SignInMethod; readonly selectAccount: boolean }
+  | { readonly kind: 'renew' }
+  | { readonly kind: 'switch'; readonly accountId: string }
+  | { readonly kind: 'sign-out'; readonly mode: 'local' | 'provider' };
+
+/** An action's outcome: never thrown, so a failure is data like a success. */
+type ActionOutcome =
+  | {
+      readonly ok: true;
+      readonly session: Session;
+      /** What a renewal did, shown until the next action. */
+      readonly renewal: string | null;
+      /** A redirect sign-in is leaving the page: stay busy until it has. */
+      readonly leaving: boolean;
+    }
+  | { readonly ok: false; readonly error: SignInFailure; readonly session: Session | null };
+
+const sessionOf = (client: AuthClient, tokens: AuthTokens | null): Session => ({
+  client,
+  tokens,
+  accounts: client.listAccounts(),
+});
+
+/** MSAL set up with the settings saved by an earlier visit, finishing a returning redirect sign-in. */
+async function startSession(
+  settings: ResolvedSignInSettings,
+  origin: string,
+): Promise<{ session: Session | null; error: SignInFailure | null }> {
+  const created = await createAuthClient(settings, { origin });
+  if (!created.ok) return { session: null, error: created.error };
+  const c = created.value;
+  const error = c.redirectResult?.ok === false ? c.redirectResult.error : null;
+  let tokens = c.redirectResult?.ok ? c.redirectResult.value : null;
+  if (!tokens && c.activeAccount()) {
+    const silent = await c.acquireToken();
+    tokens = silent.ok ? silent.value : null;
+  }
+  return { session: sessionOf(c, tokens), error };
+}
+
 function SignIn({ onToken, catalog, now }: ViewProps) {
   const [settings, setSettings] = useState<SignInSettings>(() => loadSignInSettings(browserStorage()));
   const [submitted, setSubmitted] = useState(false);
@@ -68,123 +125,88 @@ function SignIn({ onToken, catalog, now }: ViewProps) {
   const [saved] = useState(() =>
     validateSignInSettings(loadSignInSettings(browserStorage()), config.extraAuthorities),
   );
-  const [phase, setPhase] = useState<'starting' | 'ready'>(saved.ok ? 'starting' : 'ready');
-  const [client, setClient] = useState<AuthClient | null>(null);
-  const [tokens, setTokens] = useState<AuthTokens | null>(null);
-  const [accounts, setAccounts] = useState<readonly AuthAccount[]>([]);
-  const [error, setError] = useState<SignInErrorExplanation | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [renewal, setRenewal] = useState<string | null>(null);
-  const started = useRef(false);
-
-  const access = useMemo(() => (tokens ? readAccessToken(tokens.accessToken, now) : null), [tokens, now]);
-  const validation = useMemo(() => validateSignInSettings(settings, config.extraAuthorities), [settings]);
+  const [own, setOwn] = useState<Session | null>(null);
   const origin = window.location.origin;
+  const validation = useMemo(() => validateSignInSettings(settings, config.extraAuthorities), [settings]);
 
-  const adopt = (c: AuthClient, t: AuthTokens | null) => {
-    setClient(c);
-    setTokens(t);
-    setAccounts(c.listAccounts());
-  };
-
-  // MSAL is set up (and a returning redirect sign-in finished) before the form is usable. Only when
-  // settings were saved: a first visit loads no MSAL code until the person signs in.
+  // Only with saved settings: a first visit loads no MSAL code until the person signs in.
+  const startup = useQuery({
+    queryKey: ['sign-in-startup', origin],
+    queryFn: () => (saved.ok ? startSession(saved.value, origin) : { session: null, error: null }),
+    enabled: saved.ok,
+    staleTime: Infinity,
+    gcTime: Infinity,
+  });
   useEffect(() => {
-    if (started.current) return;
-    started.current = true;
-    if (!saved.ok) {
-      preloadAuthLibrary();
-      return;
-    }
-    void (async () => {
-      const created = await createAuthClient(saved.value, { origin });
-      if (!created.ok) {
-        setError(created.error);
-      } else {
-        const c = created.value;
-        if (c.redirectResult?.ok === false) setError(c.redirectResult.error);
-        let t = c.redirectResult?.ok ? c.redirectResult.value : null;
-        if (!t && c.activeAccount()) {
-          const silent = await c.acquireToken();
-          t = silent.ok ? silent.value : null;
-        }
-        adopt(c, t);
-      }
-      setPhase('ready');
-    })();
-  }, [origin, saved]);
+    if (!saved.ok) preloadAuthLibrary();
+  }, [saved.ok]);
+  const session = own ?? startup.data?.session ?? null;
 
-  const clientFor = async (): Promise<AuthClient | null> => {
-    if (!validation.ok) return null;
-    if (client && settingsKey(client.settings) === settingsKey(validation.value)) return client;
-    const created = await createAuthClient(validation.value, { origin });
-    if (!created.ok) {
-      setError(created.error);
-      return null;
+  const perform = async (action: Action): Promise<ActionOutcome> => {
+    if (action.kind === 'sign-in') {
+      if (!validation.ok) return { ok: false, error: invalidSettings(), session };
+      let c = session?.client ?? null;
+      if (!c || settingsKey(c.settings) !== settingsKey(validation.value)) {
+        const created = await createAuthClient(validation.value, { origin });
+        if (!created.ok) return { ok: false, error: created.error, session };
+        c = created.value;
+      }
+      const kept = session?.client === c ? session : sessionOf(c, null);
+      const result = await c.signIn(action.method, { selectAccount: action.selectAccount });
+      if (!result.ok) return { ok: false, error: result.error, session: kept };
+      return {
+        ok: true,
+        session: result.value ? sessionOf(c, result.value) : kept,
+        renewal: null,
+        leaving: action.method === 'redirect',
+      };
     }
-    setClient(created.value);
-    return created.value;
+    if (!session) return { ok: false, error: invalidSettings(), session };
+    const c = session.client;
+    if (action.kind === 'renew') {
+      const result = await c.acquireToken({ forceRefresh: true });
+      if (!result.ok) return { ok: false, error: result.error, session };
+      const how = result.value.fromCache ? 'from the cache' : 'a new token from the provider';
+      return {
+        ok: true,
+        session: { ...session, tokens: result.value },
+        renewal: `Access token renewed silently at ${new Date().toLocaleTimeString()} (${how}).`,
+        leaving: false,
+      };
+    }
+    if (action.kind === 'switch') {
+      c.setActiveAccount(action.accountId);
+      const result = await c.acquireToken();
+      if (!result.ok) return { ok: false, error: result.error, session };
+      return { ok: true, session: sessionOf(c, result.value), renewal: null, leaving: false };
+    }
+    const result = await c.signOut(action.mode);
+    if (!result.ok) return { ok: false, error: result.error, session };
+    return { ok: true, session: sessionOf(c, null), renewal: null, leaving: false };
   };
 
-  const signIn = async (method: SignInMethod, selectAccount = false) => {
+  const action = useMutation({
+    mutationFn: perform,
+    onSuccess: (outcome) => {
+      if (outcome.session) setOwn(outcome.session);
+    },
+  });
+  const run = (a: Action) => action.mutate(a);
+  const signIn = (method: SignInMethod, selectAccount = false) => {
     setSubmitted(true);
     if (!validation.ok) return;
     saveSignInSettings(browserStorage(), settings);
-    setBusy(true);
-    setError(null);
-    const c = await clientFor();
-    if (!c) {
-      setBusy(false);
-      return;
-    }
-    const result = await c.signIn(method, { selectAccount });
-    if (!result.ok) setError(result.error);
-    else if (result.value) adopt(c, result.value);
-    // A redirect sign-in navigates away; stay busy until it does.
-    if (!result.ok || method === 'popup') setBusy(false);
+    run({ kind: 'sign-in', method, selectAccount });
   };
 
-  const run = async (action: (c: AuthClient) => Promise<void>) => {
-    if (!client) return;
-    setBusy(true);
-    setError(null);
-    await action(client);
-    setBusy(false);
-  };
+  const outcome = action.data;
+  const busy = action.isPending || (outcome?.ok === true && outcome.leaving);
+  const error = action.isIdle ? (startup.data?.error ?? null) : outcome?.ok === false ? outcome.error : null;
+  const renewal = outcome?.ok ? outcome.renewal : null;
+  const tokens = session?.tokens ?? null;
+  const access = useMemo(() => (tokens ? readAccessToken(tokens.accessToken, now) : null), [tokens, now]);
 
-  const renew = () =>
-    run(async (c) => {
-      const result = await c.acquireToken({ forceRefresh: true });
-      if (!result.ok) {
-        setError(result.error);
-        return;
-      }
-      setTokens(result.value);
-      setRenewal(
-        `Access token renewed silently at ${new Date().toLocaleTimeString()} (${result.value.fromCache ? 'from the cache' : 'a new token from the provider'}).`,
-      );
-    });
-
-  const switchAccount = (accountId: string) =>
-    run(async (c) => {
-      c.setActiveAccount(accountId);
-      const result = await c.acquireToken();
-      if (result.ok) adopt(c, result.value);
-      else setError(result.error);
-    });
-
-  const signOut = (mode: 'local' | 'provider') =>
-    run(async (c) => {
-      const result = await c.signOut(mode);
-      if (!result.ok) {
-        setError(result.error);
-        return;
-      }
-      setRenewal(null);
-      adopt(c, null);
-    });
-
-  if (phase === 'starting') {
+  if (saved.ok && startup.isPending) {
     return (
       <section aria-label="Sign in" className="signin-view">
         <h1>Sign in</h1>
@@ -203,27 +225,27 @@ function SignIn({ onToken, catalog, now }: ViewProps) {
         storage) and are sent only to the sign-in provider and, when you ask, to Microsoft Graph.
       </p>
       {error && <SignInError error={error} />}
-      {tokens && client ? (
+      {tokens && session ? (
         <>
           <SignInTokens
             tokens={tokens}
-            accounts={accounts}
+            accounts={session.accounts}
             busy={busy}
             renewal={renewal}
             onInspect={onToken}
-            onSwitchAccount={(id) => void switchAccount(id)}
-            onAddAccount={() => void signIn('popup', true)}
-            onRenew={() => void renew()}
-            onSignOut={(mode) => void signOut(mode)}
+            onSwitchAccount={(accountId) => run({ kind: 'switch', accountId })}
+            onAddAccount={() => signIn('popup', true)}
+            onRenew={() => run({ kind: 'renew' })}
+            onSignOut={(mode) => run({ kind: 'sign-out', mode })}
           />
           <SignInRoles
             wids={access?.wids ?? null}
             roleName={(id) => roleNameFrom(catalog, id)}
-            liveCheck={<LiveDirectoryRoles client={client} />}
+            liveCheck={<LiveDirectoryRoles client={session.client} />}
           />
           <section className="signin-checks" aria-label="Live checks">
             <h2>Live checks</h2>
-            <LiveServicePrincipal client={client} defaultAppId={access?.audience ?? ''} />
+            <LiveServicePrincipal client={session.client} defaultAppId={access?.audience ?? ''} />
           </section>
         </>
       ) : (
@@ -237,11 +259,16 @@ function SignIn({ onToken, catalog, now }: ViewProps) {
           redirectUri={redirectUriFor(origin)}
           busy={busy}
           onChange={setSettings}
-          onSignIn={(method) => void signIn(method)}
+          onSignIn={signIn}
         />
       )}
     </section>
   );
+}
+
+/** Only reached when a button was used without a client; the form prevents it. */
+function invalidSettings(): SignInFailure {
+  return explainAuthError({ errorMessage: 'Sign-in is not set up yet: check the settings above.' });
 }
 
 function unwrap<T>(result: LiveCheckResult<T>): T {

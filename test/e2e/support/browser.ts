@@ -44,7 +44,10 @@ export interface AppPage {
   close: () => Promise<void>;
 }
 
-/** Opens the built app (or `path` on it) in a fresh context that records every request and error. */
+/**
+ * Opens the built app (or `path` on it) in a fresh context that records every request and error.
+ * Tests use it through setUpBrowser() (shared-browser.ts), which closes the context after the test.
+ */
 export async function openApp(
   browser: Browser,
   path = '/',
@@ -73,7 +76,12 @@ export async function openApp(
     dialogs.push(d.message());
     void d.dismiss();
   });
-  await page.goto(new URL(path, SPA_ORIGIN).href);
+  try {
+    await page.goto(new URL(path, SPA_ORIGIN).href);
+  } catch (error) {
+    await context.close();
+    throw error;
+  }
   return {
     page,
     context,

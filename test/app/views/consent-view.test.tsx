@@ -1,11 +1,18 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { loadCatalog, type Catalog } from '../../src/catalog';
-import ConsentView from '../../src/app/views/consent-view';
-import type { ViewProps } from '../../src/app/view-props';
-import { CLIENT_APP_ID, TENANT_ID, graphAppOnlyV2, makeToken } from '../fixtures/make-token';
-import { inspectedToken } from '../fixtures/inspected';
+import { loadCatalog, type Catalog } from '../../../src/catalog';
+import ConsentView from '../../../src/app/views/consent-view';
+import type { ViewProps } from '../../../src/app/view-props';
+import {
+  CLIENT_APP_ID,
+  MI_OID,
+  TENANT_ID,
+  defenderManagedIdentity,
+  graphAppOnlyV2,
+  makeToken,
+} from '../../fixtures/make-token';
+import { inspectedToken } from '../../fixtures/inspected';
 
 let catalog: Catalog;
 beforeAll(async () => {
@@ -168,4 +175,121 @@ describe('consent view', () => {
     expect(urlBox()).toBeNull();
     expect(screen.getAllByText('Loading the permission catalog…').length).toBeGreaterThan(0);
   });
+});
+
+const MI_CLIENT = 'eeeeeeee-0000-0000-0000-000000000005';
+const MI_LINK =
+  `tenant=${TENANT_ID}&client_id=${MI_CLIENT}` +
+  '&scope=https%3A%2F%2Fapi.securitycenter.microsoft.com%2FMachine.Isolate&cloud=public';
+
+describe('consent view for a managed identity', () => {
+  it('builds no consent link for the managed identity of the inspected token, says why and links to Grant, prefilled', () => {
+    render(
+      <ConsentView {...props(MI_LINK, { token: inspectedToken(makeToken(defenderManagedIdentity())) })} />,
+    );
+    expect(urlBox()).toBeNull();
+    expect(screen.queryByRole('link', { name: 'Open' })).toBeNull();
+    const result = screen.getByRole('region', { name: 'Admin consent link' });
+    expect(within(result).getByRole('heading')).toHaveTextContent('No consent link for a managed identity');
+    expect(result).toHaveTextContent(
+      'Managed identities cannot be granted permissions through a consent link',
+    );
+    expect(result).toHaveTextContent('An app role is assigned to their service principal');
+    const grant = within(result).getByRole('link', { name: 'Assign the app role on the Grant page' });
+    const href = new URLSearchParams(grant.getAttribute('href')!.replace(/^#grant&/, ''));
+    expect(Object.fromEntries(href)).toEqual({
+      principal_id: MI_OID,
+      api: 'https://api.securitycenter.microsoft.com',
+      permission: 'Machine.Isolate',
+      cloud: 'public',
+    });
+  });
+
+  it('still builds the link for another app while a managed identity token is inspected', () => {
+    render(
+      <ConsentView
+        {...props(`${MI_LINK.replace(MI_CLIENT, CLIENT)}&redirect_uri=https%3A%2F%2Fapp.contoso.com%2Fcb`, {
+          token: inspectedToken(makeToken(defenderManagedIdentity())),
+        })}
+      />,
+    );
+    expect(urlBox()).not.toBeNull();
+  });
+
+  it('makes the prefill note a real link to the Grant page', async () => {
+    const user = userEvent.setup();
+    render(<ConsentView {...props('', { token: inspectedToken(makeToken(defenderManagedIdentity())) })} />);
+    await user.click(screen.getByRole('button', { name: 'Prefill from the inspected token' }));
+    const note = screen.getByRole('status');
+    expect(note).toHaveTextContent('This token is from a managed identity');
+    expect(within(note).getByRole('link', { name: 'Assign them on the Grant page' })).toHaveAttribute(
+      'href',
+      `#grant&principal_id=${MI_OID}&api=https%3A%2F%2Fapi.securitycenter.microsoft.com&cloud=public`,
+    );
+    expect(screen.getByLabelText('Client ID')).toHaveValue(MI_CLIENT);
+    expect(urlBox()).toBeNull();
+  });
+
+  it('links the intro to the Grant page', () => {
+    render(<ConsentView {...props('')} />);
+    expect(screen.getByRole('link', { name: 'grant scripts' })).toHaveAttribute('href', '#grant');
+  });
+});
+
+const LINK_NOTICE = 'These values came from a link: check the app and permissions before you open it.';
+
+async function fill(user: ReturnType<typeof userEvent.setup>, label: string, text: string) {
+  const box = screen.getByLabelText(label);
+  await user.clear(box);
+  await user.click(box);
+  await user.paste(text);
+}
+
+describe('consent view filled from a link', () => {
+  it('says so above the link', () => {
+    render(<ConsentView {...props(DEEP)} />);
+    const result = screen.getByRole('region', { name: 'Admin consent link' });
+    const notice = within(result).getByText(LINK_NOTICE);
+    const url = within(result).getByLabelText('Admin consent URL');
+    expect(notice.compareDocumentPosition(url) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
+  it('says nothing when the person typed every value', async () => {
+    const user = userEvent.setup();
+    render(<ConsentView {...props('')} />);
+    await fill(user, 'Tenant', 'contoso.onmicrosoft.com');
+    await fill(user, 'Client ID', CLIENT);
+    await fill(user, 'Redirect URI', 'https://app.contoso.com/cb');
+    await fill(user, 'Permissions', 'https://graph.microsoft.com/User.Read');
+    expect(urlBox()).not.toBeNull();
+    expect(screen.queryByText(LINK_NOTICE)).toBeNull();
+  });
+
+  it('stops saying so once every value from the link was replaced', async () => {
+    const user = userEvent.setup();
+    render(<ConsentView {...props(`client_id=${CLIENT}`)} />);
+    await fill(user, 'Tenant', 'contoso.onmicrosoft.com');
+    await fill(user, 'Redirect URI', 'https://app.contoso.com/cb');
+    await fill(user, 'Permissions', 'https://graph.microsoft.com/User.Read');
+    expect(screen.getByText(LINK_NOTICE)).toBeInTheDocument();
+    await fill(user, 'Client ID', CLIENT.replace('0000', '9999'));
+    expect(urlBox()).not.toBeNull();
+    expect(screen.queryByText(LINK_NOTICE)).toBeNull();
+  });
+
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])(
+    'treats the prototype-named value "%s" in every field as text',
+    (name) => {
+      render(
+        <ConsentView
+          {...props(
+            `tenant=${name}&client_id=${name}&redirect_uri=${name}&scope=${name}&cloud=${name}&type=${name}`,
+          )}
+        />,
+      );
+      expect(urlBox()).toBeNull();
+      expect(screen.getByText(/The link appears once these are fixed/)).toBeInTheDocument();
+      expect(screen.getByLabelText('Client ID')).toHaveValue(name);
+    },
+  );
 });

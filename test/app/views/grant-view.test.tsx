@@ -1,11 +1,11 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { loadCatalog, type Catalog } from '../../src/catalog';
-import GrantView from '../../src/app/views/grant-view';
-import type { ViewProps } from '../../src/app/view-props';
-import { MI_OID, defenderManagedIdentity, makeToken } from '../fixtures/make-token';
-import { inspectedToken } from '../fixtures/inspected';
+import { loadCatalog, type Catalog } from '../../../src/catalog';
+import GrantView from '../../../src/app/views/grant-view';
+import type { ViewProps } from '../../../src/app/view-props';
+import { MI_OID, defenderManagedIdentity, makeToken } from '../../fixtures/make-token';
+import { inspectedToken } from '../../fixtures/inspected';
 
 let catalog: Catalog;
 beforeAll(async () => {
@@ -100,4 +100,44 @@ describe('grant view', () => {
       ),
     ).toBeInTheDocument();
   });
+});
+
+const LINK_NOTICE = 'These values came from a link: check the app and permissions before you open it.';
+
+describe('grant view filled from a link', () => {
+  it('says so above the scripts', () => {
+    render(
+      <GrantView {...props(`principal_id=${PRINCIPAL}&api=${CUSTOM_API}&permission=Orders.Read.All`)} />,
+    );
+    const region = screen.getByRole('region', { name: 'Grant script' });
+    const notice = within(region).getByText(LINK_NOTICE);
+    const ps = within(region).getByLabelText('Microsoft Graph PowerShell script');
+    expect(notice.compareDocumentPosition(ps) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
+  it('says nothing for values taken from the inspected token', async () => {
+    const user = userEvent.setup();
+    render(<GrantView {...props('', { token: inspectedToken(makeToken(defenderManagedIdentity())) })} />);
+    await user.click(screen.getByRole('button', { name: 'Prefill from the inspected token' }));
+    await user.type(screen.getByLabelText('Permissions'), 'Machine.Isolate');
+    expect(
+      within(screen.getByRole('region', { name: 'Grant script' })).getByLabelText(
+        'Microsoft Graph PowerShell script',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(LINK_NOTICE)).toBeNull();
+  });
+
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])(
+    'says the API "%s" is unknown instead of failing',
+    (name) => {
+      render(
+        <GrantView {...props(`principal_id=${PRINCIPAL}&api=${name}&permission=${name}&cloud=${name}`)} />,
+      );
+      expect(screen.getByLabelText('API')).toHaveAccessibleDescription(
+        expect.stringContaining(`"${name}" is not an API the catalog knows`),
+      );
+      expect(screen.getByLabelText('Cloud')).toHaveValue('public');
+    },
+  );
 });

@@ -1,0 +1,41 @@
+import type { Classification } from '../../token';
+import type { Rule } from '../context';
+import { finding } from './finding';
+
+/** The issuer kind, double-checked against the issuer URL so a B2C or foreign token is never missed. */
+function issuerKindOf(c: Classification): Classification['issuer']['kind'] {
+  const iss = c.issuer.value ?? '';
+  if (/\.b2clogin\.(?:com|cn|us)\//i.test(iss)) return 'entra-b2c';
+  if (c.issuer.kind !== 'entra') return c.issuer.kind;
+  const entra =
+    /^https:\/\/(?:sts\.windows\.net|sts\.chinacloudapi\.cn|login\.microsoftonline\.(?:com|us)|login\.chinacloudapi\.cn|login\.partner\.microsoftonline\.cn|login\.windows\.net|[\w-]+\.ciamlogin\.com)\//i;
+  return iss === '' || entra.test(iss) ? 'entra' : 'other';
+}
+
+/** Is this an Entra access token at all? B2C and foreign issuers are refused by Microsoft APIs. */
+export const issuerRule: Rule = (ctx) => {
+  if (!ctx.token) return [];
+  const c = ctx.token.facts;
+  const kind = issuerKindOf(c);
+  if (kind === 'entra-b2c')
+    return [
+      finding(
+        'b2c-token',
+        'error',
+        { iss: c.issuer.value },
+        'This is an Azure AD B2C token. B2C issues tokens for your own apps and APIs; Microsoft Graph and Defender do not accept them.',
+        'Get the token from the Entra ID tenant (login.microsoftonline.com/<tenant>) with an app registered there, not from the B2C user flow.',
+      ),
+    ];
+  if (kind === 'other')
+    return [
+      finding(
+        'non-entra-token',
+        'error',
+        { iss: c.issuer.value },
+        `This token was not issued by Microsoft Entra ID (issuer ${c.issuer.value ?? 'missing'}); Microsoft APIs will reject it.`,
+        "Get an access token from login.microsoftonline.com (or your national cloud's sign-in host) for the API.",
+      ),
+    ];
+  return [];
+};
