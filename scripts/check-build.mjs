@@ -143,7 +143,7 @@ if (firstLoadCssBytes > BUDGET_FIRST_LOAD_CSS_KB * 1024)
 // Catalog data (src/catalog/data/*.json, each marked "tokenscope-catalog:<name>" by the generator) must be
 // lazy chunks only, within its own budget.
 const BUDGET_CATALOG_KB = 250;
-const CATALOG_FILES = ['graph', 'defender', 'directory', 'meta'];
+const CATALOG_FILES = ['graph', 'defender', 'directory', 'meta', 'gates'];
 const catalogChunks = all.filter((f) =>
   readFileSync(join(dist, 'assets', f), 'utf8').includes('tokenscope-catalog:'),
 );
@@ -164,6 +164,35 @@ for (const name of CATALOG_FILES) {
 }
 if (catalogBytes > BUDGET_CATALOG_KB * 1024)
   failures.push(`catalog data ${kb(catalogBytes)} KB > ${BUDGET_CATALOG_KB} KB`);
+// The gates outside the token and the Microsoft resources (gates.json): their own small lazy chunk.
+const BUDGET_GATES_KB = 12;
+const gatesChunks = catalogChunks.filter((f) =>
+  readFileSync(join(dist, 'assets', f), 'utf8').includes('tokenscope-catalog:gates'),
+);
+const gatesBytes = gatesChunks.reduce((sum, f) => sum + gz(`assets/${f}`), 0);
+console.log(
+  `gates data: ${kb(gatesBytes)} KB gzipped (budget ${BUDGET_GATES_KB} KB): ${gatesChunks.join(', ')}`,
+);
+if (gatesBytes > BUDGET_GATES_KB * 1024)
+  failures.push(`gates data ${kb(gatesBytes)} KB > ${BUDGET_GATES_KB} KB`);
+
+// Error data (aadsts.json, azure-rbac.json, marked "tokenscope-errors:<name>"): lazy chunks loaded only when
+// such an error is pasted, outside the catalog budget, each within its own.
+const ERROR_DATA_BUDGETS_KB = { aadsts: 6, 'azure-rbac': 90 };
+for (const [name, budget] of Object.entries(ERROR_DATA_BUDGETS_KB)) {
+  const chunks = all.filter((f) =>
+    readFileSync(join(dist, 'assets', f), 'utf8').includes(`tokenscope-errors:${name}`),
+  );
+  const bytes = chunks.reduce((sum, f) => sum + gz(`assets/${f}`), 0);
+  console.log(
+    chunks.length === 0
+      ? `${name} data: not in the build (nothing loads it yet)`
+      : `${name} data: ${kb(bytes)} KB gzipped (budget ${budget} KB): ${chunks.join(', ')}`,
+  );
+  for (const f of chunks)
+    if (firstLoad.includes(`assets/${f}`)) failures.push(`${name} data in first-load chunk ${f}`);
+  if (bytes > budget * 1024) failures.push(`${name} data ${kb(bytes)} KB > ${budget} KB`);
+}
 
 // MSAL (marked by its library SKU "msal.js.browser") loads only with the sign-in page, never on first load.
 if (!single) {

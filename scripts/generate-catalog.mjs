@@ -10,6 +10,8 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { generateErrorData } from './catalog/errors.mjs';
+import { generateGates } from './catalog/gates.mjs';
 
 const repo = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const sourcesDir = resolve(repo, process.env.CATALOG_SOURCES ?? '../shared/catalog-sources');
@@ -594,7 +596,8 @@ function generate() {
   };
 }
 
-const files = generate();
+const files = { ...generate(), ...generateGates(sourcesDir, stableStringify) };
+Object.assign(files, generateErrorData(sourcesDir));
 mkdirSync(outDir, { recursive: true });
 for (const [name, text] of Object.entries(files)) writeFileSync(join(outDir, name), `${text}\n`);
 const { gzipSync } = await import('node:zlib');

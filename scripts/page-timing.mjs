@@ -204,7 +204,26 @@ async function load(context, name) {
     timeout: 15_000,
   });
   const ms = await handle.jsonValue();
-  return { page, ms };
+  // Where the time went: the page's HTML received, and the scripts fetched before the summary showed.
+  const phases = await page.evaluate((shownAt) => {
+    const nav = performance.getEntriesByType('navigation')[0];
+    const scripts = performance
+      .getEntriesByType('resource')
+      .filter((r) => r.initiatorType === 'script' || r.initiatorType === 'link' || r.name.endsWith('.js'))
+      .filter((r) => r.startTime < shownAt && r.name.endsWith('.js'));
+    const written = performance.getEntriesByName('tokenscope:first-screen')[0];
+    const bootScript = performance
+      .getEntriesByType('resource')
+      .find((r) => r.name.endsWith('.js') && r.initiatorType === 'script');
+    return {
+      html: nav ? nav.responseEnd : 0,
+      boot: bootScript ? bootScript.responseEnd : 0,
+      written: written ? written.startTime : 0,
+      js: Math.max(0, ...scripts.map((r) => r.responseEnd)),
+      viaWorker: nav ? nav.workerStart > 0 : false,
+    };
+  }, ms);
+  return { page, ms, phases };
 }
 
 async function newContext() {
@@ -213,9 +232,12 @@ async function newContext() {
   return context;
 }
 
+const phaseSamples = { cold: [], warm: [] };
+
 async function cold(name) {
   const context = await newContext();
-  const { ms } = await load(context, name);
+  const { ms, phases } = await load(context, name);
+  if (name === 'app') phaseSamples.cold.push(phases);
   await context.close();
   return ms;
 }
@@ -232,7 +254,8 @@ async function warm(name) {
   }
   await first.page.close();
   await sleep(PAUSE_MS);
-  const { ms } = await load(context, name);
+  const { ms, phases } = await load(context, name);
+  if (name === 'app') phaseSamples.warm.push(phases);
   await context.close();
   return ms;
 }
@@ -283,6 +306,13 @@ for (const name of PAGES) {
   const w = stats[`${name}/warm`];
   console.log(
     `| ${name} | ${fmt(c.median)} | ${fmt(c.p90)} | ${(c.median / floor).toFixed(2)} | ${fmt(w.median)} | ${fmt(w.p90)} | ${(w.median / c.median).toFixed(2)} |`,
+  );
+}
+for (const mode of ['cold', 'warm']) {
+  const ps = phaseSamples[mode].slice(1); // not the uncounted first load
+  const worker = ps.filter((p) => p.viaWorker).length;
+  console.log(
+    `app ${mode}: HTML received ${fmt(median(ps.map((p) => p.html)))}, first script received ${fmt(median(ps.map((p) => p.boot)))}, summary written ${fmt(median(ps.map((p) => p.written)))}, all first-load JS received ${fmt(median(ps.map((p) => p.js)))}, summary shown ${fmt(stats[`app/${mode}`].median)}; ${worker}/${ps.length} navigations through the service worker`,
   );
 }
 const app = stats['app/cold'].median;

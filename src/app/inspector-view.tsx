@@ -177,9 +177,8 @@ export function InspectorView(props: InspectorViewProps) {
       <div className="inspector-intro">
         <h1>Why does this token get 403?</h1>
         <p className="muted">
-          Paste an Entra ID access or ID token, or the whole failing request (curl, PowerShell, az rest or an
-          HTTP exchange): Tokenscope reads it in this tab, checks it against the request, and says what to
-          change.
+          Paste an Entra ID token, or the whole failing call (curl, PowerShell, az rest, HTTP): the verdict
+          and the fix, offline in this tab.
         </p>
       </div>
       <section aria-label="Paste a token" className="panel paste-panel">

@@ -98,7 +98,12 @@ export type AppLink =
       /** An error text to prefill. */
       readonly error?: string | null;
     }
-  | { readonly route: 'catalog'; readonly q?: string | null }
+  | {
+      readonly route: 'catalog';
+      readonly q?: string | null;
+      /** Browse or search one API: its short name ("microsoft-graph") or appId. */
+      readonly api?: string | null;
+    }
   | {
       readonly route: 'consent';
       readonly tenant?: string | null;
@@ -143,6 +148,7 @@ export function hrefFor(link: AppLink): string {
       setIf(params, 'error', link.error);
       break;
     case 'catalog':
+      setIf(params, 'api', link.api);
       setIf(params, 'q', link.q);
       break;
     case 'consent':

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import type { Catalog } from '../catalog';
+import type { GateData } from '../catalog/gates';
 import {
   diagnose,
   explainError,
@@ -27,6 +28,7 @@ export function diagnoseFor(
   request: ParsedRequest | null,
   answer: ApiAnswer | null,
   catalog: Catalog | null,
+  gates: GateData | null = null,
 ): Diagnosis | null {
   if (token === null || request === null) return null;
   return diagnose({
@@ -34,8 +36,8 @@ export function diagnoseFor(
     request,
     answer,
     catalog,
-    // The gate data is not loaded by the app yet: the rules treat null as "not known".
-    gates: null,
+    // Null while the gate data loads: the rules then say "Can't tell" rather than guess.
+    gates,
     now: token.checkedAt,
   });
 }
@@ -95,13 +97,14 @@ export function useDiagnosis(
   requestText: string,
   answerText: string,
   catalog: Catalog | null,
+  gates: GateData | null,
 ): Inspected {
   const request = useMemo(() => readRequest(requestText), [requestText]);
   const parsed = request?.ok ? request.request : null;
   const answer = useMemo(() => readAnswer(answerText), [answerText]);
   const diagnosis = useMemo(
-    () => diagnoseFor(token, parsed, answer, catalog),
-    [token, parsed, answer, catalog],
+    () => diagnoseFor(token, parsed, answer, catalog, gates),
+    [token, parsed, answer, catalog, gates],
   );
   const explanation = useMemo(
     () => explainAnswer(answerText, token, parsed, catalog),

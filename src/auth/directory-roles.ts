@@ -3,18 +3,12 @@
  * Pure data; role names beyond these come from the catalog.
  */
 
-/** A role we give a clear yes/no for, by its template ID (the value in `wids`). */
-export interface KeyDirectoryRole {
-  readonly id: string;
-  readonly name: string;
-}
+import { SECURITY_ROLES, type KeyDirectoryRole } from '../diagnose';
 
-/** Security Reader, Security Administrator and Global Administrator, by template ID. */
-export const KEY_DIRECTORY_ROLES: readonly KeyDirectoryRole[] = [
-  { id: '5d6b6bb7-de71-4623-b4af-96380a352509', name: 'Security Reader' },
-  { id: '194ae4cb-b126-40b2-bd5b-6091b380977d', name: 'Security Administrator' },
-  { id: '62e90394-69f5-4237-9190-012177145e10', name: 'Global Administrator' },
-];
+export type { KeyDirectoryRole };
+
+/** Security Reader, Security Administrator and Global Administrator: the one list in src/diagnose. */
+export const KEY_DIRECTORY_ROLES: readonly KeyDirectoryRole[] = SECURITY_ROLES;
 
 /** Role templates every member or guest carries in `wids`; they are not admin roles. */
 export const DEFAULT_USER_ROLES: Readonly<Record<string, string>> = {

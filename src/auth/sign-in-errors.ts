@@ -1,7 +1,10 @@
 /**
  * Sign-in failures explained: MSAL error codes and the AADSTS codes inside Entra's answers, each with
  * what happened and what to change. Pure data and a pure mapping; nothing here talks to MSAL.
+ * AADSTS facts come from the one table in src/diagnose/aadsts-codes.ts; here only which sign-in
+ * category a code falls in. Lookups keyed by input are Maps, so `constructor` or `__proto__` is unknown.
  */
+import { explainAadsts } from '../diagnose/aadsts-codes';
 
 /** The sign-in failures we explain; anything else is `unknown` with the raw text kept. */
 export type SignInErrorCode =
@@ -78,136 +81,141 @@ const adminConsentEntry: Entry = {
 };
 
 // AADSTS codes inside Entra's error descriptions; these are the most specific signal, so checked first.
-const BY_AADSTS: Readonly<Record<string, Entry>> = {
-  '50011': {
-    code: 'redirect-uri-mismatch',
-    title: 'Redirect URI not registered',
-    message: 'The app registration does not list the redirect URI this page sent.',
-    fix: (c) =>
-      `In the Entra admin center open App registrations > your app > Authentication, add a Single-page application platform with the redirect URI ${c.redirectUri ?? '<this origin>/redirect.html'}, and save.`,
-  },
-  '700016': {
-    code: 'app-not-found',
-    title: 'App not found in this tenant',
-    message: 'No app with this client ID exists in the tenant you signed in to.',
-    fix: () =>
-      'Check the client ID (Overview page of the app registration), and sign in to the tenant that owns the app, or make the app multitenant.',
-  },
-  '50105': {
-    code: 'user-not-assigned',
-    title: 'You are not assigned to this app',
-    message: 'The app requires assignment, and your account (or a group you are in) is not assigned to it.',
-    fix: () =>
-      'An administrator adds you under Enterprise applications > the app > Users and groups, or turns off "Assignment required?".',
-  },
-  '65001': consentEntry,
-  '65004': {
-    ...consentEntry,
-    code: 'access-denied',
-    title: 'Consent was declined',
-    message: 'You declined the consent prompt.',
-  },
-  '90094': adminConsentEntry,
-  '90099': adminConsentEntry,
-  '90008': adminConsentEntry,
-  '70011': {
-    code: 'invalid-scope',
-    title: 'Invalid scope',
-    message: 'Entra did not accept the scopes as written.',
-    fix: () =>
-      'Use scopes of one resource; use either that resource\u2019s /.default or named scopes, not both.',
-  },
-};
+const BY_AADSTS: ReadonlyMap<string, Entry> = new Map(
+  Object.entries({
+    '50011': {
+      code: 'redirect-uri-mismatch',
+      title: 'Redirect URI not registered',
+      message: 'The app registration does not list the redirect URI this page sent.',
+      fix: (c) =>
+        `In the Entra admin center open App registrations > your app > Authentication, add a Single-page application platform with the redirect URI ${c.redirectUri ?? '<this origin>/redirect.html'}, and save.`,
+    },
+    '700016': {
+      code: 'app-not-found',
+      title: 'App not found in this tenant',
+      message: 'No app with this client ID exists in the tenant you signed in to.',
+      fix: () =>
+        'Check the client ID (Overview page of the app registration), and sign in to the tenant that owns the app, or make the app multitenant.',
+    },
+    '50105': {
+      code: 'user-not-assigned',
+      title: 'You are not assigned to this app',
+      message: 'The app requires assignment, and your account (or a group you are in) is not assigned to it.',
+      fix: () =>
+        'An administrator adds you under Enterprise applications > the app > Users and groups, or turns off "Assignment required?".',
+    },
+    '65001': consentEntry,
+    '65004': {
+      ...consentEntry,
+      code: 'access-denied',
+      title: 'Consent was declined',
+      message: 'You declined the consent prompt.',
+    },
+    '90094': adminConsentEntry,
+    '90099': adminConsentEntry,
+    '90008': adminConsentEntry,
+    '70011': {
+      code: 'invalid-scope',
+      title: 'Invalid scope',
+      message: 'Entra did not accept the scopes as written.',
+      fix: () =>
+        'Use scopes of one resource; use either that resource\u2019s /.default or named scopes, not both.',
+    },
+  }),
+);
 
-const BY_MSAL: Readonly<Record<string, Entry>> = {
-  popup_window_error: {
-    code: 'popup-blocked',
-    title: 'The popup was blocked',
-    message: 'The browser did not open the sign-in window.',
-    fix: () => 'Allow popups for this site, or use "Sign in" (redirect) instead.',
-  },
-  empty_window_error: {
-    code: 'popup-blocked',
-    title: 'The popup was blocked',
-    message: 'The sign-in window could not be opened or was closed before it loaded.',
-    fix: () => 'Allow popups for this site, or use "Sign in" (redirect) instead.',
-  },
-  user_cancelled: {
-    code: 'user-cancelled',
-    title: 'Sign-in cancelled',
-    message: 'The sign-in window was closed before sign-in finished.',
-    fix: () => 'Start again and finish in the sign-in window.',
-  },
-  interaction_in_progress: {
-    code: 'interaction-in-progress',
-    title: 'Another sign-in is still running',
-    message: 'A sign-in in this tab (or a popup) has not finished.',
-    fix: () => 'Finish or close the other sign-in window, then try again. Reloading the page also clears it.',
-  },
-  consent_required: consentEntry,
-  interaction_required: {
-    code: 'interaction-required',
-    title: 'You need to sign in again interactively',
-    message:
-      'A token could not be renewed silently: the provider wants you to sign in, consent or complete MFA.',
-    fix: () => 'Use "Sign in" again; if consent is missing, grant it first.',
-    consent: true,
-  },
-  login_required: {
-    code: 'login-required',
-    title: 'Sign-in required',
-    message: 'There is no session to renew silently.',
-    fix: () => 'Sign in again.',
-  },
-  access_denied: {
-    code: 'access-denied',
-    title: 'Access denied',
-    message: 'The provider refused the request: consent was declined or is not allowed for these scopes.',
-    fix: () => 'Grant consent for the scopes (or ask an administrator to), then sign in again.',
-    consent: true,
-  },
-  endpoints_resolution_error: {
-    code: 'endpoints-resolution',
-    title: 'The authority could not be reached',
-    message:
-      'MSAL could not read the authority\u2019s OpenID configuration (network error, wrong URL, or a blocked host).',
-    fix: () =>
-      'Check the authority URL and cloud. A custom authority must serve /v2.0/.well-known/openid-configuration (AAD mode) or /.well-known/openid-configuration (OIDC mode) over https.',
-  },
-  untrusted_authority: {
-    code: 'untrusted-authority',
-    title: 'Authority not trusted',
-    message: 'The authority is not a Microsoft sign-in host and is not in MSAL\u2019s known authorities.',
-    fix: () =>
-      'Enter the full authority URL so its host is added to the known authorities, and check the cloud.',
-  },
-  authority_uri_insecure: {
-    code: 'authority-insecure',
-    title: 'Authority is not https',
-    message: 'MSAL only talks to https authorities.',
-    fix: () => 'Use the https URL of the authority.',
-  },
-  invalid_scope: {
-    code: 'invalid-scope',
-    title: 'Invalid scope',
-    message: 'The provider did not accept the scopes as written.',
-    fix: () => 'Check the spelling of each scope and that it belongs to the API you want a token for.',
-  },
-  no_network_connectivity: {
-    code: 'network',
-    title: 'No network',
-    message: 'The request to the provider did not get through.',
-    fix: () =>
-      'Check your connection and that nothing (a proxy, the CSP of this build) blocks the sign-in host.',
-  },
-  post_request_failed: {
-    code: 'network',
-    title: 'The token request failed',
-    message: 'The browser could not reach the token endpoint (network, CORS or Content-Security-Policy).',
-    fix: () =>
-      'Check the authority host is reachable and allowed; register the redirect URI as a Single-page application.',
-  },
-};
+const BY_MSAL: ReadonlyMap<string, Entry> = new Map(
+  Object.entries({
+    popup_window_error: {
+      code: 'popup-blocked',
+      title: 'The popup was blocked',
+      message: 'The browser did not open the sign-in window.',
+      fix: () => 'Allow popups for this site, or use "Sign in" (redirect) instead.',
+    },
+    empty_window_error: {
+      code: 'popup-blocked',
+      title: 'The popup was blocked',
+      message: 'The sign-in window could not be opened or was closed before it loaded.',
+      fix: () => 'Allow popups for this site, or use "Sign in" (redirect) instead.',
+    },
+    user_cancelled: {
+      code: 'user-cancelled',
+      title: 'Sign-in cancelled',
+      message: 'The sign-in window was closed before sign-in finished.',
+      fix: () => 'Start again and finish in the sign-in window.',
+    },
+    interaction_in_progress: {
+      code: 'interaction-in-progress',
+      title: 'Another sign-in is still running',
+      message: 'A sign-in in this tab (or a popup) has not finished.',
+      fix: () =>
+        'Finish or close the other sign-in window, then try again. Reloading the page also clears it.',
+    },
+    consent_required: consentEntry,
+    interaction_required: {
+      code: 'interaction-required',
+      title: 'You need to sign in again interactively',
+      message:
+        'A token could not be renewed silently: the provider wants you to sign in, consent or complete MFA.',
+      fix: () => 'Use "Sign in" again; if consent is missing, grant it first.',
+      consent: true,
+    },
+    login_required: {
+      code: 'login-required',
+      title: 'Sign-in required',
+      message: 'There is no session to renew silently.',
+      fix: () => 'Sign in again.',
+    },
+    access_denied: {
+      code: 'access-denied',
+      title: 'Access denied',
+      message: 'The provider refused the request: consent was declined or is not allowed for these scopes.',
+      fix: () => 'Grant consent for the scopes (or ask an administrator to), then sign in again.',
+      consent: true,
+    },
+    endpoints_resolution_error: {
+      code: 'endpoints-resolution',
+      title: 'The authority could not be reached',
+      message:
+        'MSAL could not read the authority\u2019s OpenID configuration (network error, wrong URL, or a blocked host).',
+      fix: () =>
+        'Check the authority URL and cloud. A custom authority must serve /v2.0/.well-known/openid-configuration (AAD mode) or /.well-known/openid-configuration (OIDC mode) over https.',
+    },
+    untrusted_authority: {
+      code: 'untrusted-authority',
+      title: 'Authority not trusted',
+      message: 'The authority is not a Microsoft sign-in host and is not in MSAL\u2019s known authorities.',
+      fix: () =>
+        'Enter the full authority URL so its host is added to the known authorities, and check the cloud.',
+    },
+    authority_uri_insecure: {
+      code: 'authority-insecure',
+      title: 'Authority is not https',
+      message: 'MSAL only talks to https authorities.',
+      fix: () => 'Use the https URL of the authority.',
+    },
+    invalid_scope: {
+      code: 'invalid-scope',
+      title: 'Invalid scope',
+      message: 'The provider did not accept the scopes as written.',
+      fix: () => 'Check the spelling of each scope and that it belongs to the API you want a token for.',
+    },
+    no_network_connectivity: {
+      code: 'network',
+      title: 'No network',
+      message: 'The request to the provider did not get through.',
+      fix: () =>
+        'Check your connection and that nothing (a proxy, the CSP of this build) blocks the sign-in host.',
+    },
+    post_request_failed: {
+      code: 'network',
+      title: 'The token request failed',
+      message: 'The browser could not reach the token endpoint (network, CORS or Content-Security-Policy).',
+      fix: () =>
+        'Check the authority host is reachable and allowed; register the redirect URI as a Single-page application.',
+    },
+  }),
+);
 
 function textOf(error: unknown): { code: string; text: string } {
   if (typeof error === 'object' && error !== null) {
@@ -237,11 +245,23 @@ export function buildConsentLink(ctx: SignInErrorContext): string {
  */
 export function explainSignInError(error: unknown, ctx: SignInErrorContext = {}): SignInErrorExplanation {
   const { code, text } = textOf(error);
-  const aadsts = /AADSTS(\d{5,6})/.exec(text)?.[1];
-  const byCode = BY_MSAL[code] ?? (/^[a-z_]+$/.test(text.trim()) ? BY_MSAL[text.trim()] : undefined);
-  const entry = (aadsts ? BY_AADSTS[aadsts] : undefined) ?? byCode;
+  const aadsts = /AADSTS(\d{5,8})/.exec(text)?.[1];
+  const byCode = BY_MSAL.get(code) ?? (/^[a-z_]+$/.test(text.trim()) ? BY_MSAL.get(text.trim()) : undefined);
+  const entry = (aadsts ? BY_AADSTS.get(aadsts) : undefined) ?? byCode;
   const source = aadsts ? `AADSTS${aadsts}` : code || 'unknown';
   const detail = text || code;
+  const shared = aadsts ? explainAadsts(aadsts) : null;
+  if (!entry && shared) {
+    return {
+      code: 'unknown',
+      title: shared.title,
+      message: shared.explanation,
+      fix: shared.fix,
+      source,
+      detail,
+      learnMore: AADSTS_DOCS,
+    };
+  }
   if (!entry) {
     return {
       code: 'unknown',
@@ -256,7 +276,8 @@ export function explainSignInError(error: unknown, ctx: SignInErrorContext = {})
   return {
     code: entry.code,
     title: entry.title,
-    message: entry.message,
+    // The AADSTS table's explanation when the code has one, so the two pages say the same.
+    message: shared && aadsts && BY_AADSTS.has(aadsts) ? shared.explanation : entry.message,
     fix: entry.fix(ctx),
     ...(entry.consent ? { consentLink: buildConsentLink(ctx) } : {}),
     source,

@@ -74,8 +74,8 @@ export interface DelegatedRoleGate {
   readonly endpoints: readonly GateEndpoint[];
   /** Role names, least privileged first. */
   readonly roles: readonly string[];
-  /** Template IDs of the roles that are Entra directory roles (others are Purview roles, etc.). */
-  readonly roleIds: readonly string[];
+  /** Template ID of each role in `roles` (same order); null where it is not an Entra directory role. */
+  readonly roleIds: readonly (string | null)[];
   /** Which role system: 'entra' roles show in `wids`; 'purview' roles do not. */
   readonly roleSystem: 'entra' | 'purview';
   readonly customRoleAllowed: boolean;
@@ -108,6 +108,13 @@ export interface ResourceFacts {
   readonly clouds: readonly ResourceCloudFacts[];
 }
 
+/** A first-party client whose own way to ask for a permission a fix can name. */
+export interface KnownClient {
+  readonly kind: 'graph-explorer' | 'azure-cli' | 'azure-powershell' | 'graph-powershell';
+  readonly appId: string;
+  readonly name: string;
+}
+
 /** Everything `loadGates()` returns. */
 export interface GateData {
   readonly teams: TeamsGate;
@@ -116,4 +123,83 @@ export interface GateData {
   readonly sensitiveUser: SensitiveUserGate;
   readonly delegatedRoles: readonly DelegatedRoleGate[];
   readonly resources: readonly ResourceFacts[];
+  readonly clients: readonly KnownClient[];
+  /** sha256 of each source file read. */
+  readonly sources: Readonly<Record<string, string>>;
+}
+
+let loading: Promise<GateData> | null = null;
+
+/**
+ * Loads the gate and resource facts (their own lazy chunk, never part of the first load); every later
+ * call returns the same promise, and a failed load is not cached. Call it only when a request or an
+ * API answer is there to diagnose. Does not fetch anything beyond the app's own chunk.
+ */
+export function loadGates(): Promise<GateData> {
+  loading ??= import('./data/gates.json').then(
+    (m) => m.default as unknown as GateData,
+    (error: unknown) => {
+      loading = null;
+      throw error;
+    },
+  );
+  return loading;
+}
+
+/** True when `path` (catalog form) is `pattern`: `{id}` matches any one segment, a final `*` any rest. */
+export function matchesGatePath(pattern: string, path: string): boolean {
+  const p = pattern.split('/').filter((s) => s !== '');
+  const q = path.split('/').filter((s) => s !== '');
+  for (let i = 0; i < p.length; i++) {
+    const seg = p[i];
+    if (seg === '*' && i === p.length - 1) return true;
+    const got = q[i];
+    if (got === undefined) return false;
+    if (seg !== '{id}' && seg !== got) return false;
+  }
+  return p.length === q.length;
+}
+
+/** The gate endpoint entries that match this method and path. */
+export function matchingEndpoints<E extends GateEndpoint>(
+  endpoints: readonly E[],
+  method: string,
+  path: string,
+): E[] {
+  return endpoints.filter((e) => e.methods.includes(method.toUpperCase()) && matchesGatePath(e.path, path));
+}
+
+/** The resource whose hosts include this host (wildcards `*.` match any subdomain). */
+export function findResourceByHost(
+  data: GateData,
+  host: string,
+): { readonly resource: ResourceFacts; readonly cloud: ResourceCloudFacts } | null {
+  const h = host.toLowerCase();
+  for (const resource of data.resources)
+    for (const cloud of resource.clouds)
+      for (const pattern of cloud.hosts)
+        if (pattern.startsWith('*.') ? h.endsWith(pattern.slice(1)) : h === pattern)
+          return { resource, cloud };
+  return null;
+}
+
+function withoutTrailingSlashes(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charAt(end - 1) === '/') end--;
+  return text.slice(0, end);
+}
+
+/** The resource an `aud` value is for (by audience URI, trailing slash ignored, or by app ID). */
+export function findResourceByAudience(
+  data: GateData,
+  aud: string,
+): { readonly resource: ResourceFacts; readonly cloud: ResourceCloudFacts | null } | null {
+  const a = withoutTrailingSlashes(aud.trim().toLowerCase());
+  for (const resource of data.resources) {
+    for (const cloud of resource.clouds)
+      if (cloud.audiences.some((x) => withoutTrailingSlashes(x.toLowerCase()) === a))
+        return { resource, cloud };
+    if (resource.appId && resource.appId.toLowerCase() === a) return { resource, cloud: null };
+  }
+  return null;
 }

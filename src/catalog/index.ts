@@ -44,5 +44,25 @@ export {
   findPermissionUses,
   findRole,
 } from './lookups';
-export { listCatalogApis, searchCatalog } from './search';
+export { foldSearchText, listCatalogApis, searchCatalog } from './search';
+export {
+  findResourceByAudience,
+  findResourceByHost,
+  loadGates,
+  matchesGatePath,
+  matchingEndpoints,
+} from './gates';
+export type {
+  DelegatedRoleGate,
+  ExchangeGate,
+  GateData,
+  GateEndpoint,
+  GateSource,
+  KnownClient,
+  ResourceCloudFacts,
+  ResourceFacts,
+  SelectedGate,
+  SensitiveUserGate,
+  TeamsGate,
+} from './gates';
 export { annotateToken } from './annotate';

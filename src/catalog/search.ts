@@ -17,8 +17,11 @@ interface Entry {
 // Separators a query may leave out or use freely: "securityalert read" finds SecurityAlert.Read.All.
 const SEPARATORS = new Set(['.', '-', '_', ' ', '\t', '\n', '\r']);
 
-/** Lower case without separators: "SecurityAlert.Read.All" -> "securityalertreadall". */
-function fold(text: string): string {
+/**
+ * A name as the search compares it: lower case without separators, "SecurityAlert.Read.All" ->
+ * "securityalertreadall". Two names that fold the same are the same name to the search.
+ */
+export function foldSearchText(text: string): string {
   let out = '';
   for (const c of text.toLowerCase()) if (!SEPARATORS.has(c)) out += c;
   return out;
@@ -39,7 +42,13 @@ function wordsOf(text: string): string[] {
 }
 
 function entry(hit: SearchHit, text: string, appId: string | null, label: string | null = null): Entry {
-  return { hit, appId, compact: fold(text), words: wordsOf(text), label: label ? fold(label) : '' };
+  return {
+    hit,
+    appId,
+    compact: foldSearchText(text),
+    words: wordsOf(text),
+    label: label ? foldSearchText(label) : '',
+  };
 }
 
 const ENTRIES = new WeakMap<Catalog, readonly Entry[]>();
@@ -146,7 +155,7 @@ export function searchCatalog(
 
   const pathQuery = q.startsWith('/');
   if (!pathQuery) {
-    const compactQuery = fold(q);
+    const compactQuery = foldSearchText(q);
     const queryWords = wordsOf(q);
     if (compactQuery !== '') {
       for (const e of entriesOf(catalog)) {

@@ -3,7 +3,8 @@ import type { Classification, DecodedJwt } from '../token';
 import { nameApp, nameRole } from './compare-names';
 import { describeAudience } from './hosts';
 import { REDACTED, isKeptClaim, redactClaims } from './redact-claims';
-import type { CorrelationIds, Diagnosis, ErrorExplanation, ParsedRequest, Verdict } from './types';
+import type { CorrelationIds, Diagnosis, ErrorExplanation, ParsedRequest } from './types';
+import { VERDICT_LABELS } from './verdict-labels';
 
 /** Everything a support report can hold; only the token, its classification, the catalog and `now` are required. */
 export interface ReportInput {
@@ -16,11 +17,7 @@ export interface ReportInput {
   readonly now: Date;
 }
 
-const VERDICT_TEXT: Readonly<Record<Verdict, string>> = {
-  allowed: 'Allowed',
-  denied: 'Denied',
-  'cant-tell': "Can't tell",
-};
+const VERDICT_TEXT = VERDICT_LABELS;
 
 const CORRELATION_LABELS: readonly [keyof CorrelationIds, string][] = [
   ['requestId', 'request-id'],

@@ -21,7 +21,8 @@ const ASPECT_ORDER: readonly DifferenceAspect[] = [
 ];
 
 /** Which aspects a diagnosis finding is about, so a finding only one token gets marks what decides. */
-const FINDING_ASPECTS: Readonly<Record<DiagnoseFindingCode, readonly DifferenceAspect[]>> = {
+// Partial: answer-side findings (a pasted error) are not about a difference between two tokens.
+const FINDING_ASPECTS: Readonly<Partial<Record<DiagnoseFindingCode, readonly DifferenceAspect[]>>> = {
   'token-expired': ['expiry'],
   'token-not-yet-valid': ['expiry'],
   'id-token-as-bearer': ['kind'],
@@ -43,6 +44,21 @@ const FINDING_ASPECTS: Readonly<Record<DiagnoseFindingCode, readonly DifferenceA
   'unknown-endpoint': [],
   'no-catalog': [],
   'other-api': [],
+  'gate-teams-protected': ['caller'],
+  'gate-exchange-scoping': ['caller'],
+  'gate-selected-grant': ['permission'],
+  'gate-sensitive-user': ['directory-role'],
+  'gate-directory-role': ['directory-role'],
+  'directory-role-present': ['directory-role'],
+  'azure-rbac': [],
+  'retired-api': ['audience'],
+  'api-refused': [],
+  'refused-outside-token': [],
+  'answer-other-host': [],
+  'stale-token': ['expiry'],
+  'excess-privilege': ['permission'],
+  'near-miss-permission': ['permission'],
+  'client-fix': ['client-app'],
 };
 
 // Worse first: the failing side of a comparison is the one with the lower rank.

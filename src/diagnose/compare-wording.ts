@@ -1,12 +1,8 @@
 // The words the comparison uses for classification values, so every message names things the same way.
 import type { Classification } from '../token';
-import type { Verdict } from './types';
+import { VERDICT_LABELS } from './verdict-labels';
 
-export const VERDICT_TEXT: Readonly<Record<Verdict, string>> = {
-  allowed: 'Allowed',
-  denied: 'Denied',
-  'cant-tell': "Can't tell",
-};
+export const VERDICT_TEXT = VERDICT_LABELS;
 
 const KIND_TEXT: Readonly<Record<Classification['kind'], string>> = {
   access: 'an access token',

@@ -1,4 +1,5 @@
 import type { Catalog } from '../catalog';
+import type { AzureRoleData } from '../catalog/azure-roles';
 import type { GateData } from '../catalog/gates';
 import type { Classification, DecodedJwt } from '../token';
 import type { ApiAnswer } from './api-answer';
@@ -28,6 +29,8 @@ export interface DiagnosisContext {
   readonly catalog: Catalog | null;
   /** Gates outside the token and Microsoft resources; null while they load (or when not needed). */
   readonly gates: GateData | null;
+  /** Azure built-in roles (`loadAzureRoles()`), for Azure RBAC errors; null or absent while not loaded. */
+  readonly azureRoles?: AzureRoleData | null;
   /** The clock, for lifetime checks only. */
   readonly now: Date;
   /** "I changed it at": when the user granted the permission or role, to tell a stale token. */

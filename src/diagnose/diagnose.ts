@@ -1,4 +1,5 @@
 import type { DiagnosisContext } from './context';
+import { answerFindings, isRefusal } from './rules/answer';
 import { permissionChoiceOf } from './rules/choice';
 import { requiredOf } from './rules/derive';
 import { RULES } from './rules';
@@ -16,18 +17,33 @@ const ORDER: readonly DiagnoseFindingCode[] = [
   'wrong-defender-host',
   'token-expired',
   'token-not-yet-valid',
+  'refused-outside-token',
+  'api-refused',
+  'answer-other-host',
   'app-only-no-roles',
   'wrong-permission-type',
   'missing-permission',
+  'stale-token',
+  'near-miss-permission',
+  'client-fix',
   'managed-identity-assignment',
   'security-role-missing',
   'no-wids',
+  'gate-directory-role',
   'defender-user-role',
+  'gate-teams-protected',
+  'gate-exchange-scoping',
+  'gate-selected-grant',
+  'gate-sensitive-user',
+  'azure-rbac',
+  'retired-api',
   'unknown-endpoint',
   'other-api',
   'no-catalog',
   'permission-present',
   'security-role-present',
+  'directory-role-present',
+  'excess-privilege',
 ];
 
 const rank = (code: string): number => {
@@ -41,12 +57,6 @@ function orderFindings(findings: readonly DiagnoseFinding[]): DiagnoseFinding[] 
     .map((f, i) => ({ f, i }))
     .sort((a, b) => rank(a.f.code) - rank(b.f.code) || a.i - b.i)
     .map(({ f }) => f);
-}
-
-/** True when the pasted answer is a refusal: 401 or 403. */
-export function isRefusal(ctx: DiagnosisContext): boolean {
-  const status = ctx.answer?.status ?? null;
-  return status === 401 || status === 403;
 }
 
 /**
@@ -72,7 +82,8 @@ function decide(ctx: DiagnosisContext, findings: readonly DiagnoseFinding[]): Ve
  * Does not verify the signature, does not call the API and does not read the clock (it takes `now`).
  */
 export function diagnose(ctx: DiagnosisContext): Diagnosis {
-  const findings = orderFindings(RULES.flatMap((rule) => rule(ctx)));
+  const found = RULES.flatMap((rule) => rule(ctx));
+  const findings = orderFindings([...found, ...answerFindings(ctx, found)]);
   return {
     verdict: decide(ctx, findings),
     findings,

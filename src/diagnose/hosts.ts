@@ -39,6 +39,71 @@ export interface HostInfo {
   readonly api: RequestApi;
   readonly cloud: Cloud | null;
   readonly defenderHost?: DefenderHostFamily;
+  /** For other Microsoft resources: the ids in src/catalog/data/gates.json it may be (one host can serve two). */
+  readonly resources?: readonly string[];
+}
+
+/**
+ * Hosts of the other Microsoft resources (ARM, Key Vault, Storage…), so a request is recognised at once,
+ * before the resource facts load. `.x` = any subdomain of x. Kept equal to the hosts in gates.json by a
+ * unit test (test/diagnose/hosts.test.ts), which is the one home of those facts.
+ */
+const RESOURCE_HOSTS: readonly (readonly [string, readonly string[], Cloud])[] = [
+  ['management.azure.com', ['arm'], 'public'],
+  ['management.usgovcloudapi.net', ['arm'], 'usgov'],
+  ['management.chinacloudapi.cn', ['arm'], 'china'],
+  ['.vault.azure.net', ['key-vault'], 'public'],
+  ['.vault.usgovcloudapi.net', ['key-vault'], 'usgov'],
+  ['.vault.azure.cn', ['key-vault'], 'china'],
+  ['.blob.core.windows.net', ['storage'], 'public'],
+  ['.file.core.windows.net', ['storage'], 'public'],
+  ['.queue.core.windows.net', ['storage'], 'public'],
+  ['.table.core.windows.net', ['storage'], 'public'],
+  ['.blob.core.usgovcloudapi.net', ['storage'], 'usgov'],
+  ['.file.core.usgovcloudapi.net', ['storage'], 'usgov'],
+  ['.queue.core.usgovcloudapi.net', ['storage'], 'usgov'],
+  ['.table.core.usgovcloudapi.net', ['storage'], 'usgov'],
+  ['.blob.core.chinacloudapi.cn', ['storage'], 'china'],
+  ['.queue.core.chinacloudapi.cn', ['storage'], 'china'],
+  ['.table.core.chinacloudapi.cn', ['storage'], 'china'],
+  ['.database.windows.net', ['sql'], 'public'],
+  ['.database.usgovcloudapi.net', ['sql'], 'usgov'],
+  ['.database.chinacloudapi.cn', ['sql'], 'china'],
+  ['api.loganalytics.azure.com', ['log-analytics'], 'public'],
+  ['api.loganalytics.io', ['log-analytics'], 'public'],
+  ['api.loganalytics.us', ['log-analytics'], 'usgov'],
+  ['.ods.opinsights.azure.com', ['monitor'], 'public'],
+  ['.oms.opinsights.azure.com', ['monitor'], 'public'],
+  ['.ods.opinsights.azure.us', ['monitor'], 'usgov'],
+  ['.oms.opinsights.azure.us', ['monitor'], 'usgov'],
+  ['.servicebus.windows.net', ['event-hubs', 'service-bus'], 'public'],
+  ['.servicebus.usgovcloudapi.net', ['event-hubs', 'service-bus'], 'usgov'],
+  ['.servicebus.chinacloudapi.cn', ['event-hubs', 'service-bus'], 'china'],
+  ['.documents.azure.com', ['cosmos-db'], 'public'],
+  ['.documents.azure.us', ['cosmos-db'], 'usgov'],
+  ['dev.azure.com', ['devops'], 'public'],
+  ['api.powerbi.com', ['power-bi'], 'public'],
+  ['api.powerbigov.us', ['power-bi'], 'public'],
+  ['api.high.powerbigov.us', ['power-bi'], 'usgov'],
+  ['api.mil.powerbigov.us', ['power-bi'], 'usgov'],
+  ['api.powerbi.cn', ['power-bi'], 'china'],
+  ['.api.crm.dynamics.com', ['dataverse'], 'public'],
+  ['.sharepoint.com', ['sharepoint'], 'public'],
+  ['outlook.office365.com', ['exchange'], 'public'],
+  ['api.partnercenter.microsoft.com', ['partner-center'], 'public'],
+  ['graph.windows.net', ['aad-graph'], 'public'],
+  ['graph.chinacloudapi.cn', ['aad-graph'], 'china'],
+];
+
+/** The resource ids and cloud of a host of another Microsoft resource, or null. */
+export function resourceOfHost(
+  host: string,
+): { readonly resources: readonly string[]; readonly cloud: Cloud } | null {
+  const h = host.toLowerCase();
+  for (const [pattern, resources, cloud] of RESOURCE_HOSTS)
+    if (pattern.startsWith('.') ? h.endsWith(pattern) && h.length > pattern.length : h === pattern)
+      return { resources, cloud };
+  return null;
 }
 
 /** Classifies a host name: Graph, a Defender host (and which family), or something else. */
@@ -49,6 +114,8 @@ export function classifyHost(host: string): HostInfo {
   if (defenderSecurityHosts.has(h)) return { api: 'defender', cloud: 'public', defenderHost: 'security' };
   const mdeCloud = defenderSecuritycenterHosts[h];
   if (mdeCloud) return { api: 'defender', cloud: mdeCloud, defenderHost: 'securitycenter' };
+  const resource = resourceOfHost(h);
+  if (resource) return { api: 'other', cloud: resource.cloud, resources: resource.resources };
   if (h.endsWith('.microsoft.us') || h.endsWith('.usgovcloudapi.net'))
     return { api: 'other', cloud: 'usgov' };
   if (h.endsWith('.chinacloudapi.cn') || h.endsWith('.partner.microsoftonline.cn'))

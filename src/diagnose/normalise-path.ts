@@ -7,9 +7,20 @@ const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const number = /^-?\d+$/;
 const hex = /^[0-9a-f]{32,}$/i;
 const ipv4 = /^\d{1,3}(\.\d{1,3}){3}$/;
-// Hex and colons, with a colon after the first character (`::1`, `fe80::1`): tested without a regex
-// that backtracks, since `[0-9a-f:]+:[0-9a-f:]*` is quadratic on a long `a:a:a:` segment.
-const ipv6 = { test: (s: string) => /^[0-9a-f:]+$/i.test(s) && s.indexOf(':', 1) !== -1 };
+
+/**
+ * An IPv6-looking segment: hex digits and colons only, with a colon after the first character. One
+ * linear scan (the pattern it replaces backtracked on long `a:a:a:` runs).
+ */
+function isIpv6(s: string): boolean {
+  let colon = false;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s.charAt(i).toLowerCase();
+    if (ch === ':') colon ||= i > 0;
+    else if (!((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f'))) return false;
+  }
+  return colon;
+}
 
 /** True when a single path segment looks like an id, not a navigation or action name. */
 export function looksLikeId(segment: string): boolean {
@@ -18,7 +29,7 @@ export function looksLikeId(segment: string): boolean {
   if (/^\{[^}]*\}$/.test(s) || /^<[^>]*>$/.test(s)) return true;
   if (s.startsWith('$')) return false;
   if (/^microsoft\.graph\./i.test(s)) return false;
-  if (guid.test(s) || number.test(s) || hex.test(s) || ipv4.test(s) || ipv6.test(s)) return true;
+  if (guid.test(s) || number.test(s) || hex.test(s) || ipv4.test(s) || isIpv6(s)) return true;
   if (s.includes('@') || s.includes('\\') || s.includes('=') || s.includes('!') || s.includes(','))
     return true;
   if (/^'.*'$/.test(s) || /^".*"$/.test(s)) return true;

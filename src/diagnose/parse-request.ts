@@ -133,9 +133,16 @@ function pickMethodAndUrl(words: string[]): { method: string | null; url: string
   return { method, url, hasBody };
 }
 
+/** Drops trailing characters of `chars`, by a scan from the end (a `[,;]+$` pattern backtracks on long runs). */
+function trimTrailing(text: string, chars: string): string {
+  let end = text.length;
+  while (end > 0 && chars.includes(text.charAt(end - 1))) end--;
+  return text.slice(0, end);
+}
+
 /** Resolves a pasted URL, path-only or scheme-less, to a URL object. */
 function toUrl(text: string): URL | null {
-  let t = text.trim().replace(/(?<![,;])[,;]+$/, '');
+  let t = trimTrailing(text.trim(), ',;');
   if (/^\/?(v1\.0|beta)(\/|$)/i.test(t)) t = 'https://graph.microsoft.com/' + t.replace(/^\//, '');
   else if (/^\/?api(\/|$)/i.test(t)) t = 'https://api.security.microsoft.com/' + t.replace(/^\//, '');
   else if (!/^https?:\/\//i.test(t)) t = 'https://' + t;
@@ -211,5 +218,11 @@ export function parseRequest(text: string): RequestParseResult {
     };
     return { ok: true, request };
   }
-  return { ok: true, request: { ...base, api: 'other', normalisedPath: path.toLowerCase() } };
+  const request: ParsedRequest = {
+    ...base,
+    api: 'other',
+    ...(info.resources ? { resources: info.resources } : {}),
+    normalisedPath: path.toLowerCase(),
+  };
+  return { ok: true, request };
 }

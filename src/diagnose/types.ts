@@ -22,6 +22,8 @@ export interface ParsedRequest {
   readonly defenderHost?: DefenderHostFamily;
   /** The cloud the host belongs to, when known. */
   readonly cloud: Cloud | null;
+  /** For other Microsoft resources (ARM, Key Vault…): the resource ids the host may be, from hosts.ts. */
+  readonly resources?: readonly string[];
   /** The path as pasted (percent-decoded, no query string). */
   readonly path: string;
   /** The path in the catalog's form: version stripped, lower case, ids as `{id}`. */
@@ -86,6 +88,7 @@ export type Verdict = 'allowed' | 'denied' | 'cant-tell';
 
 /** Codes of the findings `diagnose` raises (closed union). */
 export type DiagnoseFindingCode =
+  | ErrorFindingCode
   | 'token-expired'
   | 'token-not-yet-valid'
   | 'id-token-as-bearer'
@@ -106,7 +109,24 @@ export type DiagnoseFindingCode =
   | 'unknown-endpoint'
   | 'no-catalog'
   | 'other-api'
-  | 'unknown-token-kind';
+  | 'unknown-token-kind'
+  // Gates outside the token (src/diagnose/rules/gates/).
+  | 'gate-teams-protected'
+  | 'gate-exchange-scoping'
+  | 'gate-selected-grant'
+  | 'gate-sensitive-user'
+  | 'gate-directory-role'
+  | 'directory-role-present'
+  | 'azure-rbac'
+  | 'retired-api'
+  // The pasted answer, staleness, least privilege and near misses.
+  | 'api-refused'
+  | 'refused-outside-token'
+  | 'answer-other-host'
+  | 'stale-token'
+  | 'excess-privilege'
+  | 'near-miss-permission'
+  | 'client-fix';
 
 /** A finding of `diagnose`, in the one finding shape. */
 export type DiagnoseFinding = Finding<DiagnoseFindingCode>;
@@ -163,7 +183,29 @@ export type ErrorFindingCode =
   | 'security-role-missing'
   | 'security-role-present'
   | 'graph-permission-missing'
-  | 'token-not-sent';
+  | 'token-not-sent'
+  // Answer rules (src/diagnose/rules/answer-*.ts), one per error family.
+  | 'answer-permission-near-miss'
+  | 'answer-permissions-all-of'
+  | 'answer-granted-differs'
+  | 'no-permission-claims'
+  | 'refused-with-permission'
+  | 'identity-not-found'
+  | 'exchange-scoped'
+  | 'sharepoint-site-grant'
+  | 'teams-protected-api'
+  | 'token-validation-failed'
+  | 'graph-token-to-own-api'
+  | 'azure-role-needed'
+  | 'owner-no-data-access'
+  | 'key-vault-access-policy'
+  | 'network-rule-blocked'
+  | 'shared-key-disabled'
+  | 'claims-challenge'
+  | 'sign-in-error'
+  | 'service-diagnostics'
+  | 'arm-token-problem'
+  | 'operation-refused';
 
 /** A cross-check finding of `explainError`, in the one finding shape. */
 export type ErrorFinding = Finding<ErrorFindingCode>;

@@ -1,375 +1,205 @@
-import { useDeferredValue, useId, useMemo, useState } from 'react';
-import type { Catalog, PermissionInfo, PermissionUse, SearchHit } from '../catalog';
-import {
-  catalogInfo,
-  findDefenderEndpoint,
-  findGraphPathPermissions,
-  findPermissionUses,
-  searchCatalog,
-} from '../catalog';
+import { useDeferredValue, useMemo, useState } from 'react';
+import type { Catalog, CatalogApi, SearchHit } from '../catalog';
+import { catalogInfo, foldSearchText, listCatalogApis, searchCatalog } from '../catalog';
+import { CatalogEntry, HitLabel, hitKey } from './catalog-entry';
+import { SelectField, TextField } from './text-field';
 import './catalog-panels.css';
+
+/** What the browser shows: the search text and the API it keeps to ('' for all). */
+export interface CatalogSearch {
+  readonly q: string;
+  /** An API's short name as `apiSlug` makes it, or its appId; '' for every API. */
+  readonly api: string;
+}
 
 export interface CatalogBrowserProps {
   /** Null while the catalog loads. */
   readonly catalog: Catalog | null;
-  readonly query: string;
-  readonly onQueryChange: (query: string) => void;
+  readonly search: CatalogSearch;
+  readonly onSearchChange: (search: CatalogSearch) => void;
+  /** The link to the browser for a search: the page builds the app's links, this panel does not. */
+  readonly hrefFor: (search: CatalogSearch) => string;
 }
 
-const LIMIT = 50;
-const USES_SHOWN = 100;
+const PAGE = 50;
 
-function hitKey(h: SearchHit): string {
-  switch (h.kind) {
-    case 'permission':
-      return `permission:${h.permission.resourceAppId}:${h.permission.value}`;
-    case 'role':
-      return `role:${h.role.templateId}`;
-    case 'graph-path':
-      return `path:${h.path}`;
-    case 'defender-endpoint':
-      return `endpoint:${h.endpoint.method}:${h.endpoint.matchedPath}`;
-    case 'api':
-      return `api:${h.api.appId}`;
-    case 'app':
-      return `app:${h.app.appId}`;
+/** An API's short name for links: "Microsoft Defender XDR" -> "microsoft-defender-xdr". */
+export function apiSlug(name: string): string {
+  let out = '';
+  for (const c of name.toLowerCase()) {
+    const plain = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    if (plain) out += c;
+    else if (out !== '' && !out.endsWith('-')) out += '-';
   }
+  return out.endsWith('-') ? out.slice(0, -1) : out;
 }
 
-function HitLabel({ hit }: { hit: SearchHit }) {
-  switch (hit.kind) {
-    case 'permission':
-      return (
-        <>
-          <span className="catalog-kind">Permission · {hit.apiName}</span>
-          <code>{hit.permission.value}</code>
-          {hit.permission.label && <span className="muted"> — {hit.permission.label}</span>}
-        </>
-      );
-    case 'role':
-      return (
-        <>
-          <span className="catalog-kind">Directory role</span>
-          {hit.role.name}
-        </>
-      );
-    case 'graph-path':
-      return (
-        <>
-          <span className="catalog-kind">Graph path · {hit.methods.join(', ')}</span>
-          <code>{hit.path}</code>
-        </>
-      );
-    case 'defender-endpoint':
-      return (
-        <>
-          <span className="catalog-kind">Defender endpoint · {hit.endpoint.resource}</span>
-          <code>
-            {hit.endpoint.method} {hit.endpoint.matchedPath}
-          </code>
-        </>
-      );
-    case 'api':
-      return (
-        <>
-          <span className="catalog-kind">API</span>
-          {hit.api.name}
-        </>
-      );
-    case 'app':
-      return (
-        <>
-          <span className="catalog-kind">App</span>
-          {hit.app.name}
-        </>
-      );
-  }
+function findListedApi(apis: readonly CatalogApi[], slugOrId: string): CatalogApi | null {
+  const key = slugOrId.trim().toLowerCase();
+  if (key === '') return null;
+  return apis.find((a) => apiSlug(a.api.name) === key || a.api.appId === key) ?? null;
 }
 
-function yesNo(v: boolean | null, yes: string, no: string): string {
-  return v === null ? 'Not known' : v ? yes : no;
+function countText(total: number, shown: number, apiName: string | null): string {
+  const where = apiName ? ` in ${apiName}` : '';
+  if (total === 0) return `No matches${where}.`;
+  const matches = total === 1 ? '1 match' : `${total} matches`;
+  return shown < total ? `${matches}${where}; showing the first ${shown}.` : `${matches}${where}.`;
 }
 
-function UsesList({ uses, title }: { uses: readonly PermissionUse[]; title: string }) {
-  if (uses.length === 0) return null;
-  return (
-    <>
-      <h3>{title}</h3>
-      <ul>
-        {uses.slice(0, USES_SHOWN).map((u, i) => (
-          <li key={`${u.method}-${u.path}-${u.type}-${i}`}>
-            <code>
-              {u.method} {u.path}
-            </code>{' '}
-            {u.type === 'delegated' ? 'Delegated' : 'Application'}
-            {u.least && <span className="badge ok">Least privileged</span>}
-            {u.resource && <span className="muted"> ({u.resource})</span>}
-          </li>
-        ))}
-      </ul>
-      {uses.length > USES_SHOWN && <p className="muted">And {uses.length - USES_SHOWN} more.</p>}
-    </>
-  );
-}
-
-function PermissionDetail({
-  catalog,
-  permission,
+/** The list of hits, a page at a time; keyed by the search, so a new search starts at the first page. */
+function Results({
+  hits,
+  selectedKey,
+  onSelect,
   apiName,
 }: {
-  catalog: Catalog;
-  permission: PermissionInfo;
-  apiName: string;
+  hits: readonly SearchHit[];
+  selectedKey: string | null;
+  onSelect: (key: string) => void;
+  apiName: string | null;
 }) {
-  const uses = findPermissionUses(catalog, permission);
-  const graph = uses.filter((u) => u.kind === 'graph');
-  const defender = uses.filter((u) => u.kind === 'defender');
+  const [pages, setPages] = useState(1);
+  const shown = hits.slice(0, pages * PAGE);
   return (
     <>
-      <h2>
-        <code>{permission.value}</code>
-      </h2>
-      <dl>
-        <dt>API</dt>
-        <dd>
-          {apiName} (<code>{permission.resourceAppId}</code>)
-        </dd>
-        {permission.label && (
-          <>
-            <dt>Name</dt>
-            <dd>{permission.label}</dd>
-          </>
-        )}
-        <dt>Delegated ID</dt>
-        <dd>
-          {permission.delegatedId ? (
-            <code>{permission.delegatedId}</code>
-          ) : permission.delegated ? (
-            'Not in the sources'
-          ) : (
-            'No delegated form'
-          )}
-        </dd>
-        <dt>Application ID</dt>
-        <dd>
-          {permission.applicationId ? (
-            <code>{permission.applicationId}</code>
-          ) : permission.application ? (
-            'Not in the sources'
-          ) : (
-            'No application form'
-          )}
-        </dd>
-        <dt>Delegated consent</dt>
-        <dd>
-          {permission.delegated
-            ? yesNo(permission.delegatedAdminConsent, 'Admin consent required', 'Users can consent')
-            : 'No delegated form'}
-        </dd>
-        <dt>Application consent</dt>
-        <dd>
-          {permission.application
-            ? 'Admin consent required (always, for application permissions)'
-            : 'No application form'}
-        </dd>
-        <dt>Privilege</dt>
-        <dd>
-          {permission.privilegeLevel === null ? 'Not known' : `Level ${permission.privilegeLevel} of 4`}
-        </dd>
-      </dl>
-      <UsesList uses={graph} title={`Graph paths that accept it (${graph.length})`} />
-      <UsesList uses={defender} title={`Defender endpoints that accept it (${defender.length})`} />
-      {graph.length === 0 && defender.length === 0 && (
-        <p className="muted">The sources list no paths for it.</p>
+      <p role="status" className="catalog-count">
+        {countText(hits.length, shown.length, apiName)}
+      </p>
+      {shown.length > 0 && (
+        <ul className="catalog-results" aria-label="Search results">
+          {shown.map((h) => {
+            const key = hitKey(h);
+            return (
+              <li key={key}>
+                <button type="button" aria-pressed={selectedKey === key} onClick={() => onSelect(key)}>
+                  <HitLabel hit={h} />
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {shown.length < hits.length && (
+        <button type="button" className="catalog-more" onClick={() => setPages(pages + 1)}>
+          Show {Math.min(PAGE, hits.length - shown.length)} more
+        </button>
       )}
     </>
   );
 }
 
-function PermissionValues({ values }: { values: readonly string[] }) {
-  if (values.length === 0) return <p className="muted">None listed.</p>;
+/** The APIs to browse, as links (each opens its permission list); shown before anything is typed. */
+function BrowseByApi({
+  apis,
+  hrefFor,
+}: {
+  apis: readonly CatalogApi[];
+  hrefFor: (search: CatalogSearch) => string;
+}) {
   return (
-    <ol>
-      {values.map((v) => (
-        <li key={v}>
-          <code>{v}</code>
-        </li>
-      ))}
-    </ol>
+    <nav aria-label="Browse by API" className="catalog-browse">
+      <h3>Browse by API</h3>
+      <ul>
+        {apis.map(({ api, permissionCount }) => (
+          <li key={api.appId}>
+            <a href={hrefFor({ q: '', api: apiSlug(api.name) })}>{api.name}</a>{' '}
+            <span className="muted">
+              {permissionCount === 1 ? '1 permission' : `${permissionCount} permissions`}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }
 
-function Detail({ catalog, hit }: { catalog: Catalog; hit: SearchHit }) {
-  switch (hit.kind) {
-    case 'permission':
-      return <PermissionDetail catalog={catalog} permission={hit.permission} apiName={hit.apiName} />;
-    case 'role':
-      return (
-        <>
-          <h2>{hit.role.name}</h2>
-          <dl>
-            <dt>Template ID</dt>
-            <dd>
-              <code>{hit.role.templateId}</code>
-            </dd>
-            <dt>Privileged</dt>
-            <dd>{yesNo(hit.role.privileged, 'Yes', 'No')}</dd>
-          </dl>
-          {hit.role.isDefaultMember && (
-            <p>
-              Every member user holds this role; it is not an administrator role and the portal does not list
-              it.
-            </p>
-          )}
-        </>
-      );
-    case 'graph-path':
-      return (
-        <>
-          <h2>
-            <code>{hit.path}</code>
-          </h2>
-          {hit.methods.map((m) => {
-            const p = findGraphPathPermissions(catalog, m, hit.path);
-            return (
-              <div key={m}>
-                <h3>{m}: delegated, least privileged first</h3>
-                <PermissionValues values={p?.delegated ?? []} />
-                <h3>{m}: application, least privileged first</h3>
-                <PermissionValues values={p?.application ?? []} />
-              </div>
-            );
-          })}
-        </>
-      );
-    case 'defender-endpoint': {
-      const e = findDefenderEndpoint(catalog, hit.endpoint.method, hit.endpoint.matchedPath) ?? hit.endpoint;
-      return (
-        <>
-          <h2>
-            <code>
-              {e.method} {e.matchedPath}
-            </code>
-          </h2>
-          <dl>
-            <dt>API</dt>
-            <dd>{e.resource}</dd>
-            <dt>Role for delegated calls</dt>
-            <dd>{e.delegatedRole ?? 'Not named on the page'}</dd>
-          </dl>
-          <h3>Application permissions</h3>
-          <PermissionValues values={e.application} />
-          <h3>Delegated permissions</h3>
-          <PermissionValues values={e.delegated} />
-        </>
-      );
-    }
-    case 'api':
-      return (
-        <>
-          <h2>{hit.api.name}</h2>
-          <dl>
-            <dt>appId</dt>
-            <dd>
-              <code>{hit.api.appId}</code>
-            </dd>
-            <dt>Resource</dt>
-            <dd>
-              <code>{hit.api.resource}</code>
-            </dd>
-            <dt>Hosts</dt>
-            <dd>{hit.api.hosts.join(', ') || 'None listed'}</dd>
-          </dl>
-        </>
-      );
-    case 'app':
-      return (
-        <>
-          <h2>{hit.app.name}</h2>
-          <dl>
-            <dt>appId</dt>
-            <dd>
-              <code>{hit.app.appId}</code>
-            </dd>
-          </dl>
-        </>
-      );
-  }
-}
-
-/** Search box, results and the selected entry's details. */
-export function CatalogBrowser({ catalog, query, onQueryChange }: CatalogBrowserProps) {
-  const inputId = useId();
-  const deferred = useDeferredValue(query);
-  const hits = useMemo(() => (catalog ? searchCatalog(catalog, deferred, LIMIT) : []), [catalog, deferred]);
+/**
+ * Search box, API filter, results and the selected entry's details. Matching is the catalog's forgiving
+ * search (any word order, dots optional). Does not touch the address: the page keeps it in step.
+ */
+export function CatalogBrowser({ catalog, search, onSearchChange, hrefFor }: CatalogBrowserProps) {
+  const deferred = useDeferredValue(search);
+  const apis = useMemo(() => (catalog ? listCatalogApis(catalog) : []), [catalog]);
+  const api = findListedApi(apis, deferred.api);
+  const hits = useMemo(
+    () => (catalog ? searchCatalog(catalog, deferred.q, Infinity, { api: api ? api.api.appId : null }) : []),
+    [catalog, deferred.q, api],
+  );
   const [selectedKey, setSelectedKey] = useState<string | null>(null);
-  const selected = hits.find((h) => hitKey(h) === selectedKey) ?? (hits.length === 1 ? hits[0] : undefined);
   const info = catalog ? catalogInfo(catalog) : null;
-  // An exact permission value typed in full opens its detail without a click.
+  const selected = hits.find((h) => hitKey(h) === selectedKey) ?? (hits.length === 1 ? hits[0] : undefined);
+  // A permission's value typed in full (dots optional) opens its detail without a click.
+  const first = hits[0];
   const exact =
     !selected &&
-    catalog &&
-    hits[0]?.kind === 'permission' &&
-    hits[0].permission.value.toLowerCase() === deferred.trim().toLowerCase()
-      ? hits[0]
+    first?.kind === 'permission' &&
+    deferred.q.trim() !== '' &&
+    foldSearchText(first.permission.value) === foldSearchText(deferred.q)
+      ? first
       : undefined;
   const shown = selected ?? exact;
+  const searching = deferred.q.trim() !== '' || api !== null;
+  const apiOptions = [
+    { value: '', label: 'All APIs' },
+    ...apis.map((a) => ({ value: apiSlug(a.api.name), label: a.api.name })),
+  ];
+  const apiValue = api ? apiSlug(api.api.name) : '';
 
   return (
     <>
-      <section aria-label="Catalog search" className="panel">
+      <section aria-label="Catalog search" className="panel catalog-browser">
         <h2>Permission and role catalog</h2>
         <div className="catalog-search">
-          <label htmlFor={inputId}>Search the catalog</label>
-          <input
-            id={inputId}
+          <TextField
+            label="Search the catalog"
             type="search"
-            value={query}
-            onChange={(e) => onQueryChange(e.target.value)}
+            value={search.q}
+            onChange={(q) => onSearchChange({ ...search, q })}
             placeholder="Permission, GUID, role name or Graph path"
-            autoComplete="off"
-            spellCheck={false}
+            hint="Words in any order; dots optional: “securityalert read” finds SecurityAlert.Read.All."
           />
+          {catalog && (
+            <SelectField
+              label="API"
+              value={apiValue}
+              options={apiOptions}
+              onChange={(value) => onSearchChange({ ...search, api: value })}
+            />
+          )}
         </div>
         {info ? (
           <p className="muted">
             Offline catalog as of {info.generatedAt}: {info.counts.graphPermissions} Graph permissions,{' '}
-            {info.counts.defenderEndpoints} Defender endpoints, {info.counts.roles} directory roles.
+            {info.counts.defenderEndpoints} Defender endpoints, {info.counts.roles} directory roles,{' '}
+            {info.counts.apps} Microsoft applications.
           </p>
         ) : (
-          <p className="muted">Loading the catalog…</p>
+          <p role="status" className="muted">
+            Loading the catalog: Graph and Defender permissions, directory roles and Microsoft applications…
+          </p>
         )}
-        {catalog && deferred.trim() !== '' && (
-          <>
-            <p role="status">
-              {hits.length === 0
-                ? 'No matches.'
-                : hits.length >= LIMIT
-                  ? `First ${LIMIT} matches.`
-                  : `${hits.length} matches.`}
-            </p>
-            <ul className="catalog-results" aria-label="Search results">
-              {hits.map((h) => {
-                const key = hitKey(h);
-                return (
-                  <li key={key}>
-                    <button
-                      type="button"
-                      aria-pressed={shown !== undefined && hitKey(shown) === key}
-                      onClick={() => setSelectedKey(key)}
-                    >
-                      <HitLabel hit={h} />
-                    </button>
-                  </li>
-                );
-              })}
-            </ul>
-          </>
+        {catalog && searching && (
+          <Results
+            key={`${deferred.q}\n${apiValue}`}
+            hits={hits}
+            selectedKey={shown ? hitKey(shown) : null}
+            onSelect={setSelectedKey}
+            apiName={api?.api.name ?? null}
+          />
         )}
+        {catalog && !searching && <BrowseByApi apis={apis} hrefFor={hrefFor} />}
       </section>
       {catalog && shown && (
         <section aria-label="Catalog entry" className="panel catalog-detail">
-          <Detail catalog={catalog} hit={shown} />
+          <CatalogEntry
+            catalog={catalog}
+            hit={shown}
+            browseHref={(appId) => {
+              const listed = apis.find((a) => a.api.appId === appId);
+              return listed ? hrefFor({ q: '', api: apiSlug(listed.api.name) }) : null;
+            }}
+          />
         </section>
       )}
     </>

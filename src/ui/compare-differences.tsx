@@ -1,5 +1,6 @@
 import type { ClaimChange, Comparison, Difference } from '../diagnose';
 import './compare-panel.css';
+import { VERDICT_LABELS } from '../diagnose';
 
 export interface CompareDifferencesProps {
   /** The comparison, or null until both tokens decode. */
@@ -8,7 +9,7 @@ export interface CompareDifferencesProps {
   readonly emptyText: string;
 }
 
-const VERDICT: Record<string, string> = { allowed: 'Allowed', denied: 'Denied', 'cant-tell': "Can't tell" };
+const VERDICT = VERDICT_LABELS;
 
 function show(value: unknown): string {
   if (value === undefined) return '—';

@@ -8,6 +8,8 @@ export type SignatureOutcome =
       readonly alg: string;
       readonly kid: string | null;
       readonly keySummary: string;
+      /** What the signature does not settle (an expired token, say), each said beside the result. */
+      readonly notes?: readonly string[];
     }
   | { readonly kind: 'failed'; readonly code: string; readonly title: string; readonly message: string }
   | { readonly kind: 'checking' }
@@ -107,6 +109,11 @@ export function SignaturePanel(props: SignaturePanelProps) {
               <strong>Signature verified</strong> ({outcome.alg}
               {outcome.kid !== null ? `, kid ${outcome.kid}` : ''}) with the {outcome.keySummary}.
             </p>
+            {outcome.notes?.map((note) => (
+              <p key={note} className="signature-caveat">
+                <strong>Note:</strong> {note}
+              </p>
+            ))}
             <p className="muted">
               Who signed it is settled; whether an API accepts it also depends on expiry, audience and
               permissions.

@@ -35,10 +35,8 @@ export function SiteHeader({ links }: SiteHeaderProps) {
         <details className="privacy-note" id="privacy">
           <summary>Nothing leaves this page</summary>
           <p>
-            Tokens are decoded in this browser tab. Reading a pasted token makes no network request and writes
-            nothing to any storage; reload or Clear and it is gone. A token that arrives in a link is another
-            matter: the browser has already written the link to its history, and only you can delete it there.
-            The browser tests check this on every build (see docs/security.md).
+            Tokens are decoded in this tab: a paste makes no request and is stored nowhere. A token that came
+            in a link is in the browser's history too (see docs/security.md).
           </p>
         </details>
       </div>

@@ -1,4 +1,5 @@
 import type { AcceptedPermission, ParsedRequest, RequiredPermissions, Verdict } from '../diagnose';
+import { VERDICT_LABELS } from '../diagnose';
 import type { Finding, FixAction } from '../token';
 import { FixView } from './fix-actions';
 import './verdict-panel.css';
@@ -17,7 +18,7 @@ export interface VerdictPanelProps {
   readonly hrefOf: (action: FixAction) => string | null;
 }
 
-const WORD: Record<Verdict, string> = { allowed: 'Allowed', denied: 'Denied', 'cant-tell': "Can't tell" };
+const WORD: Record<Verdict, string> = VERDICT_LABELS;
 const SEVERITY: Record<Finding['severity'], [string, string]> = {
   error: ['badge err', 'Blocks'],
   warning: ['badge warn', 'Check'],

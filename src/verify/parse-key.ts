@@ -85,6 +85,73 @@ function parseJson(text: string): { ok: true; key: KeyText } | { ok: false; erro
   return { ok: true, key: { kind: 'jwk', keys: [entry] } };
 }
 
+/** What makes {@link looksLikeKeyMaterial} say yes, for the message. */
+export type KeyMaterialShape = 'der' | 'long-base64' | 'hex-der';
+
+/** Decoded bytes at or above this size are key material, not a secret: 128 bytes is a 1024-bit modulus. */
+const LONG_KEY_BYTES = 128;
+
+/** Base64 or base64url (padding optional) to bytes, or null; a linear scan, no regex over the input. */
+function decodeBase64Loose(text: string): Uint8Array | null {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  let end = text.length;
+  while (end > 0 && text[end - 1] === '=') end--;
+  if (text.length - end > 2 || end === 0) return null;
+  const out = new Uint8Array(Math.floor((end * 6) / 8));
+  let bits = 0;
+  let acc = 0;
+  let at = 0;
+  for (let i = 0; i < end; i++) {
+    const ch = text[i] ?? '';
+    let v = alphabet.indexOf(ch);
+    if (v === -1) v = ch === '+' || ch === '-' ? 62 : ch === '/' || ch === '_' ? 63 : -1;
+    if (v === -1) return null;
+    acc = ((acc << 6) | v) & 0xffffff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[at++] = (acc >> bits) & 0xff;
+    }
+  }
+  return out.subarray(0, at);
+}
+
+/** A DER SEQUENCE whose length field covers exactly the bytes given: a certificate, an SPKI, a PKCS#1 key. */
+function isDerSequence(bytes: Uint8Array): boolean {
+  if (bytes.length < 2 || bytes[0] !== 0x30) return false;
+  const first = bytes[1] ?? 0;
+  if (first < 0x80) return first + 2 === bytes.length;
+  const count = first & 0x7f;
+  if (count === 0 || count > 4 || bytes.length < 2 + count) return false;
+  let length = 0;
+  for (let i = 0; i < count; i++) length = length * 256 + (bytes[2 + i] ?? 0);
+  return length + 2 + count === bytes.length;
+}
+
+/**
+ * Whether text offered as an HMAC secret is in fact public key material pasted without its PEM armour: the
+ * base64 DER of a certificate or SPKI (a JWKS `x5c` entry, a bare SPKI body, which start `MII`/`MF`/`MC`),
+ * the same as hex, or a long base64/base64url run such as a JWK's RSA modulus `n`. Verifying an HS256
+ * token with a public key as the secret is the algorithm-confusion forgery. Whitespace inside is ignored
+ * (line-wrapped PEM bodies). Linear time. Does not say whether a secret is strong.
+ */
+export function looksLikeKeyMaterial(text: string): KeyMaterialShape | null {
+  let compact = '';
+  for (const ch of text) if (ch !== ' ' && ch !== '\n' && ch !== '\r' && ch !== '\t') compact += ch;
+  if (compact.length >= 8 && compact.length % 2 === 0 && /^30[0-9a-f]+$/i.test(compact)) {
+    const bytes = new Uint8Array(compact.length / 2);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(compact.slice(2 * i, 2 * i + 2), 16);
+    if (isDerSequence(bytes)) return 'hex-der';
+  }
+  const bytes = decodeBase64Loose(compact);
+  if (bytes === null) return null;
+  // `MII` is base64 for a DER SEQUENCE with a two-byte length (every certificate and RSA SPKI).
+  if ((compact.startsWith('MII') && compact.length >= 40) || (isDerSequence(bytes) && bytes.length >= 32))
+    return 'der';
+  if (bytes.length >= LONG_KEY_BYTES) return 'long-base64';
+  return null;
+}
+
 /**
  * Works out what the user pasted as a key: a JWKS, a single JWK, a PEM public key (SPKI), a PEM X.509
  * certificate, or plain text (usable only as an HMAC secret). Refuses private keys and PKCS#1 PEM.
@@ -105,10 +172,13 @@ export function parseKeyText(
       'empty-key',
       'Paste a signing key first: a JWKS, a JWK, a PEM public key or certificate, or the HMAC secret.',
     );
-  const pem = /-----BEGIN ([A-Z0-9 ]+)-----/.exec(text);
+  const pem = /-----BEGIN ([A-Z0-9 ]{1,40})-----/.exec(text);
   if (pem) {
     const label = pem[1] ?? '';
-    const block = new RegExp(`-----BEGIN ${label}-----[\\s\\S]*?-----END ${label}-----`).exec(text)?.[0];
+    // indexOf, not a lazy `[\s\S]*?` regex: that rescans to the end from every BEGIN line (quadratic).
+    const endLine = `-----END ${label}-----`;
+    const endAt = text.indexOf(endLine, pem.index + pem[0].length);
+    const block = endAt === -1 ? undefined : text.slice(pem.index, endAt + endLine.length);
     if (!block) return fail('bad-key', `The PEM block "${label}" has no matching END line.`);
     if (label === 'PUBLIC KEY') return { ok: true, key: { kind: 'spki', pem: block } };
     if (label === 'CERTIFICATE') return { ok: true, key: { kind: 'x509', pem: block } };

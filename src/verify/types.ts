@@ -13,7 +13,8 @@ export type VerifyErrorCode =
   | 'missing-kid'
   | 'wrong-algorithm'
   | 'signature-mismatch'
-  | 'malformed-token';
+  | 'malformed-token'
+  | 'unknown-critical-header';
 
 export interface VerifyError {
   readonly code: VerifyErrorCode;
@@ -30,6 +31,8 @@ export type SignatureCheck =
       readonly kid: string | null;
       /** What the key was, for display, e.g. "RSA 2048-bit public key from a JWKS of 3 keys". */
       readonly keySummary: string;
+      /** What the signature does not settle (the token has expired, say); absent when there is nothing to add. */
+      readonly notes?: readonly string[];
     }
   | { readonly ok: false; readonly error: VerifyError };
 
@@ -49,4 +52,11 @@ export const VERIFY_ERROR_TITLES: Readonly<Record<VerifyErrorCode, string>> = Ob
   'wrong-algorithm': 'Wrong kind of key',
   'signature-mismatch': 'Signature does not match',
   'malformed-token': 'Token is not a well-formed JWS',
+  'unknown-critical-header': 'Unknown critical header',
 });
+
+/** What the check may take besides the token and the key. */
+export interface VerifyOptions {
+  /** The clock, to say when a token that verifies has expired. Without it, expiry is not mentioned. */
+  readonly now?: Date;
+}

@@ -1,9 +1,10 @@
 import { base64url, compactVerify, errors, exportJWK, importJWK, importSPKI, importX509 } from 'jose';
 import type { CryptoKey, JWK } from 'jose';
 import type { DecodedJwt } from '../token';
+import { classifyIssuer } from '../token/classify';
 import { describeKeyType, findKeyNeed, type KeyNeed } from './algorithms';
-import { parseKeyText, type JwkEntry } from './parse-key';
-import type { SignatureCheck, VerifyError, VerifyErrorCode } from './types';
+import { looksLikeKeyMaterial, parseKeyText, type JwkEntry } from './parse-key';
+import type { SignatureCheck, VerifyError, VerifyErrorCode, VerifyOptions } from './types';
 
 const fail = (code: VerifyErrorCode, message: string): SignatureCheck => ({
   ok: false,
@@ -246,7 +247,12 @@ async function verifyWithSecret(token: DecodedJwt, alg: string, secret: string):
   // Many libraries keep HMAC secrets base64-encoded: a match on the decoded bytes is just as conclusive.
   let decoded: Uint8Array | null = null;
   try {
-    decoded = base64url.decode(secret.replace(/\+/g, '-').replace(/\//g, '_').replace(/(?<!=)=+$/, ''));
+    decoded = base64url.decode(
+      secret
+        .replace(/\+/g, '-')
+        .replace(/\//g, '_')
+        .replace(/(?<!=)=+$/, ''),
+    );
   } catch {
     decoded = null;
   }
@@ -270,11 +276,48 @@ async function verifyWithSecret(token: DecodedJwt, alg: string, secret: string):
  * Checks a JWT's signature against a key the user pasted: a JWKS, a single JWK, a PEM public key
  * (SPKI), a PEM X.509 certificate, or an HMAC secret. Picks the key by `kid` (or `x5t`), refuses
  * `alg: none`, and explains Microsoft Graph access tokens (a `nonce` in the header), which only Graph
- * can verify. Does NOT check `exp`, `nbf`, `aud`, `iss` or any other claim, and does NOT keep the key:
- * a verified signature says who signed the token, not that the token is valid for any API.
+ * can verify, and refuses a `crit` header it does not understand and public key material offered as an
+ * HMAC secret. Does NOT check `nbf`, `aud`, `iss` or any other claim, and does NOT keep the key: a verified
+ * signature says who signed the token, not that the token is valid for any API. Given `now`, a verified
+ * result notes an expired token; an HMAC token claiming an Entra issuer is noted as not Entra's.
  * Never throws; every failure is a typed value.
  */
-export async function verifyTokenSignature(token: DecodedJwt, keyText: string): Promise<SignatureCheck> {
+export async function verifyTokenSignature(
+  token: DecodedJwt,
+  keyText: string,
+  options: VerifyOptions = {},
+): Promise<SignatureCheck> {
+  const result = await verifyUnsafe(token, keyText);
+  if (!result.ok) return result;
+  const notes = notesFor(token, result.alg, options.now ?? null);
+  return notes.length > 0 ? { ...result, notes } : result;
+}
+
+const ENTRA_NEVER_HMAC =
+  'Entra ID never signs tokens with an HMAC algorithm (HS256, HS384, HS512): it signs with RS256 and its published keys, so a token that claims an Entra issuer and says HS256 is forged.';
+
+/** What a verified signature does not settle, said next to it: an expired token, an HMAC "Entra" token. */
+function notesFor(token: DecodedJwt, alg: string, now: Date | null): string[] {
+  const notes: string[] = [];
+  const exp = token.payload.exp;
+  if (now !== null && typeof exp === 'number' && Number.isFinite(exp) && exp * 1000 <= now.getTime()) {
+    const at = new Date(exp * 1000);
+    notes.push(
+      `The token expired at ${Number.isNaN(at.getTime()) ? String(exp) : at.toISOString()}: the signature is genuine, but no API accepts an expired token. Request a new one.`,
+    );
+  }
+  if (alg.toUpperCase().startsWith('HS') && isEntraIssuer(str(token.payload.iss)))
+    notes.push(`${ENTRA_NEVER_HMAC} This one was signed with the secret you pasted, not by Entra.`);
+  return notes;
+}
+
+/** Any Entra issuer (workforce, B2C, External ID), by the one issuer classifier in src/token. */
+const isEntraIssuer = (iss: string | null): boolean => classifyIssuer(iss).kind !== 'other';
+
+/** Header parameters this check (jose) understands when a token lists them in `crit`. */
+const UNDERSTOOD_CRIT = new Set(['b64']);
+
+async function verifyUnsafe(token: DecodedJwt, keyText: string): Promise<SignatureCheck> {
   try {
     const alg = str(token.header.alg);
     if (alg === null)
@@ -293,6 +336,20 @@ export async function verifyTokenSignature(token: DecodedJwt, keyText: string): 
         'graph-nonce',
         'This is a Microsoft Graph access token: its header carries a nonce that Graph transforms before checking, so only Graph can verify its signature. That is by design, not a sign the token is invalid; tokens for your own API have no such nonce and can be verified here.',
       );
+    }
+    const crit = token.header.crit;
+    if (crit !== undefined) {
+      const names = Array.isArray(crit) ? crit : [crit];
+      const unknown = names.filter((n) => typeof n !== 'string' || !UNDERSTOOD_CRIT.has(n));
+      if (unknown.length > 0 || names.length === 0) {
+        const shown = unknown.map((n) => (typeof n === 'string' ? `"${n}"` : JSON.stringify(n))).join(', ');
+        return fail(
+          'unknown-critical-header',
+          names.length === 0
+            ? 'The header has an empty "crit" list, which the JWS standard forbids: the token is malformed.'
+            : `The header marks ${shown} as critical ("crit"): a verifier must refuse a token whose critical header parameters it does not understand, and this check does not understand ${unknown.length === 1 ? 'it' : 'them'}. Entra ID tokens carry no "crit".`,
+        );
+      }
     }
     const need = findKeyNeed(alg);
     if (need === null)
@@ -313,12 +370,23 @@ export async function verifyTokenSignature(token: DecodedJwt, keyText: string): 
           `The token is signed with ${alg}, which needs ${need.name}. The pasted text is not a JWKS, JWK, PEM public key or certificate.`,
         );
       }
+      const material = looksLikeKeyMaterial(key.text);
+      if (material !== null) {
+        const what =
+          material === 'long-base64'
+            ? 'a long base64 value, the size of a public key or an RSA modulus (a JWK "n"), not a secret'
+            : 'the base64 of a certificate or public key (what a JWKS "x5c" entry or a PEM body holds) without its PEM armour';
+        return fail(
+          'wrong-algorithm',
+          `The token is signed with ${alg}, an HMAC algorithm that needs the shared secret, and the pasted text is ${what}. Accepting a public key as an HMAC secret is a known forgery (algorithm confusion); this check refuses it. ${ENTRA_NEVER_HMAC}`,
+        );
+      }
       return await verifyWithSecret(token, alg, key.text);
     }
     if (need.kty === 'oct' && (key.kind === 'spki' || key.kind === 'x509')) {
       return fail(
         'wrong-algorithm',
-        `The token is signed with ${alg}, an HMAC algorithm that needs the shared secret, not a public key. (Accepting a public key as an HMAC secret is a known attack; this check refuses it.)`,
+        `The token is signed with ${alg}, an HMAC algorithm that needs the shared secret, not a public key. (Accepting a public key as an HMAC secret is a known attack; this check refuses it.) ${ENTRA_NEVER_HMAC}`,
       );
     }
     if (key.kind === 'spki' || key.kind === 'x509') {

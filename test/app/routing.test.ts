@@ -125,6 +125,10 @@ describe('hrefFor', () => {
     [{ route: 'catalog', q: 'User.Read' }, '#catalog&q=User.Read'],
     [{ route: 'catalog', q: '' }, '#catalog'],
     [
+      { route: 'catalog', q: 'mail read', api: 'microsoft-graph' },
+      '#catalog&api=microsoft-graph&q=mail+read',
+    ],
+    [
       {
         route: 'consent',
         tenant: 'contoso.onmicrosoft.com',

@@ -136,3 +136,34 @@ describe('explainSignInError', () => {
     expect(buildConsentLink({})).toBe('#consent');
   });
 });
+
+describe('explainSignInError: input keyed lookups', () => {
+  it.each([['constructor'], ['__proto__'], ['toString'], ['hasOwnProperty'], ['valueOf']])(
+    'treats an MSAL error code %s as unknown instead of crashing',
+    (errorCode) => {
+      const explained = explainSignInError(msal(errorCode), ctx);
+      expect(explained.code).toBe('unknown');
+      expect(typeof explained.fix).toBe('string');
+    },
+  );
+
+  it.each([['constructor'], ['__proto__'], ['toString']])('treats a bare message %s as unknown', (text) => {
+    expect(explainSignInError(text, ctx).code).toBe('unknown');
+  });
+});
+
+describe('explainSignInError: one AADSTS table', () => {
+  it('explains an AADSTS code it has no sign-in category for from the shared table', async () => {
+    const { explainAadsts } = await import('../../src/diagnose');
+    const explained = explainSignInError(msal('invalid_grant', 'AADSTS50076: MFA'), ctx);
+    expect(explained.title).toBe(explainAadsts('50076')?.title);
+    expect(explained.message).toBe(explainAadsts('50076')?.explanation);
+    expect(explained.source).toBe('AADSTS50076');
+  });
+
+  it('says what the shared table says for a categorised code', async () => {
+    const { explainAadsts } = await import('../../src/diagnose');
+    const explained = explainSignInError(msal('invalid_grant', 'AADSTS65001: x'), ctx);
+    expect(explained.message).toBe(explainAadsts('65001')?.explanation);
+  });
+});

@@ -26,9 +26,16 @@ const loadVerify = () => import('../../verify');
 async function check(decoded: DecodedJwt, keyText: string): Promise<SignatureOutcome> {
   try {
     const { verifyTokenSignature, VERIFY_ERROR_TITLES } = await loadVerify();
-    const result = await verifyTokenSignature(decoded, keyText);
+    // The clock is read when Verify is clicked: the note says whether the token had expired then.
+    const result = await verifyTokenSignature(decoded, keyText, { now: new Date() });
     if (result.ok)
-      return { kind: 'verified', alg: result.alg, kid: result.kid, keySummary: result.keySummary };
+      return {
+        kind: 'verified',
+        alg: result.alg,
+        kid: result.kid,
+        keySummary: result.keySummary,
+        ...(result.notes ? { notes: result.notes } : {}),
+      };
     return {
       kind: 'failed',
       code: result.error.code,

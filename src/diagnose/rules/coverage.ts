@@ -1,5 +1,6 @@
 import type { Rule } from '../context';
 import { factsOf } from './derive';
+import { resourceOfRequest } from './resources';
 import { finding } from './finding';
 
 /** Nothing to match against: catalog loading, an API we do not know, or an endpoint not in the catalog. */
@@ -17,7 +18,9 @@ export const coverageRule: Rule = (ctx) => {
         null,
       ),
     ];
-  if (required.reason === 'other-api')
+  if (required.reason === 'other-api') {
+    // A Microsoft resource this tool knows: the resource rule says what decides it.
+    if (resourceOfRequest(ctx)?.resource.azureRbac) return [];
     return [
       finding(
         'other-api',
@@ -27,6 +30,7 @@ export const coverageRule: Rule = (ctx) => {
         null,
       ),
     ];
+  }
   return [
     finding(
       'unknown-endpoint',

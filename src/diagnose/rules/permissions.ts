@@ -4,6 +4,7 @@ import type { DiagnoseFinding } from '../types';
 import { actionsForChoice, permissionChoiceOf } from './choice';
 import { factsOf, has, listValues } from './derive';
 import { finding } from './finding';
+import { usersFormOf } from './gates/delegated-only';
 
 /** An app-only token without `roles`: nothing was granted, or it was never consented. */
 export const appOnlyNoRolesRule: Rule = (ctx) => {
@@ -51,6 +52,48 @@ export const permissionRule: Rule = (ctx) => {
     ];
   if (caller === null) return [];
   const out: DiagnoseFinding[] = [];
+  const usersForm = appOnly && own.length === 0 ? usersFormOf(ctx) : null;
+  if (usersForm) {
+    const use = usersForm.application[0]?.value ?? null;
+    const instead = `${request.method} ${usersForm.path.replace('{id}', '{id | userPrincipalName}')}`;
+    out.push(
+      finding(
+        'wrong-permission-type',
+        'error',
+        { caller, accepted: other.map((p) => p.value), instead: usersForm.path },
+        `${request.method} ${required.matchedPath} accepts only delegated permissions (${listValues(other)}), but this token is app-only: /me stands for the signed-in user, and an app-only token has none. Call ${instead} instead${use ? `, which accepts the application permission ${use}` : ''}.`,
+        {
+          text: `Call ${instead}${use ? ` with the application permission ${use} (admin consent)` : ''}; or call /me with a signed-in user (delegated).`,
+          actions: [
+            ...(use && f.api?.appId
+              ? [
+                  caller === 'managed-identity'
+                    ? {
+                        kind: 'grant' as const,
+                        principalId: f.oid,
+                        resourceAppId: f.api.appId,
+                        permission: use,
+                      }
+                    : {
+                        kind: 'consent' as const,
+                        tenantId: c.tenantId,
+                        clientId: c.clientId,
+                        scope: `${f.api.resource}/${use}`,
+                        cloud: c.issuer.cloud,
+                      },
+                ]
+              : []),
+            {
+              kind: 'doc',
+              label: 'Use /users/{id} for app-only calls',
+              url: 'https://learn.microsoft.com/graph/api/user-get',
+            },
+          ],
+        },
+      ),
+    );
+    return out;
+  }
   if (own.length === 0) {
     out.push(
       finding(

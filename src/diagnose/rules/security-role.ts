@@ -1,6 +1,7 @@
-import type { Rule } from '../context';
-import { findSecurityRoles } from '../security-roles';
+import type { DiagnosisContext, Rule } from '../context';
+import { SECURITY_ROLES } from '../security-roles';
 import type { ParsedRequest } from '../types';
+import { matchesGatePath } from '../../catalog';
 import { factsOf } from './derive';
 import { finding } from './finding';
 
@@ -21,6 +22,43 @@ export function isGraphSecurityPath(request: ParsedRequest): boolean {
   return !NOT_ROLE_CHECKED.has(m[1] ?? '');
 }
 
+const GLOBAL_ADMIN = '62e90394-69f5-4237-9190-012177145e10';
+
+/**
+ * The roles that pass the Graph Security API's role check for this request: the per-resource list from
+ * the gate data (alerts_v2 and incidents accept Security Reader, Global Reader, Security Operator and
+ * Security Administrator to read; Security Operator and Security Administrator to change), plus Global
+ * Administrator; before the data loads, or for resources it does not list, the general rule's roles.
+ */
+export function securityRolesFor(ctx: DiagnosisContext): { readonly id: string; readonly name: string }[] {
+  const { gates, request } = ctx;
+  if (gates && request) {
+    const path = request.normalisedPath;
+    const hits = gates.delegatedRoles.filter((g) =>
+      g.endpoints.some((e) => e.methods.includes(request.method) && matchesGatePath(e.path, path)),
+    );
+    const roles = hits.flatMap((g) =>
+      g.roles.flatMap((name, i) => {
+        const id = g.roleIds[i];
+        return id ? [{ id, name }] : [];
+      }),
+    );
+    if (roles.length > 0) {
+      const all = [...roles, { id: GLOBAL_ADMIN, name: 'Global Administrator' }];
+      return all.filter((r, i) => all.findIndex((x) => x.id === r.id) === i);
+    }
+  }
+  return [...SECURITY_ROLES];
+}
+
+const names = (roles: readonly { readonly name: string }[]): string =>
+  roles.length <= 1
+    ? (roles[0]?.name ?? '')
+    : `${roles
+        .slice(0, -1)
+        .map((r) => r.name)
+        .join(', ')} or ${roles[roles.length - 1]?.name ?? ''}`;
+
 /** Graph Security API: delegated calls also need a security role, which `wids` shows (when present). */
 export const securityRoleRule: Rule = (ctx) => {
   const f = factsOf(ctx);
@@ -40,25 +78,30 @@ export const securityRoleRule: Rule = (ctx) => {
         'no-wids',
         'warning',
         { wids: null, appidacr: payload['appidacr'] ?? null, azpacr: payload['azpacr'] ?? null },
-        `The token has no wids claim, so it does not show whether the user holds Security Reader, Security Administrator or Global Administrator. ${cause}`,
+        `The token has no wids claim, so it does not show whether the user holds ${names(securityRolesFor(ctx))}. ${cause}`,
         'Switch the app to the authorization code flow with PKCE (tokens from it carry wids), or set groupMembershipClaims to include "DirectoryRole" in the app manifest.',
       ),
     ];
   }
-  const roles = findSecurityRoles(c.wids);
-  if (roles.length === 0)
+  const accepted = securityRolesFor(ctx);
+  const wids = new Set(c.wids.map((w) => w.toLowerCase()));
+  const roles = accepted.filter((r) => wids.has(r.id)).map((r) => r.name);
+  if (roles.length === 0) {
+    const least = accepted[0]?.name ?? 'Security Reader';
+    const write = f.request.method !== 'GET';
     return [
       finding(
         'security-role-missing',
         'error',
-        { wids: c.wids },
-        "The Graph Security API also checks the signed-in user's directory role, and this user holds none of Security Reader, Security Administrator or Global Administrator.",
+        { wids: c.wids, accepted: accepted.map((r) => r.name) },
+        `The Graph Security API also checks the signed-in user's directory role, and this user holds none of ${names(accepted)}.`,
         {
-          text: 'Assign the user Security Reader (to read) or Security Administrator (to change) in Entra ID > Roles and administrators, then sign in again for a new token.',
-          actions: [{ kind: 'portal', path: ['Entra admin center', 'Roles & admins', 'Security Reader'] }],
+          text: `Assign the user ${least} (${write ? 'least privileged to change' : 'least privileged to read'}) in Entra ID > Roles and administrators, then sign in again for a new token.`,
+          actions: [{ kind: 'portal', path: ['Entra admin center', 'Roles & admins', least] }],
         },
       ),
     ];
+  }
   return [
     finding(
       'security-role-present',
