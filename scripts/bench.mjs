@@ -123,6 +123,7 @@ globalThis.gc?.();
 const heapBefore = process.memoryUsage().heapUsed;
 const loadStart = process.hrtime.bigint();
 const catalog = await catalogLayer.loadCatalog();
+const gates = await catalogLayer.loadGates();
 const loadMs = Number(process.hrtime.bigint() - loadStart) / 1e6;
 globalThis.gc?.();
 const heapKb = Math.round((process.memoryUsage().heapUsed - heapBefore) / 1024);
@@ -139,6 +140,18 @@ const requests = {
 const errorBody =
   '{"error":{"code":"Forbidden","message":"Missing application roles. API required roles: Ti.ReadWrite.All, Ti.ReadWrite. application roles: Machine.Read.All","target":"4f3c7b0e-0000-4000-8000-000000000001"}}';
 
+/** The inspector's pipeline on one paste, as the app runs it: find, decode, classify, expiry, explain claims. */
+function inspectText(text) {
+  const found = token.findTokens(text);
+  const first = found.ok ? found.tokens[0] : undefined;
+  if (!first) return;
+  const decoded = token.decodeToken(first.value);
+  if (!decoded.ok) return;
+  token.classifyToken(decoded.token);
+  token.describeExpiry(decoded.token.payload, now);
+  token.explainClaims(decoded.token, now);
+}
+
 for (const [name, raw] of Object.entries(fixtures)) {
   const text = `Authorization: Bearer ${raw}`;
   measure(`find-and-decode/${name}`, () => {
@@ -147,8 +160,8 @@ for (const [name, raw] of Object.entries(fixtures)) {
   });
   const decoded = token.decodeToken(raw);
   if (!decoded.ok) throw new Error(`bench fixture ${name} does not decode: ${decoded.error.message}`);
-  measure(`classify/${name}`, () => token.classifyToken(decoded.token, now));
-  const c = token.classifyToken(decoded.token, now);
+  measure(`classify/${name}`, () => token.classifyToken(decoded.token));
+  const c = token.classifyToken(decoded.token);
   measure(`annotate/${name}`, () =>
     catalogLayer.annotateToken(catalog, {
       audience: c.audience,
@@ -164,15 +177,16 @@ for (const [name, raw] of Object.entries(fixtures)) {
   if (parsed.ok) {
     measure(`diagnose/${name}`, () =>
       diagnoseLayer.diagnose({
-        token: decoded.token,
-        classification: c,
+        token: { decoded: decoded.token, facts: c },
         request: parsed.request,
+        answer: null,
         catalog,
+        gates,
         now,
       }),
     );
   }
-  measure(`inspect/${name}`, () => token.inspectText(text, now));
+  measure(`inspect/${name}`, () => inspectText(text));
 }
 measure('explain-error/defender-forbidden', () => diagnoseLayer.explainError(errorBody, { catalog }));
 
@@ -181,7 +195,7 @@ console.log(`machine: ${availableParallelism()} cores, ${cpu}, Node ${process.ve
 rmSync(out, { recursive: true, force: true });
 if (check) {
   const text = `Authorization: Bearer ${fixtures['v1-delegated']}`;
-  const inspect = () => token.inspectText(text, now);
+  const inspect = () => inspectText(text);
   // The least a decoder does with the same input, repeated so one call lasts about as long as inspect
   // (calls of similar length see the same interruptions): no validation, classification or explanations.
   const fromB64 = (part) => JSON.parse(atob(part.replace(/-/g, '+').replace(/_/g, '/')));

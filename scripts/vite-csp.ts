@@ -7,22 +7,11 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { parseAuthorities } from '../src/app/parse-authorities.ts';
+import { GRAPH_ORIGINS, SIGN_IN_ORIGINS } from '../src/token/clouds.ts';
 
-/** Entra sign-in hosts of the public, US Government and China clouds (token, metadata and key requests). */
-export const SIGN_IN_ORIGINS = [
-  'https://login.microsoftonline.com',
-  'https://login.microsoftonline.us',
-  'https://login.chinacloudapi.cn',
-  'https://login.partner.microsoftonline.cn',
-] as const;
-
-/** Microsoft Graph in each cloud (live checks after sign-in). */
-export const GRAPH_ORIGINS = [
-  'https://graph.microsoft.com',
-  'https://graph.microsoft.us',
-  'https://dod-graph.microsoft.us',
-  'https://microsoftgraph.chinacloudapi.cn',
-] as const;
+// Entra's sign-in hosts (token, metadata and key requests) and Microsoft Graph (live checks after sign-in),
+// in every cloud: from the one home of cloud facts.
+export { GRAPH_ORIGINS, SIGN_IN_ORIGINS };
 
 /** Parses VITE_EXTRA_AUTHORITIES (comma-separated https origins) as the app does; anything else is dropped, loudly. */
 export function parseExtraOrigins(

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
-import { classifyToken } from '../token';
+import { describeExpiry } from '../token';
 import type { LoadedCatalog } from './catalog-access';
 import type { PageInspection } from './use-inspection';
 import { ErrorBoundary } from '../ui/error-boundary';
@@ -74,8 +74,9 @@ function LiveSummary({
 }) {
   const now = useNow(1000);
   const facts = token?.facts ?? null;
-  const classification = useMemo(
-    () => (token === null ? null : classifyToken(token.decoded, now)),
+  // Only the expiry depends on the clock: the facts were read once, by the composition root.
+  const expiry = useMemo(
+    () => (token === null ? null : describeExpiry(token.decoded.payload, now)),
     [token, now],
   );
   const isId = facts?.kind === 'id';
@@ -86,11 +87,11 @@ function LiveSummary({
   const client = useMemo(() => nameApp(names, facts?.clientId ?? null), [names, facts?.clientId]);
   return (
     <TokenSummary
-      classification={classification}
+      classification={facts}
+      expiry={expiry}
       api={api}
       client={client}
       catalogLoaded={names !== null}
-      now={now}
       emptyText={emptyText}
     />
   );

@@ -11,4 +11,7 @@ if (root) {
     </StrictMode>,
   );
 }
-void import('./service-worker').then((sw) => sw.startServiceWorker());
+// The offline worker and its update prompt wait for the load event: nothing of them is needed to show a token.
+const startWorker = () => void import('./service-worker').then((sw) => sw.startServiceWorker());
+if (document.readyState === 'complete') startWorker();
+else window.addEventListener('load', startWorker, { once: true });

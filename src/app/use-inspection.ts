@@ -25,7 +25,7 @@ const seconds = (v: unknown): number | null =>
 
 /**
  * The inspection of pasted text, derived (never stored): finding and decoding re-run only when the text or
- * the choice changes; classifying re-runs only when the token's `nbf` or `exp` passes. The claim
+ * the choice changes; `checkedAt` (the diagnosis's clock) moves only when the token's `nbf` or `exp` passes. The claim
  * explanations are left to the lazy Claims section, so the claim dictionary stays out of the first load.
  */
 export function useInspection(text: string, selected: number): PageInspection {
@@ -58,5 +58,5 @@ function toInspected(
   findings: InspectedToken['findings'],
   checkedAt: Date,
 ): InspectedToken {
-  return { raw, decoded, facts: classifyToken(decoded, checkedAt), findings, checkedAt };
+  return { raw, decoded, facts: classifyToken(decoded), findings, checkedAt };
 }

@@ -7,7 +7,7 @@ export interface InspectedToken {
   /** The token as found in the pasted text. */
   readonly raw: string;
   readonly decoded: DecodedJwt;
-  /** What the token says (kind, caller, audience, scp, roles, wids, …), read at `checkedAt`. */
+  /** What the token says (kind, caller, audience, scp, roles, wids, …): clock-free facts. */
   readonly facts: Classification;
   /** What decoding noticed (unsigned, `alg: none`, a Graph nonce). */
   readonly findings: readonly Finding[];

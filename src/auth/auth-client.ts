@@ -226,7 +226,9 @@ export async function createAuthClient(
       redirectResult = { ok: false, error: explain(e) };
     }
   } catch (e) {
-    return { ok: false, error: explain(e) };
+    // Offline, the MSAL chunk itself cannot load: say so rather than "failed to fetch a module".
+    const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
+    return { ok: false, error: offline ? authFailure('offline', String(e)) : explain(e) };
   }
 
   // Set when a popup sign-in was given up on while MSAL still waited: the next one overrides it.

@@ -3,6 +3,7 @@
  * issuer's OpenID metadata and the JWKS it names, so the signature can be checked. Only Entra's own
  * sign-in hosts are ever contacted (the same hosts the Content-Security-Policy allows).
  */
+import { metadataHostOf } from '../token';
 
 /** The signing keys of an issuer, as text for the "Signing key" box. */
 export type FetchKeysResult =
@@ -12,18 +13,6 @@ export type FetchKeysResult =
 type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Sign-in hosts whose metadata we read, and the v1 issuer hosts that map onto them. */
-const SIGN_IN_HOSTS = [
-  'login.microsoftonline.com',
-  'login.microsoftonline.us',
-  'login.chinacloudapi.cn',
-  'login.partner.microsoftonline.cn',
-] as const;
-const V1_ISSUER_HOSTS: Readonly<Record<string, string>> = {
-  'sts.windows.net': 'login.microsoftonline.com',
-  'sts.chinacloudapi.cn': 'login.chinacloudapi.cn',
-};
 
 /** Largest metadata or JWKS document accepted; Entra's are a few KB. */
 const MAX_DOCUMENT_BYTES = 512 * 1024;
@@ -51,11 +40,12 @@ export function findMetadataUrl(issuer: string): string | null {
   const parts = url.pathname.split('/').filter(Boolean);
   const tenant = parts[0] ?? '';
   if (!GUID.test(tenant)) return null;
-  const v1Host = Object.hasOwn(V1_ISSUER_HOSTS, url.hostname) ? V1_ISSUER_HOSTS[url.hostname] : undefined;
-  if (v1Host !== undefined) {
-    return parts.length === 1 ? `https://${v1Host}/${tenant}/.well-known/openid-configuration` : null;
+  // Sign-in hosts publish their own metadata; the v1 `sts` hosts' lives at their cloud's sign-in host.
+  const metadataHost = metadataHostOf(url.hostname);
+  if (metadataHost === null) return null;
+  if (metadataHost !== url.hostname) {
+    return parts.length === 1 ? `https://${metadataHost}/${tenant}/.well-known/openid-configuration` : null;
   }
-  if (!(SIGN_IN_HOSTS as readonly string[]).includes(url.hostname)) return null;
   if (parts.length === 1) return `https://${url.hostname}/${tenant}/.well-known/openid-configuration`;
   if (parts.length === 2 && parts[1] === 'v2.0')
     return `https://${url.hostname}/${tenant}/v2.0/.well-known/openid-configuration`;

@@ -4,8 +4,10 @@
  * storage they use as an argument.
  */
 
-/** National clouds Entra runs in. Same names as src/token's `Cloud`. */
-export type SignInCloud = 'public' | 'usgov' | 'china';
+import { CLOUD_IDS, CLOUDS as TOKEN_CLOUDS, type Cloud } from '../token';
+
+/** National clouds Entra runs in: the token layer's `Cloud`. */
+export type SignInCloud = Cloud;
 
 /** How MSAL talks to the authority: Entra's dialect (AAD) or plain OpenID Connect. */
 export type SignInProtocolMode = 'AAD' | 'OIDC';
@@ -66,26 +68,15 @@ export type SignInSettingsResult =
   | { readonly ok: true; readonly value: ResolvedSignInSettings }
   | { readonly ok: false; readonly errors: readonly SignInSettingsError[] };
 
-/** Sign-in hosts and Graph endpoints per cloud. */
+/** Sign-in hosts and Graph endpoints per cloud, from the one home of cloud facts (src/token/clouds.ts). */
 export const CLOUDS: Readonly<
   Record<SignInCloud, { label: string; loginHost: string; graphBaseUrl: string }>
-> = {
-  public: {
-    label: 'Public (global)',
-    loginHost: 'login.microsoftonline.com',
-    graphBaseUrl: 'https://graph.microsoft.com',
-  },
-  usgov: {
-    label: 'US Government',
-    loginHost: 'login.microsoftonline.us',
-    graphBaseUrl: 'https://graph.microsoft.us',
-  },
-  china: {
-    label: 'China (21Vianet)',
-    loginHost: 'login.chinacloudapi.cn',
-    graphBaseUrl: 'https://microsoftgraph.chinacloudapi.cn',
-  },
-};
+> = Object.fromEntries(
+  CLOUD_IDS.map((id) => {
+    const { label, loginHost, graphUrl } = TOKEN_CLOUDS[id];
+    return [id, { label, loginHost, graphBaseUrl: graphUrl }];
+  }),
+) as Record<SignInCloud, { label: string; loginHost: string; graphBaseUrl: string }>;
 
 /** The defaults: any work or school account, the public cloud, and the Graph profile scope. */
 export const DEFAULT_SIGN_IN_SETTINGS: SignInSettings = {

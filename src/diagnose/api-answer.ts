@@ -143,6 +143,9 @@ const str = (v: unknown): string | null =>
 
 /** ASCII-only lower case, so indices stay valid in the original text. */
 function asciiLower(text: string): string {
+  // The native lower-casing is fast; only when it changes the length (a few non-ASCII letters) fall back.
+  const lowered = text.toLowerCase();
+  if (lowered.length === text.length) return lowered;
   return text.replace(/[A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 32));
 }
 

@@ -1,5 +1,12 @@
 import type { Catalog } from '../catalog';
-import type { Classification, DecodedJwt } from '../token';
+import {
+  CALLER_LABEL,
+  describeExpiry,
+  KIND_LABEL,
+  type Classification,
+  type DecodedJwt,
+  type Expiry,
+} from '../token';
 import { nameApp, nameRole } from './compare-names';
 import { describeAudience } from './hosts';
 import { REDACTED, isKeptClaim, redactClaims } from './redact-claims';
@@ -105,7 +112,8 @@ export function buildReport(input: ReportInput): string {
   }
 
   lines.push('## Token facts', '', '| Fact | Value |', '| --- | --- |');
-  for (const [fact, value] of tokenFacts(c, catalog)) lines.push(`| ${fact} | ${cell(value)} |`);
+  for (const [fact, value] of tokenFacts(c, describeExpiry(token.payload, now), catalog))
+    lines.push(`| ${fact} | ${cell(value)} |`);
   lines.push('');
 
   lines.push('## Claims (redacted)', '');
@@ -123,22 +131,15 @@ export function buildReport(input: ReportInput): string {
   return scrub(lines.join('\n'), token, redacted.masked);
 }
 
-function tokenFacts(c: Classification, catalog: Catalog | null): [string, string][] {
+function tokenFacts(c: Classification, expiry: Expiry, catalog: Catalog | null): [string, string][] {
   const api =
     describeAudience(c.audience)?.name ?? (c.audience ? nameApp(c.audience, catalog)?.name : null) ?? null;
   const app = c.clientId ? (nameApp(c.clientId, catalog)?.name ?? null) : null;
-  const kind = { access: 'Access token', id: 'ID token', unknown: 'Unknown kind' }[c.kind];
-  const caller =
-    c.caller === null
-      ? 'not stated'
-      : {
-          delegated: 'Delegated (user)',
-          'app-only': 'App-only',
-          'managed-identity': 'Managed identity (app-only)',
-        }[c.caller];
-  const expires = c.expiry.expiresAt
-    ? `${c.expiry.text} (${c.expiry.expiresAt.toISOString()})`
-    : c.expiry.text || 'no exp claim';
+  const kind = KIND_LABEL[c.kind];
+  const caller = c.caller === null ? 'not stated' : CALLER_LABEL[c.caller];
+  const expires = expiry.expiresAt
+    ? `${expiry.text} (${expiry.expiresAt.toISOString()})`
+    : expiry.text || 'no exp claim';
   const wids =
     c.wids === null
       ? 'no wids claim at all'

@@ -1,5 +1,5 @@
 import type { Catalog } from '../catalog';
-import type { Classification, Finding } from '../token';
+import type { Classification, Expiry, Finding } from '../token';
 import { nameApp, nameRole } from './compare-names';
 import type { Difference, DifferenceAspect, DifferenceCode } from './compare-types';
 import { callerText, cloudText, guestText, issuerText, kindText, lower } from './compare-wording';
@@ -10,15 +10,25 @@ import { describeAudience } from './hosts';
  * tenant, caller type, version, client app, guest, each permission, each directory role and expiry, in
  * that order. None is marked decisive here: that needs a request (see compare-decisive.ts).
  */
-export function diffMeaning(a: Classification, b: Classification, catalog: Catalog | null): Difference[] {
+export function diffMeaning(
+  a: Classification,
+  b: Classification,
+  catalog: Catalog | null,
+  expiries: readonly [Expiry, Expiry],
+): Difference[] {
   return [
     ...diffKind(a, b),
     ...diffAudience(a, b, catalog),
     ...diffSimple(a, b, catalog),
     ...diffPermissions(a, b),
     ...diffDirectoryRoles(a, b, catalog),
-    ...diffExpiry(a, b),
+    ...diffExpiry(...expiries),
   ];
+}
+
+/** App-only callers (an app or a managed identity) act without a user. */
+function isAppOnly(c: Classification): boolean {
+  return c.caller === 'app-only' || c.caller === 'managed-identity';
 }
 
 function difference(
@@ -142,13 +152,15 @@ function diffSimple(a: Classification, b: Classification, catalog: Catalog | nul
     );
   }
   if (a.guest !== b.guest) {
+    // An app-only token has no user to be a guest or a member: say so rather than "not stated".
+    const userText = (side: 'A' | 'B', c: Classification) =>
+      isAppOnly(c) ? `token ${side} is app-only (no user)` : `token ${side}'s user is ${guestText(c.guest)}`;
+    const text = `${userText('A', a)}; ${userText('B', b)}.`;
     out.push(
-      difference(
-        'guest-differs',
-        'guest',
-        `Token A's user is ${guestText(a.guest)}; token B's user is ${guestText(b.guest)}.`,
-        { a: a.guest, b: b.guest },
-      ),
+      difference('guest-differs', 'guest', text.charAt(0).toUpperCase() + text.slice(1), {
+        a: a.guest,
+        b: b.guest,
+      }),
     );
   }
   return out;
@@ -211,12 +223,16 @@ function diffDirectoryRoles(a: Classification, b: Classification, catalog: Catal
   const out: Difference[] = [];
   const widsText = (w: readonly string[]) =>
     w.length === 0 ? 'an empty wids claim' : `${w.length} directory role${w.length === 1 ? '' : 's'} in wids`;
+  const noWids = (side: 'A' | 'B', c: Classification) =>
+    isAppOnly(c)
+      ? `Token ${side} is app-only, so it carries no directory roles (no wids claim)`
+      : `Token ${side} has no wids claim at all`;
   if (a.wids === null && b.wids !== null) {
     out.push(
       difference(
         'wids-absent-in-a',
         'directory-role',
-        `Token A has no wids claim at all; token B has ${widsText(b.wids)}.`,
+        `${noWids('A', a)}; token B has ${widsText(b.wids)}.`,
         { a: null, b: b.wids },
         'warning',
       ),
@@ -227,7 +243,7 @@ function diffDirectoryRoles(a: Classification, b: Classification, catalog: Catal
       difference(
         'wids-absent-in-b',
         'directory-role',
-        `Token B has no wids claim at all; token A has ${widsText(a.wids)}.`,
+        `${noWids('B', b)}; token A has ${widsText(a.wids)}.`,
         { a: a.wids, b: null },
         'warning',
       ),
@@ -266,9 +282,7 @@ function diffDirectoryRoles(a: Classification, b: Classification, catalog: Catal
   return out;
 }
 
-function diffExpiry(a: Classification, b: Classification): Difference[] {
-  const ea = a.expiry;
-  const eb = b.expiry;
+function diffExpiry(ea: Expiry, eb: Expiry): Difference[] {
   if (ea.state === eb.state && ea.expiresAt?.getTime() === eb.expiresAt?.getTime()) return [];
   return [
     difference(

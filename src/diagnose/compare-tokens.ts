@@ -1,3 +1,4 @@
+import { describeExpiry } from '../token';
 import { diffClaims } from './compare-claims';
 import { markDecisive, orderDifferences } from './compare-decisive';
 import { diffMeaning } from './compare-meaning';
@@ -26,7 +27,10 @@ export type {
 export function compareTokens(a: ComparedToken, b: ComparedToken, options: CompareOptions): Comparison {
   const catalog = options.catalog ?? null;
   const claims = diffClaims(a.token.payload, b.token.payload);
-  let differences = diffMeaning(a.classification, b.classification, catalog);
+  let differences = diffMeaning(a.classification, b.classification, catalog, [
+    describeExpiry(a.token.payload, options.now),
+    describeExpiry(b.token.payload, options.now),
+  ]);
 
   let diagnoses: Comparison['diagnoses'] = null;
   if (options.request) {

@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog';
 import type { AzureRoleData } from '../catalog/azure-roles';
-import type { Classification, DecodedJwt } from '../token';
+import { describeExpiry, type Classification, type DecodedJwt } from '../token';
 import { explainAadsts } from './aadsts-codes';
 import { readApiAnswer, type ApiAnswer } from './api-answer';
 import type { DiagnosisContext } from './context';
@@ -19,7 +19,7 @@ export interface ErrorContext {
   readonly catalog?: Catalog | null;
   readonly request?: ParsedRequest | null;
   readonly azureRoles?: AzureRoleData | null;
-  /** The clock the classification was made at; only lifetime wording uses it. */
+  /** The current time, for the token's expiry; without it expiry is not cross-checked. */
   readonly now?: Date;
 }
 
@@ -81,12 +81,14 @@ function panelOnlyFindings(ctx: DiagnosisContext): ErrorFinding[] {
   if (!a || !c) return [];
   const out: ErrorFinding[] = [];
   const tokenFamily = a.family === 'invalid-audience' || a.family === 'unauthorized';
-  if (tokenFamily && c.expiry.state === 'expired')
+  // Without a `now` the context's clock is the epoch, when no token is valid yet: no expiry finding.
+  const expiry = describeExpiry(ctx.token?.decoded.payload ?? {}, ctx.now);
+  if (tokenFamily && expiry.state === 'expired')
     out.push({
       code: 'token-expired',
       severity: 'error',
-      evidence: { exp: c.expiry.expiresAt?.toISOString() ?? null },
-      message: `The token loaded here has expired (${c.expiry.text}).`,
+      evidence: { exp: expiry.expiresAt?.toISOString() ?? null },
+      message: `The token loaded here has expired (${expiry.text}).`,
       fix: {
         text: 'Get a new token; MSAL does this for you when you call acquireTokenSilent before each call.',
         actions: [],

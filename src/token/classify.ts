@@ -1,14 +1,19 @@
-import type { Claims, Classification, Cloud, DecodedJwt, Expiry, IssuerKind } from './types';
+import { CLOUD_IDS, CLOUDS, issuerOfHost } from './clouds';
+import type {
+  Claims,
+  Classification,
+  Cloud,
+  DecodedJwt,
+  Expiry,
+  IssuerKind,
+  ManagedIdentityResource,
+  TokenUser,
+} from './types';
 import { dateFromNumericDate, formatDuration } from './time';
 
-const PUBLIC_HOSTS = new Set(['sts.windows.net', 'login.microsoftonline.com', 'login.windows.net']);
-const USGOV_HOSTS = new Set(['login.microsoftonline.us']);
-const CHINA_HOSTS = new Set([
-  'login.chinacloudapi.cn',
-  'login.partner.microsoftonline.cn',
-  'sts.chinacloudapi.cn',
-]);
 const GUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+/** Longest `iss` read for the host: Entra's are under 100 characters. */
+const MAX_ISSUER_LENGTH = 2048;
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 const has = (claims: Claims, name: string): boolean => Object.hasOwn(claims, name);
@@ -18,20 +23,20 @@ function strings(v: unknown): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 }
 
+// Anchored, and each part's characters exclude the next part's first: linear on any input.
+const HTTPS_HOST = /^https:\/\/([a-z0-9.-]+)(?::\d{1,5})?(?:[/?#]|$)/i;
+
+/** The host of an `https://` URL, lower case, or null for anything else (user info, odd characters, too long). */
+function httpsHost(url: string): string | null {
+  // A pattern, not `new URL`: URL parsing is slow outside browsers and accepts more than Entra writes.
+  const host = url.length > MAX_ISSUER_LENGTH ? undefined : HTTPS_HOST.exec(url)?.[1];
+  return host === undefined ? null : host.toLowerCase();
+}
+
 /** Issuer kind and cloud from the `iss` URL's host. Does not fetch or trust the issuer. */
 export function classifyIssuer(iss: string | null): { kind: IssuerKind; cloud: Cloud | null } {
-  if (iss === null) return { kind: 'other', cloud: null };
-  // A plain pattern, not `new URL`: this runs on every tick and URL parsing is slow outside browsers.
-  // Anything with user info, odd characters or no https scheme is simply "other".
-  const match = /^https:\/\/([A-Za-z0-9.-]+)(?::\d{1,5})?(?:[/?#]|$)/i.exec(iss);
-  if (match === null) return { kind: 'other', cloud: null };
-  const host = (match[1] ?? '').toLowerCase();
-  if (PUBLIC_HOSTS.has(host)) return { kind: 'entra', cloud: 'public' };
-  if (USGOV_HOSTS.has(host)) return { kind: 'entra', cloud: 'usgov' };
-  if (CHINA_HOSTS.has(host)) return { kind: 'entra', cloud: 'china' };
-  if (host.endsWith('.b2clogin.com')) return { kind: 'entra-b2c', cloud: 'public' };
-  if (host.endsWith('.ciamlogin.com')) return { kind: 'entra-external-id', cloud: 'public' };
-  return { kind: 'other', cloud: null };
+  const host = iss === null ? null : httpsHost(iss);
+  return host === null ? { kind: 'other', cloud: null } : issuerOfHost(host);
 }
 
 /**
@@ -68,16 +73,18 @@ function classifyVersion(p: Claims, iss: string | null): Classification['version
   if (ver === '1.0' || ver === 1) return '1.0';
   if (ver === '2.0' || ver === 2) return '2.0';
   if (iss !== null && /\/v2\.0\/?$/.test(iss)) return '2.0';
-  if (iss !== null && /^https:\/\/sts\.(windows\.net|chinacloudapi\.cn)\//.test(iss)) return '1.0';
+  const host = iss === null ? null : httpsHost(iss);
+  if (host !== null && CLOUD_IDS.some((id) => CLOUDS[id].stsHost === host)) return '1.0';
   return null;
 }
 
 /**
- * Who an access token acts for: `xms_mirid` → managed identity; `idtyp` app/user; `scp` → delegated;
+ * Who an access token acts for, by these rules in order: `xms_mirid` → managed identity (even with
+ * `idtyp` app: Entra marks managed identity tokens only this way); `idtyp` app/user; `scp` → delegated;
  * `roles` without `scp` → app-only; `oid` equal to `sub` → app-only; user-name claims → delegated.
  */
 function classifyCaller(p: Claims): Classification['caller'] {
-  if (has(p, 'xms_mirid')) return 'managed-identity';
+  if (str(p['xms_mirid']) !== null) return 'managed-identity';
   const idtyp = p['idtyp'];
   if (idtyp === 'app') return 'app-only';
   if (idtyp === 'user') return 'delegated';
@@ -105,12 +112,86 @@ function classifyGuest(p: Claims, tenantId: string | null, caller: Classificatio
   return true;
 }
 
-/** Expiry state and the sentence to show, at `now`. Does not allow any clock skew. */
-export function describeExpiry(p: Claims, now: Date): Expiry {
+/** A guest's home tenant: the tenant GUID in `idp` when it is not the token's own tenant. */
+function homeTenantOf(p: Claims, tenantId: string | null, guest: boolean | null): string | null {
+  if (guest !== true) return null;
+  const idp = str(p['idp']);
+  const home = idp !== null && idp.length <= MAX_ISSUER_LENGTH ? (GUID.exec(idp)?.[0] ?? null) : null;
+  return home !== null && home.toLowerCase() !== tenantId?.toLowerCase() ? home : null;
+}
+
+function userOf(p: Claims): TokenUser | null {
+  const upn = str(p['upn']);
+  const preferredUsername = str(p['preferred_username']);
+  const uniqueName = str(p['unique_name']);
+  const name = str(p['name']);
+  const signInName = upn ?? preferredUsername ?? uniqueName ?? str(p['email']);
+  if (name === null && signInName === null) return null;
+  return { name, upn, preferredUsername, uniqueName, signInName };
+}
+
+/** Longest `xms_mirid` read: Azure resource IDs are at most a few hundred characters. */
+const MAX_RESOURCE_ID_LENGTH = 2048;
+
+// Resource types (the last type segment, lower case) managed identities most often belong to, in the
+// Azure portal's words; any other type is shown as written ("Microsoft.Sql/servers").
+const RESOURCE_TYPE_LABELS: ReadonlyMap<string, string> = new Map([
+  ['userassignedidentities', 'User-assigned managed identity'],
+  ['sites', 'App Service / Functions app'],
+  ['virtualmachines', 'Virtual machine'],
+  ['virtualmachinescalesets', 'Virtual machine scale set'],
+  ['workflows', 'Logic app'],
+  ['containerapps', 'Container app'],
+  ['containergroups', 'Container instance'],
+  ['automationaccounts', 'Automation account'],
+  ['factories', 'Data factory'],
+]);
+
+/**
+ * The Azure resource in `xms_mirid`: `/subscriptions/{id}/resourcegroups/{rg}/providers/{Namespace}/{type}/{name}`,
+ * child types (`…/sites/{app}/slots/{slot}`) included. Keys match in any case, as ARM's do; a value that is
+ * not of this shape keeps its raw ID and last segment. Does not look the resource up.
+ */
+export function parseManagedIdentityResource(resourceId: string): ManagedIdentityResource {
+  const parts = resourceId.length > MAX_RESOURCE_ID_LENGTH ? [] : resourceId.split('/').filter(Boolean);
+  const after = (key: string): string | null => {
+    const i = parts.findIndex((s) => s.toLowerCase() === key);
+    return i < 0 ? null : (parts[i + 1] ?? null);
+  };
+  const providers = parts.findIndex((s) => s.toLowerCase() === 'providers');
+  // Namespace, then type/name pairs: Microsoft.Web / sites / app [/ slots / slot].
+  const tail = providers < 0 ? [] : parts.slice(providers + 1);
+  const typed = tail.length >= 3 && tail.length % 2 === 1;
+  const resourceType = typed ? tail.filter((_, i) => i === 0 || i % 2 === 1).join('/') : null;
+  const type = typed ? (tail.at(-2) ?? '').toLowerCase() : '';
+  return {
+    resourceId,
+    subscriptionId: after('subscriptions'),
+    resourceGroup: after('resourcegroups'),
+    resourceType,
+    name: parts.at(-1) ?? null,
+    userAssigned: type === 'userassignedidentities',
+    typeLabel: resourceType && (RESOURCE_TYPE_LABELS.get(type) ?? resourceType),
+  };
+}
+
+/**
+ * Expiry state and the sentence to show, at `now`: the one part of what a token says that depends on the
+ * clock. Does not allow any clock skew, and never throws (a payload that is not an object has no times).
+ */
+export function describeExpiry(payload: Claims, now: Date): Expiry {
+  try {
+    return expiryAt(typeof payload === 'object' && payload !== null ? payload : Object.create(null), now);
+  } catch {
+    return expiryAt(Object.create(null), now);
+  }
+}
+
+function expiryAt(p: Claims, now: Date): Expiry {
   const issuedAt = dateFromNumericDate(p['iat']);
   const notBefore = dateFromNumericDate(p['nbf']);
   const expiresAt = dateFromNumericDate(p['exp']);
-  const nowMs = now.getTime();
+  const nowMs = now instanceof Date ? now.getTime() : Number.NaN;
   if (Number.isNaN(nowMs)) {
     return {
       state: 'unknown',
@@ -161,23 +242,26 @@ export function describeExpiry(p: Claims, now: Date): Expiry {
 }
 
 /**
- * Says what a decoded token is: access or ID, v1.0 or v2.0, who it acts for, issuer kind and cloud,
- * tenant, audience, client, guest or member, and expiry at `now`.
+ * Says what a decoded token is: access or ID, v1.0 or v2.0, who it acts for (and, for a managed identity,
+ * which Azure resource), issuer kind and cloud, tenant, audience, client, the user and whether a guest.
+ * Reads no clock: the answer is the same for a token at any time (expiry is {@link describeExpiry}).
  * Does NOT verify the signature or the issuer, and never throws; unknown shapes yield nulls and 'unknown'.
  */
-export function classifyToken(token: DecodedJwt, now: Date): Classification {
+export function classifyToken(token: DecodedJwt): Classification {
   try {
-    return classifyUnsafe(token, now);
+    return classifyUnsafe(token);
   } catch {
     // Defensive only (e.g. a hand-built token whose claims throw on access): say nothing rather than crash.
-    return classifyUnsafe(
-      { raw: '', header: Object.create(null), payload: Object.create(null), signature: '' },
-      now,
-    );
+    return classifyUnsafe({
+      raw: '',
+      header: Object.create(null),
+      payload: Object.create(null),
+      signature: '',
+    });
   }
 }
 
-function classifyUnsafe(token: DecodedJwt, now: Date): Classification {
+function classifyUnsafe(token: DecodedJwt): Classification {
   const p: Claims =
     token && typeof token.payload === 'object' && token.payload !== null
       ? token.payload
@@ -186,8 +270,13 @@ function classifyUnsafe(token: DecodedJwt, now: Date): Classification {
   const issuer = classifyIssuer(iss);
   const kind = classifyKind(p);
   const tenantId =
-    str(p['tid']) ?? (issuer.kind === 'entra' && iss !== null ? (GUID.exec(iss)?.[0] ?? null) : null);
+    str(p['tid']) ??
+    (issuer.kind === 'entra' && iss !== null && iss.length <= MAX_ISSUER_LENGTH
+      ? (GUID.exec(iss)?.[0] ?? null)
+      : null);
   const caller = kind === 'id' ? null : classifyCaller(p);
+  const guest = classifyGuest(p, tenantId, kind === 'id' ? 'delegated' : caller);
+  const mirid = caller === 'managed-identity' ? str(p['xms_mirid']) : null;
   const scp = p['scp'];
   return {
     kind,
@@ -197,8 +286,11 @@ function classifyUnsafe(token: DecodedJwt, now: Date): Classification {
     tenantId,
     audience: strings(p['aud'])[0] ?? null,
     clientId: str(p['appid']) ?? str(p['azp']),
-    guest: classifyGuest(p, tenantId, kind === 'id' ? 'delegated' : caller),
-    expiry: describeExpiry(p, now),
+    clientName: str(p['app_displayname']),
+    user: caller === 'app-only' || caller === 'managed-identity' ? null : userOf(p),
+    guest,
+    homeTenantId: homeTenantOf(p, tenantId, guest),
+    managedIdentity: mirid === null ? null : parseManagedIdentityResource(mirid),
     scopes: typeof scp === 'string' ? scp.split(/\s+/).filter((s) => s !== '') : strings(scp),
     roles: strings(p['roles']),
     wids: has(p, 'wids') ? strings(p['wids']) : null,

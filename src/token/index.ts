@@ -14,16 +14,44 @@ export type {
   FoundToken,
   Inspection,
   IssuerKind,
+  ManagedIdentityResource,
   TokenError,
   TokenErrorCode,
+  TokenUser,
   TokenSource,
 } from './types';
 export { findTokens, MAX_INPUT_LENGTH } from './find';
 export { decodeToken } from './decode';
-export { classifyToken } from './classify';
+export { classifyToken, describeExpiry, parseManagedIdentityResource } from './classify';
 export { explainClaims, explainHeader } from './explain';
 export { ACCESS_LINK, AMR_VALUES, ID_LINK, OPTIONAL_LINK } from './claim-dictionary';
 export type { ClaimFormat, ClaimInfo } from './claim-dictionary';
 export { formatDuration, formatRelative } from './time';
 export { isOpaqueTokenShape } from './decode';
-export { inspectText } from './inspect';
+export { summarizeToken, SUMMARY_PLACEHOLDER } from './summary';
+export type { SummaryNames, SummaryRow, SummaryRowKey, SummaryTone, TokenSummaryText } from './summary';
+export {
+  CLOUD_IDS,
+  CLOUDS,
+  GRAPH_APP_ID,
+  GRAPH_ORIGINS,
+  SIGN_IN_ORIGINS,
+  graphHostCloud,
+  issuerOfHost,
+  metadataHostOf,
+  parseCloud,
+} from './clouds';
+export type { CloudFacts } from './clouds';
+export {
+  CALLER_DETAIL,
+  CALLER_LABEL,
+  CALLER_SHORT,
+  CLOUD_DETAIL,
+  CLOUD_LABEL,
+  EXPIRY_STATE_LABEL,
+  ISSUER_KIND_LABEL,
+  KIND_DETAIL,
+  KIND_LABEL,
+  versionLabel,
+} from './labels';
+export { CALLER_PHRASE, CLOUD_PHRASE, ISSUER_KIND_PHRASE, KIND_NOUN, KIND_PHRASE } from './phrases';

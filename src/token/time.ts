@@ -43,3 +43,8 @@ export function formatRelative(date: Date, now: Date): string {
 export function formatIsoUtc(date: Date): string {
   return date.toISOString().replace('.000Z', 'Z');
 }
+
+/** "2026-11-23 12:34:56 UTC": for people, in UTC, to the second. */
+export function formatUtc(date: Date): string {
+  return `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}

@@ -70,6 +70,40 @@ export interface Expiry {
   readonly text: string;
 }
 
+/** The signed-in user as the token names them; each field is null when its claim is absent. */
+export interface TokenUser {
+  /** `name`: the display name. */
+  readonly name: string | null;
+  /** `upn` (v1 and some v2 tokens). */
+  readonly upn: string | null;
+  /** `preferred_username` (v2). */
+  readonly preferredUsername: string | null;
+  /** `unique_name` (v1). */
+  readonly uniqueName: string | null;
+  /** The first of `upn`, `preferred_username`, `unique_name`, `email`: the name to show beside `name`. */
+  readonly signInName: string | null;
+}
+
+/** The Azure resource a managed identity belongs to, read from `xms_mirid`. */
+export interface ManagedIdentityResource {
+  /** `xms_mirid` as written. */
+  readonly resourceId: string;
+  readonly subscriptionId: string | null;
+  readonly resourceGroup: string | null;
+  /** Provider namespace and type, e.g. "Microsoft.Web/sites"; null when the ID has no provider part. */
+  readonly resourceType: string | null;
+  /** The resource's own name (the last segment), e.g. "myfunc". */
+  readonly name: string | null;
+  /** True for a user-assigned identity (its own resource), false for a system-assigned one. */
+  readonly userAssigned: boolean;
+  /** What the type is in the Azure portal's words, e.g. "App Service / Functions app"; the type itself when unknown. */
+  readonly typeLabel: string | null;
+}
+
+/**
+ * What a token says about itself, without the clock: the same for the same token at any time, so it is
+ * computed once per token. Expiry, which depends on `now`, is {@link Expiry} from `describeExpiry`.
+ */
 export interface Classification {
   readonly kind: 'access' | 'id' | 'unknown';
   readonly version: '1.0' | '2.0' | null;
@@ -85,9 +119,16 @@ export interface Classification {
   readonly audience: string | null;
   /** The calling app: `appid` (v1) or `azp` (v2). */
   readonly clientId: string | null;
+  /** `app_displayname`: the calling app's name as the token states it; null when absent. */
+  readonly clientName: string | null;
+  /** The signed-in user; null for app-only and managed identity tokens and when no user claim is present. */
+  readonly user: TokenUser | null;
   /** True for a guest (B2B) user, false for a member, null when the token does not say. */
   readonly guest: boolean | null;
-  readonly expiry: Expiry;
+  /** A guest's home tenant, from `idp` when it names a tenant other than `tid`; null otherwise. */
+  readonly homeTenantId: string | null;
+  /** The managed identity's Azure resource, from `xms_mirid`; null for other callers. */
+  readonly managedIdentity: ManagedIdentityResource | null;
   /** `scp`, split on spaces. */
   readonly scopes: readonly string[];
   /** `roles`, when an array of strings. */
@@ -124,5 +165,7 @@ export interface Inspection {
   readonly selectedIndex: number | null;
   readonly decoded: DecodeResult | null;
   readonly classification: Classification | null;
+  /** The expiry at the inspection's `now`; null when nothing decoded. */
+  readonly expiry: Expiry | null;
   readonly claims: readonly ClaimRow[];
 }

@@ -1,4 +1,5 @@
 import type { ClaimChange, Comparison, Difference } from '../diagnose';
+import { dateFromSeconds, formatRelative, formatUtc } from './format-time';
 import './compare-panel.css';
 import { VERDICT_LABELS } from '../diagnose';
 
@@ -7,6 +8,21 @@ export interface CompareDifferencesProps {
   readonly comparison: Comparison | null;
   /** Shown instead of the differences while there is no comparison. */
   readonly emptyText: string;
+  /** The current time, for "in 42 minutes" / "3 hours ago" next to the time claims. */
+  readonly now: Date;
+}
+
+// NumericDate claims (seconds since 1970): shown as a date and how long ago or ahead it is.
+const TIME_CLAIMS = new Set(['exp', 'nbf', 'iat', 'auth_time', 'xms_tcdt', 'updated_at']);
+
+function ClaimValue({ claim, value, now }: { claim: string; value: unknown; now: Date }) {
+  const date = TIME_CLAIMS.has(claim) ? dateFromSeconds(value) : null;
+  if (!date) return <>{show(value)}</>;
+  return (
+    <>
+      {formatUtc(date)} ({formatRelative(date, now)})<span className="compare-raw">{show(value)}</span>
+    </>
+  );
 }
 
 const VERDICT = VERDICT_LABELS;
@@ -30,21 +46,26 @@ function DifferenceItem({ difference }: { difference: Difference }) {
   );
 }
 
-function ChangeRows({ changes, kind }: { changes: readonly ClaimChange[]; kind: string }) {
+function ChangeRows({ changes, kind, now }: { changes: readonly ClaimChange[]; kind: string; now: Date }) {
+  // data-label names each cell when narrow screens stack the row (compare-panel.css).
   return changes.map((c) => (
     <tr key={`${kind}-${c.claim}`}>
       <th scope="row">
         <code>{c.claim}</code>
       </th>
-      <td>{kind}</td>
-      <td className="compare-value">{show(c.a)}</td>
-      <td className="compare-value">{show(c.b)}</td>
+      <td data-label="Change">{kind}</td>
+      <td className="compare-value" data-label="Token A">
+        <ClaimValue claim={c.claim} value={c.a} now={now} />
+      </td>
+      <td className="compare-value" data-label="Token B">
+        <ClaimValue claim={c.claim} value={c.b} now={now} />
+      </td>
     </tr>
   ));
 }
 
 /** The "Differences" region: meaning-level differences first (those that decide the verdict on top), then raw claim changes. */
-export function CompareDifferences({ comparison, emptyText }: CompareDifferencesProps) {
+export function CompareDifferences({ comparison, emptyText, now }: CompareDifferencesProps) {
   return (
     <section aria-label="Differences" className="panel compare-differences">
       <h2>Differences</h2>
@@ -88,9 +109,9 @@ export function CompareDifferences({ comparison, emptyText }: CompareDifferences
                   </tr>
                 </thead>
                 <tbody>
-                  <ChangeRows changes={comparison.claims.changed} kind="changed" />
-                  <ChangeRows changes={comparison.claims.added} kind="added in B" />
-                  <ChangeRows changes={comparison.claims.removed} kind="removed in B" />
+                  <ChangeRows changes={comparison.claims.changed} kind="changed" now={now} />
+                  <ChangeRows changes={comparison.claims.added} kind="added in B" now={now} />
+                  <ChangeRows changes={comparison.claims.removed} kind="removed in B" now={now} />
                 </tbody>
               </table>
             </div>

@@ -20,10 +20,7 @@ export function formatRelative(date: Date, now: Date): string {
   return relative.format(seconds, 'second');
 }
 
-/** "2026-11-23 12:34:56 UTC". */
-export function formatUtc(date: Date): string {
-  return `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
-}
+export { formatUtc } from '../token/time';
 
 /** The same instant in the browser's time zone. */
 export function formatLocal(date: Date): string {

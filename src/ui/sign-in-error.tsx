@@ -9,7 +9,7 @@ export interface SignInErrorProps {
 export function SignInError({ error }: SignInErrorProps) {
   return (
     <section className="signin-error" aria-label="Sign-in error" role="alert">
-      <h3>{error.title}</h3>
+      <h2>{error.title}</h2>
       <p>{error.message}</p>
       <p>
         <strong>Fix:</strong> {error.fix}

@@ -7,6 +7,7 @@ import type {
 } from '../auth';
 import { CLOUDS } from '../auth';
 import { CopyButton } from './copy-button';
+import { SelectField, TextField } from './text-field';
 import './sign-in.css';
 
 export interface SignInFormProps {
@@ -43,6 +44,11 @@ const FIELDS = [
   },
 ] as const;
 
+const PROTOCOLS: readonly { value: SignInProtocolMode; label: string }[] = [
+  { value: 'AAD', label: 'Entra style (discovery at <authority>/v2.0)' },
+  { value: 'OIDC', label: 'Plain OpenID Connect (authority is the issuer)' },
+];
+
 /** The sign-in settings and the sign-in buttons. Remembers nothing itself; the parent does. */
 export function SignInForm(props: SignInFormProps) {
   const { settings, errors, warnings, customAuthority, redirectUri, busy, onChange, onSignIn } = props;
@@ -56,58 +62,38 @@ export function SignInForm(props: SignInFormProps) {
         onSignIn('redirect');
       }}
     >
-      {FIELDS.map(({ field, label, id, hint }) => {
-        const fieldErrors = errorFor(field);
-        return (
-          <div className="signin-field" key={field}>
-            <label htmlFor={id}>{label}</label>
-            <input
-              id={id}
-              type="text"
-              spellCheck={false}
-              autoComplete="off"
-              value={settings[field]}
-              aria-invalid={fieldErrors.length > 0}
-              aria-describedby={`${id}-hint${fieldErrors.length > 0 ? ` ${id}-error` : ''}`}
-              onChange={(event) => onChange({ ...settings, [field]: event.target.value })}
-            />
-            <small id={`${id}-hint`}>{hint}</small>
-            {fieldErrors.length > 0 && (
-              <p className="signin-field-error" id={`${id}-error`}>
-                {fieldErrors.map((e) => e.message).join(' ')}
-              </p>
-            )}
-          </div>
-        );
-      })}
-      <div className="signin-field">
-        <label htmlFor="signin-cloud">Cloud</label>
-        <select
-          id="signin-cloud"
-          value={settings.cloud}
-          onChange={(event) => onChange({ ...settings, cloud: event.target.value as SignInCloud })}
-        >
-          {(Object.keys(CLOUDS) as SignInCloud[]).map((cloud) => (
-            <option key={cloud} value={cloud}>
-              {CLOUDS[cloud].label} ({CLOUDS[cloud].loginHost})
-            </option>
-          ))}
-        </select>
-      </div>
+      {FIELDS.map(({ field, label, id, hint }) => (
+        <TextField
+          key={field}
+          id={id}
+          className="signin-field"
+          label={label}
+          hint={hint}
+          value={settings[field]}
+          errors={errorFor(field).map((e) => e.message)}
+          onChange={(value) => onChange({ ...settings, [field]: value })}
+        />
+      ))}
+      <SelectField
+        id="signin-cloud"
+        className="signin-field"
+        label="Cloud"
+        value={settings.cloud}
+        options={(Object.keys(CLOUDS) as SignInCloud[]).map((cloud) => ({
+          value: cloud,
+          label: `${CLOUDS[cloud].label} (${CLOUDS[cloud].loginHost})`,
+        }))}
+        onChange={(cloud) => onChange({ ...settings, cloud })}
+      />
       {customAuthority && (
-        <div className="signin-field">
-          <label htmlFor="signin-protocol">Protocol</label>
-          <select
-            id="signin-protocol"
-            value={settings.protocolMode}
-            onChange={(event) =>
-              onChange({ ...settings, protocolMode: event.target.value as SignInProtocolMode })
-            }
-          >
-            <option value="AAD">Entra style (discovery at &lt;authority&gt;/v2.0)</option>
-            <option value="OIDC">Plain OpenID Connect (authority is the issuer)</option>
-          </select>
-        </div>
+        <SelectField
+          id="signin-protocol"
+          className="signin-field"
+          label="Protocol"
+          value={settings.protocolMode}
+          options={PROTOCOLS}
+          onChange={(protocolMode) => onChange({ ...settings, protocolMode })}
+        />
       )}
       {warnings.map((w) => (
         <p className="signin-warning" key={w}>

@@ -18,12 +18,10 @@ import {
   makeToken,
 } from '../fixtures/make-token';
 
-const NOW = new Date('2030-01-01T00:00:00Z');
-
 function classify(payload: Record<string, unknown>) {
   const decoded = decodeToken(makeToken(payload));
   if (!decoded.ok) throw new Error(decoded.error.message);
-  return classifyToken(decoded.token, NOW);
+  return classifyToken(decoded.token);
 }
 
 describe('prefillFromToken', () => {
@@ -66,7 +64,7 @@ describe('prefillGrantFromToken', () => {
   function both(payload: Record<string, unknown>) {
     const decoded = decodeToken(makeToken(payload));
     if (!decoded.ok) throw new Error(decoded.error.message);
-    return prefillGrantFromToken(decoded.token, classifyToken(decoded.token, NOW));
+    return prefillGrantFromToken(decoded.token, classifyToken(decoded.token));
   }
 
   it('takes the managed identity as principal and the audience as API', () => {

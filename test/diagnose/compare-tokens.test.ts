@@ -197,6 +197,25 @@ describe('compareTokens by meaning', () => {
     );
   });
 
+  it.each<[string, Partial<Classification>, DifferenceCode, string]>([
+    [
+      'has no user to be a guest',
+      { caller: 'app-only', guest: null },
+      'guest-differs',
+      "Token A's user is a member; token B is app-only (no user).",
+    ],
+    [
+      'carries no directory roles',
+      { caller: 'managed-identity', wids: null },
+      'wids-absent-in-b',
+      'Token B is app-only, so it carries no directory roles (no wids claim); token A has 1 directory role in wids.',
+    ],
+  ])('says an app-only token %s, never calling it a user', (_label, cb, code, message) => {
+    const user = side({ ...base(), wids: [DEFAULT_MEMBER] }, { caller: 'delegated', guest: false });
+    const c = compareTokens(user, side(graphAppOnlyV2(), cb), { now: NOW });
+    expect(messageOf(c, code)).toBe(message);
+  });
+
   it('tells an expired token from a valid one', () => {
     const expired = side({ ...base(), exp: Math.floor(NOW.getTime() / 1000) - 60 });
     const c = compareTokens(expired, side(base()), { now: NOW });

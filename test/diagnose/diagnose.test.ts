@@ -28,7 +28,7 @@ function run(
   options: { catalog?: Catalog | null; now?: Date } = {},
 ): Diagnosis {
   const now = options.now ?? NOW;
-  const { token, classification } = loadToken(payload, now);
+  const { token, classification } = loadToken(payload);
   const parsed = parseRequest(requestText);
   if (!parsed.ok) throw new Error(parsed.error.message);
   return diagnose({

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog, type Catalog } from '../../src/catalog';
 import { AADSTS_CODE_COUNT, explainAadsts, explainError, parseRequest } from '../../src/diagnose';
 import { defenderManagedIdentity, graphAppOnlyV2, graphDelegatedV1 } from '../fixtures/make-token';
-import { loadToken } from './load-token';
+import { loadToken, NOW } from './load-token';
 
 const graphDenied = `{
   "error": {
@@ -269,7 +269,7 @@ describe('explainError: Graph cross-check with the catalog', () => {
     const { token, classification } = loadToken(graphAppOnlyV2());
     const result = explainError(
       '{"error":{"code":"InvalidAuthenticationToken","message":"Lifetime validation failed, the token is expired."}}',
-      { token, classification },
+      { token, classification, now: NOW },
     );
     expect(result.ok && result.findings.map((f) => f.code)).toEqual(['token-not-sent']);
   });

@@ -6,11 +6,8 @@ import { makeToken, type Payload } from '../fixtures/make-token';
 export const NOW = new Date('2098-12-31T23:55:00Z');
 
 /** Builds, decodes and classifies a synthetic token in one step. */
-export function loadToken(
-  payload: Payload,
-  now: Date = NOW,
-): { token: DecodedJwt; classification: Classification } {
+export function loadToken(payload: Payload): { token: DecodedJwt; classification: Classification } {
   const decoded = decodeToken(makeToken(payload));
   if (!decoded.ok) throw new Error(`fixture did not decode: ${decoded.error.message}`);
-  return { token: decoded.token, classification: classifyToken(decoded.token, now) };
+  return { token: decoded.token, classification: classifyToken(decoded.token) };
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadCatalog, type Catalog } from '../../src/catalog';
-import { diagnose, findRequiredPermissions, parseRequest } from '../../src/diagnose';
+import { loadCatalog, loadGates, type Catalog, type GateData } from '../../src/catalog';
+import { diagnose, findRequiredPermissions, parseRequest, type Diagnosis } from '../../src/diagnose';
 import {
   DEFAULT_MEMBER_ROLE,
   EXP,
@@ -11,6 +11,7 @@ import {
   USER_OID,
   type Payload,
 } from '../fixtures/make-token';
+import { answerOf, runDiagnosis } from './diagnose-context';
 import { loadToken, NOW } from './load-token';
 
 let catalog: Catalog;
@@ -30,6 +31,12 @@ const REQUESTS = [
   'DELETE https://api.securitycenter.microsoft.com/api/indicators/7',
   'GET https://graph.microsoft.com/v1.0/nothing/here',
   'GET https://management.azure.com/subscriptions',
+  'GET https://graph.microsoft.com/v1.0/me/messages',
+  'GET https://graph.microsoft.com/v1.0/auditLogs/signIns',
+  'GET https://graph.microsoft.com/v1.0/teams/t1/channels/c1/messages',
+  'PATCH https://graph.microsoft.com/v1.0/users/8a3c3f0e-1b2c-4d5e-8f90-123456789abc',
+  'GET https://graph.microsoft.com/v1.0/sites/contoso.sharepoint.com,1,2',
+  'GET https://contoso.vault.azure.net/secrets/x',
 ];
 
 const PERMISSIONS = [
@@ -46,6 +53,12 @@ const PERMISSIONS = [
   'Machine.Read',
   'Incident.Read.All',
   'Directory.Read.All',
+  'Directory.ReadWrite.All',
+  'AuditLog.Read.All',
+  'ChannelMessage.Read.All',
+  'Sites.Selected',
+  'SecurityEvents.Read.All',
+  'User.ReadWrite.All',
 ];
 
 const AUDIENCES = [
@@ -167,6 +180,61 @@ describe('diagnose never says a false "Allowed"', () => {
           now: NOW,
         });
         expect(d.verdict).not.toBe('allowed');
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
+
+describe('one verdict from all the evidence (properties)', () => {
+  let gates: GateData;
+  beforeAll(async () => {
+    gates = await loadGates();
+  });
+
+  const withAnswer = fc.record({
+    token: tokenArb,
+    status: fc.constantFrom(401, 403),
+    gatesLoaded: fc.boolean(),
+    host: fc.option(
+      fc.constantFrom('graph.microsoft.com', 'api.securitycenter.microsoft.com', 'example.com'),
+      {
+        nil: null,
+      },
+    ),
+  });
+
+  it('a pasted 401 or 403 never yields "Allowed", whatever the token and the gates say', () => {
+    fc.assert(
+      fc.property(withAnswer, ({ token: t, status, gatesLoaded, host }) => {
+        const d = runDiagnosis(payloadOf(t), t.request, {
+          catalog,
+          gates: gatesLoaded ? gates : null,
+          answer: answerOf(status, { host }),
+        });
+        expect(d.verdict).toBe('denied');
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  /** The first permission each finding's actions recommend (consent scope or app-role grant). */
+  function firstRecommendation(f: Diagnosis['findings'][number]): string | null {
+    for (const a of f.fix?.actions ?? []) {
+      if (a.kind === 'grant') return a.permission.toLowerCase();
+      if (a.kind === 'consent') return a.scope.slice(a.scope.lastIndexOf('/') + 1).toLowerCase();
+    }
+    return null;
+  }
+
+  it('no two findings recommend different permissions for one request, and they agree with the one choice', () => {
+    fc.assert(
+      fc.property(tokenArb, fc.boolean(), (t, gatesLoaded) => {
+        const d = runDiagnosis(payloadOf(t), t.request, { catalog, gates: gatesLoaded ? gates : null });
+        const recommended = new Set(d.findings.map(firstRecommendation).filter((p) => p !== null));
+        expect(recommended.size, [...recommended].join(', ')).toBeLessThanOrEqual(1);
+        if (d.choice && recommended.size === 1)
+          expect([...recommended][0]).toBe(d.choice.permission.value.toLowerCase());
       }),
       { numRuns: 400 },
     );

@@ -156,7 +156,7 @@ describe('buildReport', () => {
     if (!decoded.ok) throw new Error('fixture');
     const text = buildReport({
       token: decoded.token,
-      classification: classifyToken(decoded.token, NOW),
+      classification: classifyToken(decoded.token),
       catalog: null,
       now: NOW,
     });

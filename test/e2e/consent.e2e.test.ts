@@ -161,3 +161,140 @@ describe('grant scripts', () => {
     await app.close();
   });
 });
+
+const LINK_NOTICE = 'These values came from a link: check the app and permissions before you open it.';
+const MI_CLIENT = 'eeeeeeee-0000-0000-0000-000000000005';
+
+/** Puts a token on the inspector, then goes to `hash` in the same page (the token stays in memory). */
+async function inspectThenGo(app: AppPage, token: string, hash: string): Promise<void> {
+  await app.page.getByLabel('Token or text containing a token').fill(token);
+  await app.page.getByRole('region', { name: 'Token summary' }).waitFor();
+  await app.page.evaluate((h) => {
+    window.location.hash = h;
+  }, hash);
+}
+
+const fitsWidth = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+
+describe('consent for a managed identity', () => {
+  it('builds no link, says why, and the Grant link opens the script prefilled', async () => {
+    const app = await browser.open('/');
+    await inspectThenGo(
+      app,
+      makeToken(defenderManagedIdentity()),
+      consentLink({
+        tenant: TENANT_ID,
+        client_id: MI_CLIENT,
+        scope: 'https://api.securitycenter.microsoft.com/Machine.Isolate',
+      }).slice(1),
+    );
+    const result = app.page.getByRole('region', { name: 'Admin consent link' });
+    await result.getByRole('heading', { name: 'No consent link for a managed identity' }).waitFor();
+    await result.getByText(/cannot be granted permissions through a consent link/).waitFor();
+    await result.getByText(/An app role is assigned to their service principal/).waitFor();
+    expect(await urlBox(app.page).count()).toBe(0);
+    await browser.expectAccessible(app.page);
+    await result.getByRole('link', { name: 'Assign the app role on the Grant page' }).click();
+    await app.page.getByRole('heading', { name: /Grant app roles/ }).waitFor();
+    expect(await app.page.getByLabel('Principal object ID', { exact: true }).inputValue()).toBe(MI_OID);
+    const ps = app.page
+      .getByRole('region', { name: 'Grant script' })
+      .getByLabel('Microsoft Graph PowerShell script');
+    expect(await ps.textContent()).toContain("$roleValues = @('Machine.Isolate')");
+    await expectQuiet(app);
+  });
+});
+
+describe('forms filled from a link', () => {
+  it('the consent page says so above the link', async () => {
+    const app = await browser.open(consentLink());
+    const notice = app.page.getByText(LINK_NOTICE);
+    await notice.waitFor();
+    const noticeBox = await notice.boundingBox();
+    const urlBoxBox = await urlBox(app.page).boundingBox();
+    expect(noticeBox!.y).toBeLessThan(urlBoxBox!.y);
+  });
+
+  it('the grant page says so above the scripts', async () => {
+    const app = await browser.open(`/#grant&principal_id=${PRINCIPAL}&api=graph&permission=User.Read.All`);
+    const notice = app.page.getByText(LINK_NOTICE);
+    await notice.waitFor();
+    const ps = app.page.getByLabel('Microsoft Graph PowerShell script');
+    expect((await notice.boundingBox())!.y).toBeLessThan((await ps.boundingBox())!.y);
+  });
+
+  for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+    it(`#grant&api=${name} says the API is unknown instead of failing`, async () => {
+      const app = await browser.open(`/#grant&principal_id=${PRINCIPAL}&api=${name}&permission=${name}`);
+      await app.page.getByText(`"${name}" is not an API the catalog knows`).first().waitFor();
+      expect(await app.page.getByText('This panel failed').count()).toBe(0);
+      expect(app.pageErrors).toEqual([]);
+    });
+
+    it(`#consent with every value "${name}" says what to fix instead of failing`, async () => {
+      const app = await browser.open(
+        `/#consent&tenant=${name}&client_id=${name}&scope=${name}&redirect_uri=${name}&cloud=${name}`,
+      );
+      await app.page.getByText('The link appears once these are fixed:').waitFor();
+      expect(await app.page.getByText('This panel failed').count()).toBe(0);
+      expect(app.pageErrors).toEqual([]);
+    });
+  }
+});
+
+const LONG_GRANT =
+  `/#grant&principal_id=${PRINCIPAL}&api=11112222-aaaa-bbbb-cccc-333344445555` +
+  `&permission=${Array.from({ length: 12 }, (_, i) => `Orders.ReadWrite.Everything.In.The.Tenant${i}`).join(',')}`;
+const LONG_CONSENT = consentLink({
+  scope: Array.from(
+    { length: 20 },
+    (_, i) => `api://contoso-api/Orders.ReadWrite.Everything.In.The.Tenant${i}`,
+  ).join(' '),
+});
+
+describe('consent and grant pages fit the window', () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    for (const width of [1280, 390]) {
+      it(`grant scripts at ${width} px in ${colorScheme} mode scroll inside their code blocks`, async () => {
+        const app = await browser.open(LONG_GRANT);
+        await app.page.emulateMedia({ colorScheme });
+        await app.page.setViewportSize({ width, height: 800 });
+        const ps = app.page.getByLabel('Microsoft Graph PowerShell script');
+        await ps.waitFor();
+        expect(await fitsWidth(app.page)).toBe(true);
+        // The script keeps its lines and scrolls sideways inside its own block, which takes the focus.
+        expect(await ps.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+        await ps.focus();
+        expect(await app.page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+          'Microsoft Graph PowerShell script',
+        );
+        await browser.expectAccessible(app.page);
+      });
+
+      it(`the consent page at ${width} px in ${colorScheme} mode fits the window`, async () => {
+        const app = await browser.open(LONG_CONSENT);
+        await app.page.emulateMedia({ colorScheme });
+        await app.page.setViewportSize({ width, height: 800 });
+        await urlBox(app.page).waitFor();
+        expect(await fitsWidth(app.page)).toBe(true);
+        await browser.expectAccessible(app.page);
+      });
+    }
+  }
+
+  it('the managed-identity answer fits 390 px', async () => {
+    const app = await browser.open('/');
+    await app.page.setViewportSize({ width: 390, height: 800 });
+    await inspectThenGo(
+      app,
+      makeToken(defenderManagedIdentity()),
+      consentLink({
+        client_id: MI_CLIENT,
+        scope: 'https://api.securitycenter.microsoft.com/Machine.Isolate',
+      }).slice(1),
+    );
+    await app.page.getByRole('heading', { name: 'No consent link for a managed identity' }).waitFor();
+    expect(await fitsWidth(app.page)).toBe(true);
+  });
+});

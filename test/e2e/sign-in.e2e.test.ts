@@ -142,3 +142,96 @@ describe('sign-in against a local OpenID provider', () => {
     await app.close();
   });
 });
+
+/** The sign-in error as a person reads it, and the two sign-in buttons usable again. */
+async function expectFailureWithButtonsBack(page: Page, title: string): Promise<void> {
+  const alert = page.getByRole('alert').filter({ hasText: title });
+  // "Within seconds": MSAL alone waits a minute for a closed popup.
+  await alert.waitFor({ timeout: 6_000 });
+  // MSAL's raw text stays in the collapsed details; what a person reads first is plain words.
+  const words = await alert.locator(':scope > h2, :scope > p').allTextContents();
+  expect(words.join(' ')).not.toMatch(/popup_window_error|user_cancelled|endpoints_resolution_error|msal/i);
+  expect(await page.getByRole('button', { name: 'Sign in', exact: true }).isEnabled()).toBe(true);
+  expect(await page.getByRole('button', { name: 'Sign in with a popup' }).isEnabled()).toBe(true);
+}
+
+describe('sign-in that cannot finish says why within seconds', () => {
+  it('a blocked popup', async () => {
+    const app = await openSignIn();
+    const { page } = app;
+    // What a popup blocker does: window.open returns null.
+    await page.addInitScript(() => {
+      window.open = () => null;
+    });
+    await page.reload();
+    await page.getByLabel('Client ID').fill(SPA_CLIENT_ID);
+    await page.getByLabel('Authority').fill(AUTHORITY);
+    await page.getByRole('button', { name: 'Sign in with a popup' }).click();
+    await expectFailureWithButtonsBack(page, 'The browser blocked the sign-in window');
+    await page.getByText('Allow popups for this site').waitFor();
+    expect(await runAxe(page)).toEqual([]);
+  });
+
+  it('a popup closed before sign-in finished, and the next popup still opens', async () => {
+    const app = await openSignIn();
+    const { page } = app;
+    const [popup] = await Promise.all([
+      page.waitForEvent('popup'),
+      page.getByRole('button', { name: 'Sign in with a popup' }).click(),
+    ]);
+    await popup.waitForURL(`${ISSUER}/interaction/**`, { waitUntil: 'domcontentloaded' });
+    const closedAt = Date.now();
+    await popup.close();
+    await expectFailureWithButtonsBack(page, 'The sign-in window was closed');
+    expect(Date.now() - closedAt).toBeLessThan(6_000);
+    const [again] = await Promise.all([
+      page.waitForEvent('popup'),
+      page.getByRole('button', { name: 'Sign in with a popup' }).click(),
+    ]);
+    await loginAtProvider(again, USERS.reader.login);
+    await answer(page, 'Security Reader: yes');
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  // A loopback port nothing listens on: the browser gets "connection refused" at once.
+  const DEAD_AUTHORITY = 'https://127.0.0.1:9/tenant';
+
+  it('a popup whose authority does not answer', async () => {
+    const app = await openSignIn();
+    const { page } = app;
+    await page.getByLabel('Authority').fill(DEAD_AUTHORITY);
+    await page.getByRole('button', { name: 'Sign in with a popup' }).click();
+    await expectFailureWithButtonsBack(page, 'The sign-in provider could not be reached');
+    expect(app.offLoopback).toEqual([]);
+  });
+
+  it('a redirect whose authority does not answer stays on the page', async () => {
+    const app = await openSignIn();
+    const { page } = app;
+    await page.getByLabel('Authority').fill(DEAD_AUTHORITY);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expectFailureWithButtonsBack(page, 'The sign-in provider could not be reached');
+    expect(page.url()).toBe(`${SPA_ORIGIN}/#signin`);
+    await page
+      .getByText('127.0.0.1:9/tenant/v2.0/.well-known/openid-configuration')
+      .waitFor({ state: 'attached' });
+  });
+});
+
+describe('sign-in page layout', () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    for (const width of [1280, 390]) {
+      it(`fits ${width} px wide in ${colorScheme} mode, with no axe violation`, async () => {
+        const app = await openSignIn();
+        const { page } = app;
+        await page.emulateMedia({ colorScheme });
+        await page.setViewportSize({ width, height: 800 });
+        await page.getByRole('button', { name: 'Sign in with a popup' }).waitFor();
+        expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(
+          true,
+        );
+        expect(await runAxe(page)).toEqual([]);
+      });
+    }
+  }
+});

@@ -199,7 +199,7 @@ const PARSERS: Parser[] = [
       const errorExplanation = explainError(s);
       return buildReport({
         token: ONE_TOKEN.token,
-        classification: classifyToken(ONE_TOKEN.token, NOW),
+        classification: classifyToken(ONE_TOKEN.token),
         request: request.ok ? request.request : null,
         errorExplanation,
         catalog: null,

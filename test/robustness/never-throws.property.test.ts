@@ -6,10 +6,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   classifyToken,
+  describeExpiry,
   decodeToken,
   explainClaims,
   findTokens,
-  inspectText,
   type DecodedJwt,
   type TokenErrorCode,
 } from '../../src/token';
@@ -180,24 +180,34 @@ describe('the token layer never throws', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
-  it('classifyToken and explainClaims: 2,000 decoded tokens with hostile claims', () => {
+  it('classifyToken, describeExpiry and explainClaims: 2,000 decoded tokens with hostile claims', () => {
     fc.assert(
       fc.property(decodedToken(), (token) => {
-        const c = classifyToken(token, NOW);
+        const c = classifyToken(token);
         expect(['access', 'id', 'unknown']).toContain(c.kind);
+        expect(['valid', 'expired', 'not-yet-valid', 'unknown']).toContain(
+          describeExpiry(token.payload, NOW).state,
+        );
         const rows = explainClaims(token, NOW);
         for (const row of rows) expect(typeof row.display).toBe('string');
       }),
       { numRuns: 2000 },
     );
     expect(Object.prototype).not.toHaveProperty('polluted');
-  });
+  }, 30_000);
 
-  it('inspectText: 1,000 pastes run the whole pipeline', () => {
+  it('the whole pipeline: 1,000 pastes found, decoded, classified and explained', () => {
     fc.assert(
       fc.property(pasted, fc.nat({ max: 3 }), (text, selected) => {
-        const inspection = inspectText(text, NOW, selected);
-        expect(typeof inspection.found.ok).toBe('boolean');
+        const found = findTokens(text);
+        expect(typeof found.ok).toBe('boolean');
+        const value = found.ok ? found.tokens[Math.min(selected, found.tokens.length - 1)]?.value : undefined;
+        const decoded = value === undefined ? null : decodeToken(value);
+        if (decoded?.ok) {
+          expect(classifyToken(decoded.token).kind).toMatch(/^(access|id|unknown)$/);
+          expect(typeof describeExpiry(decoded.token.payload, NOW).text).toBe('string');
+          expect(explainClaims(decoded.token, NOW)).toBeInstanceOf(Array);
+        }
       }),
       { numRuns: 1000 },
     );

@@ -6,7 +6,7 @@ import {
   explainClaims,
   explainHeader,
   findTokens,
-  inspectText,
+  describeExpiry,
   type DecodedJwt,
 } from '../../src/token';
 import { encodeBase64Url, graphDelegatedV1, makeToken } from '../fixtures/make-token';
@@ -110,7 +110,10 @@ describe('the token layer never throws', () => {
       fc.property(claimsObject, claimsObject, dates, (header, payload, now) => {
         const decoded = decodeToken(makeToken(payload, header));
         if (!decoded.ok) return;
-        expect(classifyToken(decoded.token, now).kind).toMatch(/^(access|id|unknown)$/);
+        expect(classifyToken(decoded.token).kind).toMatch(/^(access|id|unknown)$/);
+        expect(describeExpiry(decoded.token.payload, now).state).toMatch(
+          /^(valid|expired|not-yet-valid|unknown)$/,
+        );
         expect(explainClaims(decoded.token, now).length).toBe(Object.keys(decoded.token.payload).length);
         expect(Array.isArray(explainHeader(decoded.token))).toBe(true);
       }),
@@ -120,24 +123,26 @@ describe('the token layer never throws', () => {
   it('classifyToken and explainClaims on objects that did not come from decodeToken', () => {
     fc.assert(
       fc.property(fc.anything(), fc.anything(), dates, (header, payload, now) => {
-        expect(() => classifyToken(asDecoded(header, payload), now)).not.toThrow();
+        expect(() => classifyToken(asDecoded(header, payload))).not.toThrow();
+        expect(() => describeExpiry(asDecoded(header, payload).payload, now)).not.toThrow();
         expect(() => explainClaims(asDecoded(header, payload), now)).not.toThrow();
         expect(() => explainHeader(asDecoded(header, payload))).not.toThrow();
       }),
     );
   }, 30_000);
 
-  it('inspectText on arbitrary strings, times and selections', () => {
+  it('the whole pipeline on arbitrary strings and times', () => {
     fc.assert(
-      fc.property(
-        fc.oneof(fc.string(), pasteLike),
-        dates,
-        fc.oneof(fc.integer(), fc.double()),
-        (text, now, selected) => {
-          const result = inspectText(text, now, selected);
-          expect(result.claims).toBeInstanceOf(Array);
-        },
-      ),
+      fc.property(fc.oneof(fc.string(), pasteLike), dates, (text, now) => {
+        const found = findTokens(text);
+        for (const token of found.ok ? found.tokens : []) {
+          const decoded = decodeToken(token.value);
+          if (!decoded.ok) continue;
+          expect(classifyToken(decoded.token).kind).toMatch(/^(access|id|unknown)$/);
+          expect(typeof describeExpiry(decoded.token.payload, now).text).toBe('string');
+          expect(explainClaims(decoded.token, now)).toBeInstanceOf(Array);
+        }
+      }),
     );
   }, 30_000);
 });

@@ -1,9 +1,16 @@
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { Classification } from '../../src/token';
+import type { Classification, Expiry } from '../../src/token';
 import { TokenSummary } from '../../src/ui/token-summary';
 
-const now = new Date('2026-11-23T12:00:00Z');
+const expiry: Expiry = {
+  state: 'expired',
+  issuedAt: null,
+  notBefore: null,
+  expiresAt: new Date('2026-11-23T11:57:00Z'),
+  secondsLeft: -180,
+  text: 'expired 3 minutes ago',
+};
 const base: Classification = {
   kind: 'access',
   version: '1.0',
@@ -12,15 +19,11 @@ const base: Classification = {
   tenantId: '00000000-1111-2222-3333-444444444444',
   audience: 'https://graph.microsoft.com',
   clientId: '04b07795-8ddb-461a-bbee-02f9e1bf7b46',
+  clientName: null,
+  user: null,
   guest: false,
-  expiry: {
-    state: 'expired',
-    issuedAt: null,
-    notBefore: null,
-    expiresAt: new Date('2026-11-23T11:57:00Z'),
-    secondsLeft: -180,
-    text: 'expired 3 minutes ago',
-  },
+  homeTenantId: null,
+  managedIdentity: null,
   scopes: ['User.Read'],
   roles: [],
   wids: null,
@@ -56,7 +59,7 @@ describe('TokenSummary', () => {
         api={{ raw: 'https://graph.microsoft.com', name: null }}
         client={null}
         catalogLoaded={false}
-        now={now}
+        expiry={expiry}
         emptyText="empty"
       />,
     );
@@ -71,7 +74,7 @@ describe('TokenSummary', () => {
         api={null}
         client={null}
         catalogLoaded={false}
-        now={now}
+        expiry={expiry}
         emptyText="e"
       />,
     );
@@ -80,7 +83,7 @@ describe('TokenSummary', () => {
   });
 
   it('shows the raw aud until the catalog names it', () => {
-    const props = { classification: base, client: null, now, emptyText: 'e' };
+    const props = { classification: base, client: null, expiry, emptyText: 'e' };
     const { rerender } = render(
       <TokenSummary
         {...props}
@@ -101,7 +104,7 @@ describe('TokenSummary', () => {
   });
 
   it('keeps the same rows before and after an access token arrives, so nothing jumps', () => {
-    const props = { api: null, client: null, catalogLoaded: false, now, emptyText: 'Paste a token' };
+    const props = { api: null, client: null, catalogLoaded: false, expiry, emptyText: 'Paste a token' };
     const { rerender } = render(<TokenSummary {...props} classification={null} />);
     const before = screen.getAllByRole('term').map((t) => t.textContent);
     rerender(<TokenSummary {...props} classification={base} />);
@@ -115,7 +118,7 @@ describe('TokenSummary', () => {
         api={{ raw: 'https://graph.microsoft.com', name: 'Microsoft Graph' }}
         client={null}
         catalogLoaded
-        now={now}
+        expiry={expiry}
         emptyText="e"
       />,
     );
@@ -129,7 +132,7 @@ describe('TokenSummary', () => {
         api={null}
         client={null}
         catalogLoaded={false}
-        now={now}
+        expiry={expiry}
         emptyText="Paste a token"
       />,
     );

@@ -1,6 +1,13 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { compareTokens, parseRequest, type ComparedToken } from '../../diagnose';
-import { classifyToken, decodeToken, findTokens } from '../../token';
+import {
+  CALLER_SHORT,
+  classifyToken,
+  decodeToken,
+  findTokens,
+  KIND_NOUN,
+  type Classification,
+} from '../../token';
 import { CompareDifferences } from '../../ui/compare-differences';
 import { CompareTokenBox } from '../../ui/compare-token-box';
 import '../../ui/inspector.css';
@@ -11,13 +18,13 @@ type Side =
   | { readonly ok: true; readonly side: ComparedToken; readonly status: string }
   | { readonly ok: false; readonly status: string };
 
-const KIND: Record<string, string> = {
-  access: 'access token',
-  id: 'ID token',
-  unknown: 'token of unknown kind',
-};
+// Who the token acts for, said up front: an app-only token is never described as a user's.
+function callerPrefix(caller: Classification['caller']): string {
+  if (caller === null) return '';
+  return caller === 'managed-identity' ? "managed identity's (app-only) " : `${CALLER_SHORT[caller]} `;
+}
 
-function readSide(text: string, now: Date): Side {
+function readSide(text: string): Side {
   if (text.trim() === '') return { ok: false, status: 'Paste a token.' };
   const found = findTokens(text);
   if (!found.ok) return { ok: false, status: found.error.message };
@@ -25,13 +32,13 @@ function readSide(text: string, now: Date): Side {
   if (!first) return { ok: false, status: 'No token found.' };
   const decoded = decodeToken(first.value);
   if (!decoded.ok) return { ok: false, status: decoded.error.message };
-  const classification = classifyToken(decoded.token, now);
+  const classification = classifyToken(decoded.token);
   const version = classification.version ? `v${classification.version} ` : '';
   const extra = found.tokens.length > 1 ? ` (the first of ${found.tokens.length} tokens found)` : '';
   return {
     ok: true,
     side: { token: decoded.token, classification },
-    status: `Read a ${version}${KIND[classification.kind] ?? 'token'}${classification.audience ? ` for ${classification.audience}` : ''}${extra}.`,
+    status: `Read a ${version}${callerPrefix(classification.caller)}${KIND_NOUN[classification.kind]}${classification.audience ? ` for ${classification.audience}` : ''}${extra}.`,
   };
 }
 
@@ -63,8 +70,8 @@ export default function CompareView({ token, params, catalog, now }: ViewProps) 
     scrubCompareFromUrl();
   }, []);
 
-  const a = useMemo(() => readSide(textA, now), [textA, now]);
-  const b = useMemo(() => readSide(textB, now), [textB, now]);
+  const a = useMemo(() => readSide(textA), [textA]);
+  const b = useMemo(() => readSide(textB), [textB]);
   const parsedRequest = useMemo(() => (requestText.trim() ? parseRequest(requestText) : null), [requestText]);
   const request = parsedRequest?.ok ? parsedRequest.request : null;
 
@@ -118,7 +125,11 @@ export default function CompareView({ token, params, catalog, now }: ViewProps) 
           </p>
         </div>
       </section>
-      <CompareDifferences comparison={comparison} emptyText="Paste two tokens to see what differs." />
+      <CompareDifferences
+        comparison={comparison}
+        emptyText="Paste two tokens to see what differs."
+        now={now}
+      />
     </>
   );
 }

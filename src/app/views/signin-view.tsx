@@ -9,6 +9,7 @@ import {
 import {
   DIRECTORY_ROLES_SCOPE,
   SERVICE_PRINCIPAL_SCOPE,
+  authFailure,
   createAuthClient,
   explainAuthError,
   fetchMyDirectoryRoles,
@@ -32,6 +33,7 @@ import { SignInForm } from '../../ui/sign-in-form';
 import { SignInLiveCheck } from '../../ui/sign-in-live-check';
 import { SignInRoles } from '../../ui/sign-in-roles';
 import { SignInTokens } from '../../ui/sign-in-tokens';
+import { TextField } from '../../ui/text-field';
 import { findRole, type Catalog } from '../../catalog';
 import { explainError } from '../../diagnose';
 import { classifyToken, decodeToken } from '../../token';
@@ -47,10 +49,10 @@ function browserStorage(): Storage | null {
 }
 
 /** The access token's `wids` and audience, via the token layer (decoding only, no verification). */
-function readAccessToken(token: string, now: Date): { wids: readonly string[] | null; audience: string } {
+function readAccessToken(token: string): { wids: readonly string[] | null; audience: string } {
   const decoded = decodeToken(token);
   if (!decoded.ok) return { wids: null, audience: '' };
-  const classification = classifyToken(decoded.token, now);
+  const classification = classifyToken(decoded.token);
   return { wids: classification.wids, audience: classification.audience ?? '' };
 }
 
@@ -118,7 +120,7 @@ async function startSession(
   return { session: sessionOf(c, tokens), error };
 }
 
-function SignIn({ onToken, catalog, now }: ViewProps) {
+function SignIn({ onToken, catalog }: ViewProps) {
   const [settings, setSettings] = useState<SignInSettings>(() => loadSignInSettings(browserStorage()));
   const [submitted, setSubmitted] = useState(false);
   // Settings saved by an earlier visit: MSAL starts with them (finishing a redirect sign-in, if any).
@@ -145,6 +147,10 @@ function SignIn({ onToken, catalog, now }: ViewProps) {
   const perform = async (action: Action): Promise<ActionOutcome> => {
     if (action.kind === 'sign-in') {
       if (!validation.ok) return { ok: false, error: invalidSettings(), session };
+      // Known offline: say so before loading MSAL or leaving the page.
+      if (!navigator.onLine) {
+        return { ok: false, error: authFailure('offline', 'navigator.onLine is false'), session };
+      }
       let c = session?.client ?? null;
       if (!c || settingsKey(c.settings) !== settingsKey(validation.value)) {
         const created = await createAuthClient(validation.value, { origin });
@@ -204,7 +210,7 @@ function SignIn({ onToken, catalog, now }: ViewProps) {
   const error = action.isIdle ? (startup.data?.error ?? null) : outcome?.ok === false ? outcome.error : null;
   const renewal = outcome?.ok ? outcome.renewal : null;
   const tokens = session?.tokens ?? null;
-  const access = useMemo(() => (tokens ? readAccessToken(tokens.accessToken, now) : null), [tokens, now]);
+  const access = useMemo(() => (tokens ? readAccessToken(tokens.accessToken) : null), [tokens]);
 
   if (saved.ok && startup.isPending) {
     return (
@@ -363,15 +369,13 @@ function LiveServicePrincipal({
   });
   return (
     <>
-      <div className="signin-field">
-        <label htmlFor="signin-resource-app-id">Resource app ID</label>
-        <input
-          id="signin-resource-app-id"
-          type="text"
-          value={appId}
-          onChange={(e) => setAppId(e.target.value)}
-        />
-      </div>
+      <TextField
+        id="signin-resource-app-id"
+        className="signin-field"
+        label="Resource app ID"
+        value={appId}
+        onChange={setAppId}
+      />
       <SignInLiveCheck
         title="The API's current roles and scopes"
         description={

@@ -1,3 +1,4 @@
+import { describeExpiry } from '../../token';
 import type { Rule } from '../context';
 import { explainIdx, graphTokenProblem } from '../error-codes';
 import { describeAudience, MDE_APP_ID, XDR_APP_ID } from '../hosts';
@@ -78,7 +79,8 @@ export const answerTokenRule: Rule = (ctx) => {
   const lower = message.toLowerCase();
   if (
     (lower.includes('expired') || lower.includes('lifetime validation failed')) &&
-    v.c.expiry.state === 'valid'
+    ctx.token !== null &&
+    describeExpiry(ctx.token.decoded.payload, ctx.now).state === 'valid'
   )
     out.push(notSent(v, 'the API says the token expired, but this one is still valid'));
 

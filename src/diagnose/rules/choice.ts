@@ -2,6 +2,7 @@ import type { FixAction } from '../../token';
 import type { DiagnosisContext } from '../context';
 import type { AcceptedPermission, PermissionChoice } from '../types';
 import { factsOf, has } from './derive';
+import { usersFormOf } from './gates/delegated-only';
 
 const choiceCache = new WeakMap<DiagnosisContext, PermissionChoice | null>();
 
@@ -23,6 +24,8 @@ function computeChoice(ctx: DiagnosisContext): PermissionChoice | null {
   if (!f || !f.checkPermissions || f.caller === null || !f.api) return null;
   const { required } = f;
   if (!required.known || f.present.length > 0) return null;
+  // App-only /me: the permission rule names the /users/{id} form's permission instead.
+  if (f.appOnly && usersFormOf(ctx)) return null;
   const scheme = f.appOnly ? 'application' : 'delegated';
   const own = f.appOnly ? required.application : required.delegated;
   const docsLeast = own[0] ?? null;

@@ -5,11 +5,14 @@ import { actionsForChoice, permissionChoiceOf } from './choice';
 import { factsOf, has, listValues } from './derive';
 import { finding } from './finding';
 import { usersFormOf } from './gates/delegated-only';
+import { resourceOfRequest } from './resources';
 
 /** An app-only token without `roles`: nothing was granted, or it was never consented. */
 export const appOnlyNoRolesRule: Rule = (ctx) => {
   const f = factsOf(ctx);
   if (!f || !f.checkPermissions || !f.appOnly || f.c.roles.length > 0) return [];
+  // Azure RBAC resources (ARM, Key Vault…) use no app roles: their app-only tokens carry none.
+  if (resourceOfRequest(ctx)?.resource.azureRbac) return [];
   const mi = f.caller === 'managed-identity';
   return [
     finding(
@@ -40,28 +43,22 @@ export const permissionRule: Rule = (ctx) => {
   const held = f.held;
   const heldOther = appOnly ? c.scopes : c.roles;
   const claim = appOnly ? 'roles' : 'scp';
-  if (f.present.length > 0)
-    return [
-      finding(
-        'permission-present',
-        'info',
-        { [claim]: f.present.map((p) => p.value), path: required.matchedPath },
-        `The token has ${listValues(f.present)} (${scheme}), which ${request.method} ${required.matchedPath} accepts.`,
-        null,
-      ),
-    ];
-  if (caller === null) return [];
-  const out: DiagnoseFinding[] = [];
-  const usersForm = appOnly && own.length === 0 ? usersFormOf(ctx) : null;
+  // App-only calls to /me fail whatever the token holds: there is no signed-in user for /me to name.
+  const usersForm = appOnly ? usersFormOf(ctx) : null;
   if (usersForm) {
-    const use = usersForm.application[0]?.value ?? null;
+    const use =
+      usersForm.application.find((p) => has(held, p.value))?.value ?? usersForm.application[0]?.value ?? null;
+    const only =
+      own.length === 0
+        ? `${request.method} ${required.matchedPath} accepts only delegated permissions (${listValues(other)}), but this token is app-only: `
+        : '';
     const instead = `${request.method} ${usersForm.path.replace('{id}', '{id | userPrincipalName}')}`;
-    out.push(
+    return [
       finding(
         'wrong-permission-type',
         'error',
         { caller, accepted: other.map((p) => p.value), instead: usersForm.path },
-        `${request.method} ${required.matchedPath} accepts only delegated permissions (${listValues(other)}), but this token is app-only: /me stands for the signed-in user, and an app-only token has none. Call ${instead} instead${use ? `, which accepts the application permission ${use}` : ''}.`,
+        `${only}/me stands for the signed-in user, and an app-only token has none. Call ${instead} instead${use ? `, which accepts the application permission ${use}` : ''}.`,
         {
           text: `Call ${instead}${use ? ` with the application permission ${use} (admin consent)` : ''}; or call /me with a signed-in user (delegated).`,
           actions: [
@@ -91,9 +88,20 @@ export const permissionRule: Rule = (ctx) => {
           ],
         },
       ),
-    );
-    return out;
+    ];
   }
+  if (f.present.length > 0)
+    return [
+      finding(
+        'permission-present',
+        'info',
+        { [claim]: f.present.map((p) => p.value), path: required.matchedPath },
+        `The token has ${listValues(f.present)} (${scheme}), which ${request.method} ${required.matchedPath} accepts.`,
+        null,
+      ),
+    ];
+  if (caller === null) return [];
+  const out: DiagnoseFinding[] = [];
   if (own.length === 0) {
     out.push(
       finding(

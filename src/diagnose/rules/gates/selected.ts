@@ -13,9 +13,11 @@ export const selectedScopesRule: Rule = (ctx) => {
   if (!gates || !f || !f.checkPermissions) return [];
   const selected = gates.selected.scopes.filter((s) => has(f.held, s.scope));
   if (selected.length === 0) return [];
-  // Only when the request accepts the Selected scope (or it is what the token relies on).
+  // Only where the Selected scope is what the token relies on: SharePoint and OneDrive paths.
+  const path = f.request.normalisedPath;
+  const sharepoint = f.request.api === 'graph' && /^\/(?:sites|drives)(?:\/|$)/.test(path);
   const relies = f.present.some((p) => selected.some((s) => s.scope.toLowerCase() === p.value.toLowerCase()));
-  if (!relies) return [];
+  if (!relies && !sharepoint) return [];
   const site = gates.selected.grants.find((g) => g.level === 'site');
   const appId = f.c.clientId ?? '<client app id>';
   const body = JSON.stringify({ roles: ['read'], grantedTo: [{ application: { id: appId } }] });
