@@ -9,7 +9,8 @@ import {
 } from '../token';
 import { nameApp, nameRole } from './compare-names';
 import { describeAudience } from './hosts';
-import { REDACTED, isKeptClaim, redactClaims } from './redact-claims';
+import { REDACTED, isKeptClaim, redactClaims, type RedactOptions } from './redact-claims';
+import { scrubCredentials } from './scrub-credentials';
 import type { CorrelationIds, Diagnosis, ErrorExplanation, ParsedRequest } from './types';
 import { VERDICT_LABELS } from './verdict-labels';
 
@@ -40,12 +41,15 @@ const CORRELATION_LABELS: readonly [keyof CorrelationIds, string][] = [
  * Builds a Markdown report for a support ticket: the request, the verdict and its findings with fixes, the
  * correlation IDs from a pasted error, the token's facts and its redacted claims (with the list of what was
  * masked). Never contains the raw token, its signature, or any masked value: a final pass replaces any
- * masked value (4+ characters) that upstream text might quote with the placeholder. Pure: `now` is the
+ * masked value (4+ characters) that upstream text might quote with the placeholder. Every free-text field
+ * (request, error, correlation IDs, findings) goes through {@link scrubCredentials} first, so another
+ * token, a refresh token, a `code=`, a secret or key quoted anywhere is masked too. Pure: `now` is the
  * report's timestamp. Does not verify the token.
  */
 export function buildReport(input: ReportInput): string {
   const { token, classification: c, catalog, now } = input;
-  const redacted = redactClaims(token.payload);
+  const options = redactOptionsFor(c);
+  const redacted = redactClaims(token.payload, options);
   const lines: string[] = [];
   lines.push('# Tokenscope report', '');
   lines.push(
@@ -128,7 +132,12 @@ export function buildReport(input: ReportInput): string {
     '',
   );
 
-  return scrub(lines.join('\n'), token, redacted.masked);
+  return scrubCredentials(scrub(lines.join('\n'), token, redacted.masked, options));
+}
+
+/** An app-only token's object ID names a service principal, not a person: the report keeps it. */
+export function redactOptionsFor(c: Classification): RedactOptions {
+  return { appOnly: c.caller === 'app-only' || c.caller === 'managed-identity' };
 }
 
 function tokenFacts(c: Classification, expiry: Expiry, catalog: Catalog | null): [string, string][] {
@@ -166,7 +175,9 @@ function tokenFacts(c: Classification, expiry: Expiry, catalog: Catalog | null):
 
 /** Escapes Markdown in a line of untrusted text and keeps it on one line. */
 function text(value: string): string {
-  return value.replace(/(?<!\s)\s*[\r\n]\s*/g, ' ').replace(/([\\`*_[\]<>|#])/g, '\\$1');
+  return scrubCredentials(value)
+    .replace(/(?<!\s)\s*[\r\n]\s*/g, ' ')
+    .replace(/([\\`*_[\]<>|#])/g, '\\$1');
 }
 
 function cell(value: string): string {
@@ -185,10 +196,27 @@ function longestRun(value: string, char: string): number {
 
 /** A code span that survives backticks inside the value. */
 function codeSpan(value: string): string {
-  const flat = value.replace(/[\r\n]+/g, ' ');
+  const flat = scrubCredentials(value).replace(/[\r\n]+/g, ' ');
   const ticks = '`'.repeat(longestRun(flat, '`') + 1);
   const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
   return `${ticks}${pad}${flat}${pad}${ticks}`;
+}
+
+/** The token as it travels wrapped: base64, base64url and fully percent-encoded. */
+function wrappedForms(raw: string): string[] {
+  let b64 = '';
+  try {
+    b64 = btoa(raw);
+  } catch {
+    return [];
+  }
+  let end = b64.length;
+  while (end > 0 && b64[end - 1] === '=') end--;
+  const url = b64.slice(0, end).replace(/\+/g, '-').replace(/\//g, '_');
+  const percent = [...raw]
+    .map((ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)
+    .join('');
+  return [b64, url, percent, percent.toLowerCase()];
 }
 
 function stringLeaves(value: unknown): string[] {
@@ -202,18 +230,23 @@ function stringLeaves(value: unknown): string[] {
  * Removes from the finished report anything it must never hold, whichever part quoted it: the raw token,
  * its segments, and the values of masked claims (4+ characters, unless also the value of a kept claim).
  */
-function scrub(report: string, token: DecodedJwt, masked: readonly string[]): string {
+function scrub(report: string, token: DecodedJwt, masked: readonly string[], options: RedactOptions): string {
   const keptValues = new Set(
     Object.entries(token.payload)
-      .filter(([name]) => isKeptClaim(name))
+      .filter(([name]) => isKeptClaim(name, options))
       .flatMap(([, v]) => stringLeaves(v)),
   );
-  const secrets = new Set<string>([token.raw, ...token.raw.split('.'), token.signature]);
+  const secrets = new Set<string>([
+    token.raw,
+    ...token.raw.split('.'),
+    token.signature,
+    ...wrappedForms(token.raw),
+  ]);
   for (const name of masked) {
     for (const s of stringLeaves(token.payload[name])) if (!keptValues.has(s)) secrets.add(s);
   }
   const keptJson = JSON.stringify(
-    Object.fromEntries(Object.entries(token.payload).filter(([n]) => isKeptClaim(n))),
+    Object.fromEntries(Object.entries(token.payload).filter(([n]) => isKeptClaim(n, options))),
   );
   let out = report;
   const ordered = [...secrets]
