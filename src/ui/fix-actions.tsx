@@ -1,6 +1,5 @@
 import type { Fix, FixAction } from '../token';
 import { CopyButton } from './copy-button';
-import { VerdictFixText } from './verdict-fix-text';
 
 export interface FixViewProps {
   readonly fix: Fix;
@@ -79,9 +78,7 @@ export function FixView({ fix, hrefOf, label = 'Fix' }: FixViewProps) {
   return (
     <div className="verdict-fix">
       <p>
-        <strong>{label}:</strong>{' '}
-        {/* Until every rule returns actions, a sentence may still carry a builder link of its own. */}
-        {fix.actions.length === 0 ? <VerdictFixText text={fix.text} /> : fix.text}
+        <strong>{label}:</strong> {fix.text}
       </p>
       {fix.actions.length > 0 && (
         <ul className="fix-actions">
