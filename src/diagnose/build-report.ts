@@ -2,10 +2,14 @@ import type { Catalog } from '../catalog';
 import {
   CALLER_LABEL,
   describeExpiry,
+  ISSUER_KIND_LABEL,
   KIND_LABEL,
   type Classification,
   type DecodedJwt,
   type Expiry,
+  type Finding,
+  type FixAction,
+  type Severity,
 } from '../token';
 import { nameApp, nameRole } from './compare-names';
 import { describeAudience } from './hosts';
@@ -26,6 +30,16 @@ export interface ReportInput {
 }
 
 const VERDICT_TEXT = VERDICT_LABELS;
+
+/** What a person reading a ticket calls each severity (the rule codes stay out of the report). */
+const SEVERITY_TEXT: Readonly<Record<Severity, string>> = {
+  error: 'Problem',
+  warning: 'Warning',
+  info: 'Note',
+};
+
+/** The app's own routes: a link to them means nothing outside this tab, so the report never holds one. */
+const APP_ROUTES = ['#consent', '#grant', '#catalog', '#compare', '#signin', '#token=', '#request='];
 
 const CORRELATION_LABELS: readonly [keyof CorrelationIds, string][] = [
   ['requestId', 'request-id'],
@@ -79,10 +93,7 @@ export function buildReport(input: ReportInput): string {
     const d = input.diagnosis;
     lines.push(`## Verdict: ${VERDICT_TEXT[d.verdict]}`, '');
     if (d.findings.length === 0) lines.push('No findings.', '');
-    d.findings.forEach((f, i) => {
-      lines.push(`${i + 1}. **${f.severity}** (${codeSpan(f.code)}): ${text(f.message)}`);
-      if (f.fix) lines.push(`   - Fix: ${text(f.fix.text)}`);
-    });
+    d.findings.forEach((f, i) => lines.push(...findingLines(f, `${i + 1}. `, '   ')));
     if (d.findings.length) lines.push('');
   }
 
@@ -107,10 +118,7 @@ export function buildReport(input: ReportInput): string {
     lines.push('');
     if (e.findings.length) {
       lines.push('### Error checked against the token', '');
-      for (const f of e.findings) {
-        lines.push(`- **${f.severity}** (${codeSpan(f.code)}): ${text(f.message)}`);
-        if (f.fix) lines.push(`  - Fix: ${text(f.fix.text)}`);
-      }
+      for (const f of e.findings) lines.push(...findingLines(f, '- ', '  '));
       lines.push('');
     }
   }
@@ -140,6 +148,40 @@ export function redactOptionsFor(c: Classification): RedactOptions {
   return { appOnly: c.caller === 'app-only' || c.caller === 'managed-identity' };
 }
 
+/** A finding as a ticket reads it: severity in words, the message, the fix and what to do for it. */
+function findingLines(f: Finding, bullet: string, indent: string): string[] {
+  const out = [`${bullet}**${SEVERITY_TEXT[f.severity]}:** ${text(f.message)}`];
+  if (f.fix) {
+    out.push(`${indent}- Fix: ${text(f.fix.text)}`);
+    for (const action of f.fix.actions) {
+      const line = describeAction(action);
+      if (line !== null) out.push(`${indent}  - ${line}`);
+    }
+  }
+  return out;
+}
+
+/**
+ * A fix action in words. Only Microsoft pages become links, and only absolute `https://` ones: the app's
+ * own pages (consent and grant builders) are named, never linked, since their links work only in this tab.
+ */
+function describeAction(action: FixAction): string | null {
+  switch (action.kind) {
+    case 'doc':
+      return /^https:\/\/[^\s)]+$/.test(action.url) ? `See [${text(action.label)}](${action.url})` : null;
+    case 'consent':
+      return `Grant admin consent for ${codeSpan(action.scope)}${action.clientId ? ` to the app ${codeSpan(action.clientId)}` : ''}${action.tenantId ? ` in tenant ${codeSpan(action.tenantId)}` : ''} (Tokenscope's Consent page builds the link).`;
+    case 'grant':
+      return `Assign the app role ${codeSpan(action.permission)} of the API ${codeSpan(action.resourceAppId)}${action.principalId ? ` to the service principal ${codeSpan(action.principalId)}` : ''} (Tokenscope's Grant page writes the script).`;
+    case 'role-assignment':
+      return `Assign the Azure role ${codeSpan(action.role)}${action.assignee ? ` to ${codeSpan(action.assignee)}` : ''}${action.scope ? ` at scope ${codeSpan(action.scope)}` : ''}.`;
+    case 'portal':
+      return `In the portal: ${action.path.map(text).join(' > ')}`;
+    case 'command':
+      return `${text(action.label)}: ${codeSpan(action.text)}`;
+  }
+}
+
 function tokenFacts(c: Classification, expiry: Expiry, catalog: Catalog | null): [string, string][] {
   const api =
     describeAudience(c.audience)?.name ?? (c.audience ? nameApp(c.audience, catalog)?.name : null) ?? null;
@@ -163,21 +205,46 @@ function tokenFacts(c: Classification, expiry: Expiry, catalog: Catalog | null):
       'API (aud)',
       c.audience === null ? 'none' : api && api !== c.audience ? `${api} (${c.audience})` : c.audience,
     ],
-    ['Issuer', `${c.issuer.kind}${c.issuer.cloud ? `, ${c.issuer.cloud} cloud` : ''}`],
+    ['Issuer', `${ISSUER_KIND_LABEL[c.issuer.kind]}${c.issuer.cloud ? `, ${c.issuer.cloud} cloud` : ''}`],
     ['Tenant', c.tenantId ?? 'not stated'],
     ['Client app', c.clientId === null ? 'not stated' : app ? `${app} (${c.clientId})` : c.clientId],
     ['Expiry', expires],
     ['Delegated permissions (scp)', c.scopes.length ? c.scopes.join(' ') : 'none'],
-    ['Roles (roles)', c.roles.length ? c.roles.join(', ') : 'none'],
+    ['App roles (roles)', c.roles.length ? c.roles.join(', ') : 'none'],
     ['Directory roles (wids)', wids],
   ];
 }
 
 /** Escapes Markdown in a line of untrusted text and keeps it on one line. */
 function text(value: string): string {
-  return scrubCredentials(value)
-    .replace(/(?<!\s)\s*[\r\n]\s*/g, ' ')
-    .replace(/([\\`*_[\]<>|#])/g, '\\$1');
+  return escapeLine(dropAppLinks(scrubCredentials(value)));
+}
+
+/** The Markdown escaping of {@link text} alone: how a value quoted in text looks in the report. */
+function escapeLine(value: string): string {
+  return value.replace(/(?<!\s)\s*[\r\n]\s*/g, ' ').replace(/([\\`*_[\]<>|#])/g, '\\$1');
+}
+
+/** Removes links to the app's own routes (`#consent&…`) from text: outside this tab they lead nowhere. */
+function dropAppLinks(value: string): string {
+  if (!value.includes('#')) return value;
+  let out = '';
+  let at = 0;
+  for (;;) {
+    const hash = value.indexOf('#', at);
+    if (hash < 0) break;
+    const rest = value.slice(hash, hash + 12).toLowerCase();
+    if (!APP_ROUTES.some((r) => rest.startsWith(r))) {
+      out += value.slice(at, hash + 1);
+      at = hash + 1;
+      continue;
+    }
+    let end = hash;
+    while (end < value.length && !/[\s)\]>"']/.test(value[end] ?? '')) end++;
+    out += value.slice(at, hash);
+    at = end;
+  }
+  return out + value.slice(at);
 }
 
 function cell(value: string): string {
@@ -253,7 +320,7 @@ function scrub(report: string, token: DecodedJwt, masked: readonly string[], opt
     .filter((s) => s.length >= 4 && !REDACTED.includes(s) && !keptJson.includes(s))
     .sort((x, y) => y.length - x.length);
   for (const s of ordered) {
-    for (const form of new Set([s, JSON.stringify(s).slice(1, -1), text(s)]))
+    for (const form of new Set([s, JSON.stringify(s).slice(1, -1), escapeLine(s)]))
       out = out.split(form).join(REDACTED);
   }
   return out;

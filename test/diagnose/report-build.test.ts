@@ -5,7 +5,15 @@ import { redactClaims } from '../../src/diagnose/redact-claims';
 import { explainError, parseRequest } from '../../src/diagnose';
 import type { Diagnosis, ParsedRequest } from '../../src/diagnose';
 import { decodeToken, classifyToken, fixOf } from '../../src/token';
-import { defenderManagedIdentity, graphDelegatedV1, makeToken } from '../fixtures/make-token';
+import {
+  MI_OID,
+  SP_OID,
+  USER_OID,
+  defenderManagedIdentity,
+  graphAppOnlyV2,
+  graphDelegatedV1,
+  makeToken,
+} from '../fixtures/make-token';
 import { NOW, loadToken } from './load-token';
 
 function request(text: string): ParsedRequest {
@@ -164,6 +172,120 @@ describe('buildReport', () => {
     const fenceLine = text.split('\n').find((l) => l.endsWith('json'))!;
     expect(fenceLine.length).toBeGreaterThan('```json'.length);
     expect(text.split('\n')).not.toContain('# Injected');
+  });
+});
+
+describe('buildReport reads well in a ticket', () => {
+  const side = loadToken(graphDelegatedV1());
+  const finding = (over: Partial<Diagnosis['findings'][number]>) => ({
+    ...deniedDiagnosis,
+    findings: [{ ...deniedDiagnosis.findings[0]!, ...over }],
+  });
+  const reportOf = (diagnosis: Diagnosis) =>
+    buildReport({
+      request: request('GET https://graph.microsoft.com/v1.0/security/alerts_v2'),
+      diagnosis,
+      token: side.token,
+      classification: side.classification,
+      catalog: null,
+      now: NOW,
+    });
+
+  it.each([
+    ['error', 'Problem'],
+    ['warning', 'Warning'],
+    ['info', 'Note'],
+  ] as const)('labels a finding of severity %s "%s", without the rule code', (severity, label) => {
+    const text = reportOf(finding({ severity }));
+    expect(text).toContain(`1. **${label}:** The signed-in user`);
+    expect(text).not.toContain('security-role-missing');
+    expect(text).not.toMatch(/\*\*(error|warning|info)\*\*/);
+  });
+
+  it('names the issuer in words', () => {
+    expect(reportOf(deniedDiagnosis)).toContain('| Issuer | Microsoft Entra ID');
+  });
+
+  it.each([
+    [
+      'an absolute Microsoft page becomes a link',
+      {
+        kind: 'doc',
+        label: 'Graph permissions',
+        url: 'https://learn.microsoft.com/graph/permissions-reference',
+      },
+      'See [Graph permissions](https://learn.microsoft.com/graph/permissions-reference)',
+    ],
+    [
+      'a consent action is said in words, with no app link',
+      {
+        kind: 'consent',
+        tenantId: 't-1',
+        clientId: 'c-1',
+        scope: 'https://graph.microsoft.com/.default',
+        cloud: null,
+      },
+      "Grant admin consent for `https://graph.microsoft.com/.default` to the app `c-1` in tenant `t-1` (Tokenscope's Consent page builds the link).",
+    ],
+    [
+      'a grant action is said in words, with no app link',
+      { kind: 'grant', principalId: SP_OID, resourceAppId: 'r-1', permission: 'User.Read.All' },
+      `Assign the app role \`User.Read.All\` of the API \`r-1\` to the service principal \`${SP_OID}\``,
+    ],
+    [
+      'a portal path is spelled out',
+      { kind: 'portal', path: ['Entra admin center', 'Roles & admins', 'Security Reader'] },
+      'In the portal: Entra admin center > Roles & admins > Security Reader',
+    ],
+  ] as const)('%s', (_what, action, expected) => {
+    const text = reportOf(finding({ fix: fixOf('Do it.', action) }));
+    expect(text).toContain(expected);
+    expect(text).not.toContain('](#');
+    expect(text).not.toContain('#consent');
+    expect(text).not.toContain('#grant');
+  });
+
+  it.each([
+    ['a relative page', '/docs/x'],
+    ['an app route', '#consent&scope=x'],
+    ['a javascript: URL', 'javascript:alert(1)'],
+    ['an http page', 'http://example.com/x'],
+  ])('never links %s', (_what, url) => {
+    const text = reportOf(finding({ fix: fixOf('Do it.', { kind: 'doc', label: 'Page', url }) }));
+    expect(text).not.toContain(url);
+    expect(text).not.toContain('[Page]');
+  });
+
+  it('drops app routes quoted in a finding or fix text', () => {
+    const text = reportOf(
+      finding({
+        message: 'Open #consent&tenant=t&scope=x to fix it.',
+        fix: fixOf('Or use #grant&principal_id=p&api=a (the grant page).'),
+      }),
+    );
+    expect(text).not.toContain('#consent');
+    expect(text).not.toContain('#grant');
+    expect(text).not.toContain('principal_id=p');
+    expect(text).toContain('Open  to fix it.');
+  });
+});
+
+describe("buildReport keeps an app's object ID, masks a user's", () => {
+  it.each([
+    ['an app-only token (service principal)', graphAppOnlyV2(), SP_OID, true],
+    ['a managed identity token', defenderManagedIdentity(), MI_OID, true],
+    ['a delegated token (a user)', graphDelegatedV1(), USER_OID, false],
+  ])('%s', (_what, payload, oid, kept) => {
+    const side = loadToken(payload);
+    expect(side.token.payload.oid).toBe(oid);
+    const text = buildReport({ ...side, catalog: null, now: NOW });
+    if (kept) {
+      expect(text).toContain(`"oid": "${oid}"`);
+      expect(text).not.toMatch(/Masked \(values replaced by `\[redacted\]`\):[^\n]*`oid`/);
+    } else {
+      expect(text).not.toContain(oid);
+      expect(text).toContain('"oid": "[redacted]"');
+    }
   });
 });
 

@@ -3,7 +3,13 @@ import { readFile } from 'node:fs/promises';
 import { setUpBrowser, type AppPage } from './support/shared-browser';
 import { runAxe } from './support/axe';
 import { SPA_ORIGIN } from './support/constants.mjs';
-import { USER_OID, graphDelegatedV1, makeToken } from '../fixtures/make-token';
+import {
+  MI_OID,
+  USER_OID,
+  defenderManagedIdentity,
+  graphDelegatedV1,
+  makeToken,
+} from '../fixtures/make-token';
 
 const browser = setUpBrowser();
 
@@ -153,6 +159,25 @@ describe('report section', () => {
     expect(report).toContain('client\\_secret=\\[redacted\\]');
     expect(JSON.parse(claims)).toMatchObject({ app_displayname: 'Tool [redacted]' });
     expect(app.pageErrors).toEqual([]);
+    await app.close();
+  });
+
+  it("keeps a managed identity's object ID, words the findings and links only to https pages", async () => {
+    const mi = makeToken(defenderManagedIdentity());
+    const req = 'POST https://api.securitycenter.microsoft.com/api/machines/m1/isolate';
+    const app = await browser.open(`/#token=${mi}&request=${encodeURIComponent(req)}`);
+    await app.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: SPA_ORIGIN });
+    const region = app.page.getByRole('region', { name: 'Report' });
+    await expect.poll(() => region.textContent()).toContain('the verdict with its findings and fixes');
+    await region.getByRole('button', { name: 'Copy report' }).click();
+    await expect.poll(() => region.getByText('Copied').count()).toBe(1);
+    const text = await app.page.evaluate(() => navigator.clipboard.readText());
+    expect(text).toContain(`"oid": "${MI_OID}"`);
+    expect(text).toMatch(/\*\*(Problem|Warning|Note):\*\*/);
+    expect(text).not.toMatch(/\*\*(error|warning|info)\*\*/);
+    expect(text).not.toMatch(/\]\((?!https:\/\/)/);
+    expect(text).not.toContain('#grant');
+    expect(text).not.toContain('#consent');
     await app.close();
   });
 
