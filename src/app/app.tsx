@@ -162,6 +162,7 @@ export function App() {
             names={loadedCatalog}
             linkNotice={link.notice}
             onDismissNotice={onDismissNotice}
+            autoFocus={input.clearKey > 0}
           />
         ) : (
           <ErrorBoundary resetKey={route} label={route}>
