@@ -57,8 +57,9 @@ export type {
   DifferenceCode,
 } from './compare-tokens';
 export { redactClaims, REDACTED, REDACTED_SEGMENT } from './redact-claims';
+export { scrubCredentials } from './scrub-credentials';
 export type { RedactedClaims } from './redact-claims';
-export { buildReport } from './build-report';
+export { buildReport, redactOptionsFor } from './build-report';
 export type { ReportInput } from './build-report';
 export { diagnose } from './diagnose';
 export { VERDICT_LABELS } from './verdict-labels';
