@@ -302,3 +302,52 @@ describe('every family is recognised from the UI', () => {
     await expectIn('Verdict', said);
   });
 });
+
+describe('the verdict panel and the error panel show the same findings', () => {
+  /** The finding messages of a panel's list, badges and fixes left out. */
+  function messages(panel: HTMLElement, listSelector: string): string[] {
+    return [...panel.querySelectorAll(`${listSelector} > li`)].map(
+      (li) => li.childNodes[2]?.textContent?.trim() ?? '',
+    );
+  }
+
+  it.each<[string, Payload, string, string]>([
+    [
+      'Graph 403 on /users',
+      app(['Mail.Read']),
+      'GET https://graph.microsoft.com/v1.0/users',
+      PASTED_ANSWERS[6]?.text ?? '',
+    ],
+    [
+      'Defender missing roles',
+      defenderManagedIdentity(),
+      'POST https://api.securitycenter.microsoft.com/api/indicators/import',
+      DEFENDER_MISSING,
+    ],
+    [
+      'AADSTS65001 with a request',
+      user('openid'),
+      'GET https://graph.microsoft.com/v1.0/users',
+      PASTED_ANSWERS[0]?.text ?? '',
+    ],
+    [
+      'ARM AuthorizationFailed',
+      armMi,
+      'GET https://management.azure.com/subscriptions/s1/resourceGroups/rg1?api-version=2021-04-01',
+      ARM_DENIED,
+    ],
+  ])('%s', async (_name, payload, request, answer) => {
+    show(payload, request, answer);
+    const verdict = await region('Verdict');
+    const error = await region('Error explanation');
+    await vi.waitFor(() => {
+      const shown = messages(verdict, 'ol.verdict-findings');
+      expect(shown.length).toBeGreaterThan(0);
+      expect(shown.every((m) => m.length > 10)).toBe(true);
+    }, LAZY);
+    await vi.waitFor(
+      () => expect(messages(error, 'ul.verdict-findings')).toEqual(messages(verdict, 'ol.verdict-findings')),
+      LAZY,
+    );
+  });
+});
