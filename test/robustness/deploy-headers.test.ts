@@ -56,6 +56,7 @@ describe('parseExtraOrigins', () => {
     ['http://insecure.example', [], 1],
     ['https://a.example/path', [], 1],
     ['*', [], 1],
+    ["https://a.example;script-src 'unsafe-inline'", [], 1],
     ['', [], 0],
   ])('parses %j', (raw, origins, warnings) => {
     const warn = vi.fn();
