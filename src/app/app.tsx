@@ -166,6 +166,7 @@ export function App() {
             names={loadedCatalog}
             linkNotice={link.notice}
             onDismissNotice={onDismissNotice}
+            autoFocus={input.clearKey > 0}
           />
         ) : (
           <>

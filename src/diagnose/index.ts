@@ -21,7 +21,8 @@ export type {
   TargetApi,
   Verdict,
 } from './types';
-export { explainError } from './explain-error';
+export { describeAnswer, explainApiAnswer, explainError } from './explain-error';
+export { answerNeedsAadstsNames, answerNeedsAzureRoles } from './rules/answer-rules';
 export {
   readApiAnswer,
   decodeClaimsChallenge,
