@@ -90,11 +90,13 @@ export function PermissionsPanel({
                   <th scope="row">
                     <code>{row.value}</code>
                   </th>
-                  <td>{TYPE[row.type]}</td>
-                  <td>{catalogLoaded ? (row.label ?? <span className="muted">No label</span>) : PENDING}</td>
-                  <td>{consentText(row, catalogLoaded)}</td>
-                  <td>{privilegeText(row.privilegeLevel, catalogLoaded)}</td>
-                  <td>
+                  <td data-label="Type">{TYPE[row.type]}</td>
+                  <td data-label="Name">
+                    {catalogLoaded ? (row.label ?? <span className="muted">No label</span>) : PENDING}
+                  </td>
+                  <td data-label="Consent">{consentText(row, catalogLoaded)}</td>
+                  <td data-label="Privilege">{privilegeText(row.privilegeLevel, catalogLoaded)}</td>
+                  <td data-label="Notes">
                     {row.flags.length === 0 ? null : (
                       <ul className="catalog-flags">
                         {row.flags.map((f, j) => (
