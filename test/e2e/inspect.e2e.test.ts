@@ -102,7 +102,7 @@ describe('deep links', () => {
 
 describe('keyboard only', () => {
   // Known regression of the new inspector page (round 2): after a two-token paste the token choice is not
-  // reached by Tab within 60 presses and the test hangs. Skipped so the rest lands; fix before closing issue 14.
+  // reached by Tab within 60 presses and the test hangs. Skipped so the rest lands; unskip once the Tab order reaches the choice.
   it.skip('reaches the box, pastes, picks the second token and clears', async () => {
     const app = await browser.open();
     const { page } = app;
