@@ -37,7 +37,6 @@ export {
   GRAPH_APP_ID,
   GRAPH_ORIGINS,
   SIGN_IN_ORIGINS,
-  graphHostCloud,
   issuerOfHost,
   metadataHostOf,
   parseCloud,

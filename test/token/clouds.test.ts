@@ -3,7 +3,6 @@ import {
   CLOUD_IDS,
   CLOUDS,
   issuerOfHost,
-  graphHostCloud,
   metadataHostOf,
   parseCloud,
   SIGN_IN_ORIGINS,
@@ -47,19 +46,6 @@ describe('metadataHostOf', () => {
     ['example.com', null],
   ])('%s publishes its keys at %s', (host, expected) => {
     expect(metadataHostOf(host)).toBe(expected);
-  });
-});
-
-describe('graphHostCloud', () => {
-  it.each([
-    ['graph.microsoft.com', 'public'],
-    ['GRAPH.MICROSOFT.US', 'usgov'],
-    ['dod-graph.microsoft.us', 'usgov'],
-    ['microsoftgraph.chinacloudapi.cn', 'china'],
-    ['graph.windows.net', null],
-    ['graph.microsoft.com.evil.example', null],
-  ])('%s is %s', (host, cloud) => {
-    expect(graphHostCloud(host)).toBe(cloud);
   });
 });
 
