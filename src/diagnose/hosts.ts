@@ -1,7 +1,7 @@
 import type { Cloud } from '../token';
 import type { DefenderHostFamily, RequestApi, TargetApi } from './types';
 
-/** Graph hosts per cloud (docs/domain.md). */
+/** Graph hosts per cloud, from Microsoft's national-cloud deployment docs. */
 const graphHosts: Readonly<Record<string, Cloud>> = {
   'graph.microsoft.com': 'public',
   'graph.microsoft.us': 'usgov',
@@ -123,7 +123,7 @@ export function classifyHost(host: string): HostInfo {
   return { api: 'other', cloud: null };
 }
 
-/** Resource appIds of the APIs the rules name (docs/domain.md). */
+/** Resource appIds of the APIs the rules name, as Entra registers them in every tenant. */
 export const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
 export const AAD_GRAPH_APP_ID = '00000002-0000-0000-c000-000000000000';
 export const MDE_APP_ID = 'fc780465-2017-40d4-a0c5-307022471b92';

@@ -45,7 +45,7 @@ export type {
 export { ERROR_FAMILY_LABEL, ERROR_KIND_TEXT, ERROR_KIND_LINK } from './error-texts';
 export type { ErrorContext } from './explain-error';
 export { explainAadsts, AADSTS_CODE_COUNT, AADSTS_REFERENCE } from './aadsts-codes';
-// Compare and report (issue 8).
+// Compare two tokens, and the shareable report.
 export { compareTokens } from './compare-tokens';
 export type {
   ClaimChange,

@@ -133,12 +133,6 @@ export function metadataHostOf(host: string): string | null {
   return null;
 }
 
-/** Which cloud a Graph host belongs to (lower case, no port), or null when it is not a Graph host. */
-export function graphHostCloud(host: string): Cloud | null {
-  const h = host.toLowerCase();
-  return CLOUD_IDS.find((id) => CLOUDS[id].graphHosts.includes(h)) ?? null;
-}
-
 /** Reads a `cloud=` parameter; null for anything but `public`, `usgov`, `china`. */
 export function parseCloud(value: string | null | undefined): Cloud | null {
   const v = (value ?? '').trim().toLowerCase();

@@ -1,5 +1,5 @@
 import { CLAIMS, HEADER_PARAMETERS, type ClaimInfo } from './claim-dictionary';
-import { formatIsoUtc, formatRelative, dateFromNumericDate } from './time';
+import { formatIsoUtc, formatRelative, dateFromNumericDate, TIME_CLAIMS } from './time';
 import type { ClaimRow, Claims, DecodedJwt } from './types';
 
 function stringify(value: unknown): string {
@@ -12,12 +12,8 @@ function stringify(value: unknown): string {
   }
 }
 
-function displayValue(
-  value: unknown,
-  info: ClaimInfo | undefined,
-  now: Date,
-): { display: string; time: Date | null } {
-  if (info?.format === 'time') {
+function displayValue(value: unknown, isTime: boolean, now: Date): { display: string; time: Date | null } {
+  if (isTime) {
     const time = dateFromNumericDate(value);
     if (time !== null && !Number.isNaN(now.getTime())) {
       return { display: `${formatIsoUtc(time)} (${formatRelative(time, now)})`, time };
@@ -81,7 +77,7 @@ export function explainClaims(token: DecodedJwt, now: Date): readonly ClaimRow[]
 
 function explainOne(name: string, value: unknown, payload: Claims, now: Date): ClaimRow {
   const info = CLAIMS.get(name);
-  const { display, time } = displayValue(value, info, now);
+  const { display, time } = displayValue(value, TIME_CLAIMS.has(name), now);
   const notes = valueNotes(name, value, info, payload);
   if (info === undefined && name.startsWith('xms_')) {
     notes.push('An xms_ claim is a Microsoft extension; this one is not documented for apps to use.');
@@ -111,7 +107,7 @@ export function explainHeader(token: DecodedJwt): readonly ClaimRow[] {
       return {
         name,
         value,
-        display: displayValue(value, undefined, new Date(Number.NaN)).display,
+        display: displayValue(value, false, new Date(Number.NaN)).display,
         meaning: info?.meaning ?? null,
         link: info?.link ?? null,
         known: info !== undefined,

@@ -27,7 +27,7 @@ export { classifyToken, describeExpiry, parseManagedIdentityResource } from './c
 export { explainClaims, explainHeader } from './explain';
 export { ACCESS_LINK, AMR_VALUES, ID_LINK, OPTIONAL_LINK } from './claim-dictionary';
 export type { ClaimFormat, ClaimInfo } from './claim-dictionary';
-export { formatDuration, formatRelative } from './time';
+export { formatDuration, formatRelative, TIME_CLAIMS } from './time';
 export { isOpaqueTokenShape } from './decode';
 export { summarizeToken, SUMMARY_PLACEHOLDER } from './summary';
 export type { SummaryNames, SummaryRow, SummaryRowKey, SummaryTone, TokenSummaryText } from './summary';
@@ -37,7 +37,6 @@ export {
   GRAPH_APP_ID,
   GRAPH_ORIGINS,
   SIGN_IN_ORIGINS,
-  graphHostCloud,
   issuerOfHost,
   metadataHostOf,
   parseCloud,

@@ -1,5 +1,18 @@
 // Time helpers for claims. Pure: `now` always comes from the caller.
 
+/**
+ * The claims whose value is a NumericDate (seconds since 1970): the one list, which the claim explainer,
+ * the claims table and the token comparison read.
+ */
+export const TIME_CLAIMS: ReadonlySet<string> = /* @__PURE__ */ new Set([
+  'iat',
+  'nbf',
+  'exp',
+  'auth_time',
+  'xms_tcdt',
+  'updated_at',
+]);
+
 /** A NumericDate claim (seconds since 1970) as a Date, or null when it is not a usable number. */
 export function dateFromNumericDate(value: unknown): Date | null {
   const seconds = typeof value === 'string' && /^\d{1,12}$/.test(value) ? Number(value) : value;

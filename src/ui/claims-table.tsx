@@ -1,3 +1,4 @@
+import { TIME_CLAIMS } from '../token';
 import { dateFromSeconds, formatLocal, formatRelative } from './format-time';
 
 /** One claim as the token layer explains it (structurally the same as src/token's ClaimRow). */
@@ -17,9 +18,7 @@ export interface ClaimsTableProps {
   readonly emptyText: string;
 }
 
-// NumericDate claims: shown as UTC, local and relative time.
-const TIME_CLAIMS = new Set(['exp', 'nbf', 'iat', 'auth_time', 'xms_tcdt', 'updated_at']);
-
+/** A NumericDate claim (TIME_CLAIMS) also in local and relative time. */
 function TimeCell({ value, now }: { value: unknown; now: Date }) {
   const date = dateFromSeconds(value);
   if (!date) return null;

@@ -1,4 +1,5 @@
 import type { ClaimChange, Comparison, Difference } from '../diagnose';
+import { TIME_CLAIMS } from '../token';
 import { dateFromSeconds, formatRelative, formatUtc } from './format-time';
 import './compare-panel.css';
 import { VERDICT_LABELS } from '../diagnose';
@@ -12,9 +13,7 @@ export interface CompareDifferencesProps {
   readonly now: Date;
 }
 
-// NumericDate claims (seconds since 1970): shown as a date and how long ago or ahead it is.
-const TIME_CLAIMS = new Set(['exp', 'nbf', 'iat', 'auth_time', 'xms_tcdt', 'updated_at']);
-
+/** A NumericDate claim (TIME_CLAIMS) is shown as a date and how long ago or ahead it is. */
 function ClaimValue({ claim, value, now }: { claim: string; value: unknown; now: Date }) {
   const date = TIME_CLAIMS.has(claim) ? dateFromSeconds(value) : null;
   if (!date) return <>{show(value)}</>;

@@ -158,7 +158,7 @@ const shape = (size: number) =>
       .map(([p, c, t]) => p + fill(c, size - p.length, t)),
   );
 
-/** The shapes issue 15 found, at the limit: each froze the tab on the code it was filed against. */
+/** Shapes that once froze the tab, at the input limit: each must stay linear. */
 const named = (size: number): string[] => [
   // explain-error: `KEY: value` header lines (lazy `(.+?)` before `\s*$`).
   'code: x' + fill(' ', size - 8, 'x'),

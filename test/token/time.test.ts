@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatRelative } from '../../src/token';
+import { explainClaims, formatDuration, formatRelative, TIME_CLAIMS } from '../../src/token';
 
 describe('formatDuration', () => {
   it.each([
@@ -33,5 +33,24 @@ describe('formatRelative', () => {
     ['2026-11-25T12:00:00Z', 'in 2 days'],
   ])('says %s is %s', (iso, text) => {
     expect(formatRelative(new Date(iso), now)).toBe(text);
+  });
+});
+
+describe('TIME_CLAIMS: the one list of NumericDate claims', () => {
+  const NOW = new Date('2026-01-01T00:00:00Z');
+  const payload = Object.fromEntries([...TIME_CLAIMS].map((name) => [name, 1_600_000_000]));
+  const rows = explainClaims(
+    { raw: '', header: {}, payload: { ...payload, other: 1_600_000_000 }, signature: '' },
+    NOW,
+  );
+
+  it.each([...TIME_CLAIMS])('the claims explainer shows %s as a time', (name) => {
+    const row = rows.find((r) => r.name === name);
+    expect(row?.display).toBe('2020-09-13T12:26:40Z (5 years ago)');
+    expect(row?.time).toEqual(new Date(1_600_000_000_000));
+  });
+
+  it('shows a number in a claim that is not a time as the number', () => {
+    expect(rows.find((r) => r.name === 'other')?.display).toBe('1600000000');
   });
 });
