@@ -3,6 +3,8 @@ import { createRoot } from 'react-dom/client';
 import '../ui/theme.css';
 import { App } from './app';
 
+// Loaded by src/app/boot.ts, which has already put the first screen (and a linked token's summary) on the
+// page: this first render replaces it with the same content.
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(

@@ -1,0 +1,16 @@
+// The first module the page runs: small (the token core, the hash parser and a few DOM calls, no React), so
+// a linked token's answer is on screen before the React bundle has even been evaluated. It writes the token
+// into the static paste box of index.html and the summary below it, then loads the app, whose first render
+// replaces this with the same content. It never removes the token from the address bar: the app does that
+// (src/app/use-hash-route.ts) as it reads the same hash. Nothing here uses innerHTML.
+import '../ui/theme.css';
+import '../ui/shell.css';
+import '../ui/inspector.css';
+import { writeFirstScreen } from './boot-summary';
+
+try {
+  writeFirstScreen(document, window.location.hash, new Date());
+} catch {
+  // The first screen is a head start, never a gate: the app renders everything itself anyway.
+}
+void import('./main');
