@@ -48,7 +48,11 @@ export function buildSummary(doc: Document, summary: TokenSummaryText, emptyText
 }
 
 /** Fills the static first screen for the current hash. Returns what it did, for tests. */
-export function writeFirstScreen(doc: Document, hash: string, now: Date): 'summary' | 'shell' | 'other-route' {
+export function writeFirstScreen(
+  doc: Document,
+  hash: string,
+  now: Date,
+): 'summary' | 'shell' | 'other-route' {
   const inspector = doc.querySelector('[data-boot="inspect"]');
   const { route, token } = parseHash(hash);
   if (route !== 'inspect') {

@@ -1,0 +1,127 @@
+import { render } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { App } from '../../src/app/app';
+import { writeFirstScreen } from '../../src/app/boot-summary';
+
+import indexHtml from '../../index.html?raw';
+import tokenFixtures from '../fixtures/tokens.json';
+
+const tokens = tokenFixtures as Record<string, string>;
+
+/** The page as index.html has it, before any script: a document of its own. */
+function staticPage(): Document {
+  return new DOMParser().parseFromString(indexHtml, 'text/html');
+}
+
+/** Markup to compare: no whitespace-only text, generated ids named alike, a textarea's value as an attribute. */
+function normalized(el: Element): string {
+  const copy = el.cloneNode(true) as Element;
+  const walk = (node: Node) => {
+    for (const child of [...node.childNodes]) {
+      if (child.nodeType === 3 && (child.textContent ?? '').trim() === '') child.remove();
+      else walk(child);
+    }
+  };
+  walk(copy);
+  for (const e of [copy, ...copy.querySelectorAll('*')]) {
+    for (const name of ['id', 'for', 'aria-describedby'])
+      if (e.hasAttribute(name)) e.setAttribute(name, e.getAttribute(name)!.replace(/^.*?(-hint)?$/, 'id$1'));
+    if (e.localName === 'textarea') {
+      e.setAttribute('data-value', (e as HTMLTextAreaElement).value);
+      e.textContent = '';
+    }
+  }
+  return copy.outerHTML.replace(/>\s+</g, '><');
+}
+
+/** Each row of a summary region as "label: text". */
+function rows(section: Element): string[] {
+  const out: string[] = [];
+  section.querySelectorAll('dt').forEach((dt) => {
+    const dd = dt.nextElementSibling;
+    out.push(`${dt.textContent}: ${(dd?.textContent ?? '').replace(/\s+/g, ' ').trim()}`);
+  });
+  return out;
+}
+
+function renderApp(hash: string) {
+  window.history.replaceState(null, '', `/${hash}`);
+  return render(<App />);
+}
+
+afterEach(() => window.history.replaceState(null, '', '/'));
+
+describe('the first screen before React (index.html and src/app/boot)', () => {
+  it.each([
+    ['the site header', 'header.site-header'],
+    ['the paste box', 'section[aria-label="Paste a token"]'],
+  ])('index.html has %s exactly as React renders it', (_name, selector) => {
+    const page = staticPage();
+    const { container } = renderApp('');
+    const ours = page.querySelector(selector);
+    const reacts = container.querySelector(selector);
+    expect(ours).not.toBeNull();
+    expect(reacts).not.toBeNull();
+    expect(normalized(ours!)).toBe(normalized(reacts!));
+  });
+
+  it.each([
+    'graph-delegated-v1',
+    'graph-app-only-v2',
+    'defender-managed-identity',
+    'id-token-v2',
+    'guest-v2',
+    'b2c',
+    'usgov-delegated-v1',
+    'expired',
+    'not-yet-valid',
+    'hostile-claims',
+  ])('writes the summary of a %s link as React then renders it (same words, same rows)', (name) => {
+    const token = tokens[name]!;
+    const hash = `#token=${token}`;
+    const page = staticPage();
+    expect(writeFirstScreen(page, hash, new Date())).toBe('summary');
+    const ours = page.querySelector('section[aria-label="Token summary"]')!;
+    const { container } = renderApp(hash);
+    const reacts = container.querySelector('section[aria-label="Token summary"]')!;
+    expect(reacts).not.toBeNull();
+    // The paste box holds the token, as React's does.
+    expect(page.querySelector('textarea')!.value).toBe(token);
+    // Same place: right after the paste box.
+    expect(ours.previousElementSibling?.getAttribute('aria-label')).toBe('Paste a token');
+    expect(ours.querySelector('h2')?.textContent).toBe(reacts.querySelector('h2')?.textContent);
+    expect(ours.querySelector('p')?.textContent).toBe(reacts.querySelector('p')?.textContent);
+    expect(ours.querySelector('p')?.className).toBe(reacts.querySelector('p')?.className);
+    // Every row alike, except that React adds the local time after the first paint (it needs Intl).
+    const withoutLocal = rows(reacts).map((r) => r.replace(/ · [^·]* local$/, ''));
+    expect(rows(ours)).toEqual(withoutLocal);
+    expect([...ours.querySelectorAll('dd span')].map((s) => s.className)).toEqual(
+      [...reacts.querySelectorAll('dd span')].map((s) => s.className),
+    );
+  });
+
+  it.each([
+    ['no hash', ''],
+    ['a hash without a token', '#request=GET%20https://graph.microsoft.com/v1.0/me'],
+    ['a token that does not decode', '#token=not-a-token'],
+  ])('leaves the static first screen as it is for %s', (_name, hash) => {
+    const page = staticPage();
+    expect(writeFirstScreen(page, hash, new Date())).toBe('shell');
+    expect(page.querySelector('section[aria-label="Token summary"]')).toBeNull();
+  });
+
+  it('empties the static inspector for another page, which the app then renders', () => {
+    const page = staticPage();
+    expect(writeFirstScreen(page, '#catalog&q=mail', new Date())).toBe('other-route');
+    expect(page.querySelector('section[aria-label="Paste a token"]')).toBeNull();
+    expect(page.querySelector('.site-nav [aria-current]')).toBeNull();
+    expect(page.querySelector('header.site-header')).not.toBeNull();
+  });
+
+  it('treats hostile claim text as text: no element comes from a claim value', () => {
+    const page = staticPage();
+    writeFirstScreen(page, `#token=${tokens['hostile-claims']}`, new Date());
+    const summary = page.querySelector('section[aria-label="Token summary"]')!;
+    expect(summary.querySelectorAll('script, img, iframe')).toHaveLength(0);
+  });
+});
