@@ -10,7 +10,21 @@ import { writeFirstScreen } from './boot-summary';
 
 try {
   writeFirstScreen(document, window.location.hash, new Date());
+  // For scripts/page-timing.mjs: when the first screen was written (the frame that shows it comes after).
+  performance.mark('tokenscope:first-screen');
 } catch {
   // The first screen is a head start, never a gate: the app renders everything itself anyway.
 }
-void import('./main');
+
+// The app's files are already on their way (index.html preloads them). Evaluating them now would hold the
+// first paint back until React had rendered: let the browser paint this first screen, then start the app.
+let started = false;
+const startApp = () => {
+  if (started) return;
+  started = true;
+  void import('./main');
+};
+if (document.visibilityState === 'hidden') startApp();
+else window.requestAnimationFrame(() => setTimeout(startApp, 0));
+// A tab hidden before its first frame runs no animation frames: do not wait for one for long.
+setTimeout(startApp, 1000);
