@@ -123,6 +123,7 @@ globalThis.gc?.();
 const heapBefore = process.memoryUsage().heapUsed;
 const loadStart = process.hrtime.bigint();
 const catalog = await catalogLayer.loadCatalog();
+const gates = await catalogLayer.loadGates();
 const loadMs = Number(process.hrtime.bigint() - loadStart) / 1e6;
 globalThis.gc?.();
 const heapKb = Math.round((process.memoryUsage().heapUsed - heapBefore) / 1024);
@@ -176,10 +177,11 @@ for (const [name, raw] of Object.entries(fixtures)) {
   if (parsed.ok) {
     measure(`diagnose/${name}`, () =>
       diagnoseLayer.diagnose({
-        token: decoded.token,
-        classification: c,
+        token: { decoded: decoded.token, facts: c },
         request: parsed.request,
+        answer: null,
         catalog,
+        gates,
         now,
       }),
     );

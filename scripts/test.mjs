@@ -15,17 +15,10 @@ if (!chromium) process.exit(1);
 const run = (cmd, cmdArgs, env = {}) =>
   spawnSync(cmd, cmdArgs, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
 
-// The browser tests run against production builds made with the test provider's origin allowed.
-for (const [mode, outDir] of [['production', E2E_DIST]]) {
-  const status = run(
-    'npx',
-    ['vite', 'build', '--logLevel', 'warn', '--mode', mode, '--outDir', outDir],
-    E2E_BUILD_ENV,
-  );
-  if (status !== 0) {
-    console.error(`Build for the browser tests failed (${mode}).`);
-    process.exit(status);
-  }
+// The browser tests run against a production build made with the test provider's origin allowed.
+if (run('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', E2E_DIST], E2E_BUILD_ENV) !== 0) {
+  console.error('Build for the browser tests failed (production).');
+  process.exit(1);
 }
 // The single-file build (dist-single/index.html) for the file:// browser test.
 if (run('npx', ['vite', 'build', '--logLevel', 'warn', '--mode', 'single'], E2E_BUILD_ENV) !== 0) {

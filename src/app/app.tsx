@@ -14,7 +14,13 @@ import { InspectorView } from './inspector-view';
 import { hrefFor, type Route } from './routing';
 import { useCatalog } from './use-catalog';
 import { useInspection } from './use-inspection';
-import { readInitialHashToken, useHashRoute } from './use-hash-route';
+import {
+  noticeFor,
+  readInitialLink,
+  useHashRoute,
+  type LinkArrival,
+  type LinkNoticeKind,
+} from './use-hash-route';
 import { useNow } from './use-now';
 import type { ViewProps } from './view-props';
 
@@ -46,27 +52,51 @@ interface InspectorInput {
   readonly clearKey: number;
 }
 
-/** The composition root: route, shared state (pasted text, catalog, clock) and the page for the route. */
+/** What the last link that carried a token handed over, and whether its notice is still shown. */
+interface LinkState {
+  readonly compareToken: string | null;
+  readonly notice: LinkNoticeKind | null;
+  /** Bumped per arrival: remounts the view so it reads the new tokens. */
+  readonly count: number;
+}
+
+/** A view with a clock of its own: the inspector page does not re-render every second. */
+function ViewHost({ View, props }: { View: ComponentType<ViewProps>; props: Omit<ViewProps, 'now'> }) {
+  const now = useNow(1000);
+  return <View {...props} now={now} />;
+}
+
+/** The composition root: route, shared state (pasted text, catalog) and the page for the route. */
 export function App() {
+  const [initial] = useState(readInitialLink);
   const [input, setInput] = useState<InspectorInput>(() => ({
-    text: readInitialHashToken() ?? '',
+    text: initial?.token ?? '',
     choice: null,
     clearKey: 0,
   }));
+  const [link, setLink] = useState<LinkState>(() => ({
+    compareToken: initial?.compareToken ?? null,
+    notice: noticeFor(initial),
+    count: 0,
+  }));
   const setText = useCallback((text: string) => setInput((prev) => ({ ...prev, text })), []);
-  const { route, params, navigate } = useHashRoute(setText);
-  const now = useNow(1000);
+  const onLink = useCallback((arrival: LinkArrival) => {
+    if (arrival.token !== null) setInput((prev) => ({ ...prev, text: arrival.token ?? prev.text }));
+    setLink((prev) => ({
+      compareToken: arrival.compareToken,
+      notice: noticeFor(arrival),
+      count: prev.count + 1,
+    }));
+  }, []);
+  const onDismissNotice = useCallback(() => setLink((prev) => ({ ...prev, notice: null })), []);
+  const { route, params, navigate } = useHashRoute(onLink);
   const loadedCatalog = useCatalog();
   const catalog = loadedCatalog?.catalog ?? null;
 
   // Typing stays responsive on a large paste: the inspection follows a deferred copy of the text.
   const deferredText = useDeferredValue(input.text);
   const selected = input.choice !== null && input.choice.forText === deferredText ? input.choice.index : 0;
-  const inspection = useInspection(deferredText, selected, now);
-  const token =
-    inspection.found.ok && inspection.selectedIndex !== null
-      ? (inspection.found.tokens[inspection.selectedIndex]?.value ?? null)
-      : null;
+  const inspection = useInspection(deferredText, selected);
   const onSelect = useCallback(
     (index: number) => setInput((prev) => ({ ...prev, choice: { forText: deferredText, index } })),
     [deferredText],
@@ -82,12 +112,18 @@ export function App() {
 
   const onClear = useCallback(() => {
     setInput((prev) => ({ text: '', choice: null, clearKey: prev.clearKey + 1 }));
+    setLink((prev) => ({ ...prev, compareToken: null, notice: null }));
     // Request and error parameters are part of what was pasted: Clear drops them too.
     if ([...params.keys()].length > 0) navigate('');
   }, [params, navigate]);
 
   const links: NavLink[] = useMemo(
-    () => NAV.map((item) => ({ href: hrefFor({ route: item.route }), label: item.label, current: item.route === route })),
+    () =>
+      NAV.map((item) => ({
+        href: hrefFor({ route: item.route }),
+        label: item.label,
+        current: item.route === route,
+      })),
     [route],
   );
 
@@ -99,7 +135,14 @@ export function App() {
   }, [route]);
 
   const View = route === 'inspect' ? null : VIEWS[route];
-  const viewProps: ViewProps = { params, token, onToken, catalog, now, navigate };
+  // The comparison's second token is handed over in memory, as the first one is.
+  const viewParams = useMemo(() => {
+    if (route !== 'compare' || link.compareToken === null) return params;
+    const withCompare = new URLSearchParams(params);
+    withCompare.set('compare', link.compareToken);
+    return withCompare;
+  }, [route, params, link.compareToken]);
+  const paramsKey = params.toString();
 
   return (
     <>
@@ -107,23 +150,27 @@ export function App() {
       <main id="main" tabIndex={-1} className="site-main">
         {View === null ? (
           <InspectorView
-            key={input.clearKey}
+            // A new link (its request and error) or Clear starts the page afresh: keyed, not copied into state.
+            key={`${input.clearKey}|${paramsKey}`}
             text={input.text}
             onTextChange={setText}
             onClear={onClear}
             inspection={inspection}
             onSelect={onSelect}
             params={params}
-            onToken={onToken}
             catalog={catalog}
             names={loadedCatalog}
-            now={now}
-            navigate={navigate}
+            linkNotice={link.notice}
+            onDismissNotice={onDismissNotice}
           />
         ) : (
           <ErrorBoundary resetKey={route} label={route}>
             <Suspense fallback={<p className="muted">Loading…</p>}>
-              <View {...viewProps} />
+              <ViewHost
+                key={`${route}|${link.count}|${paramsKey}`}
+                View={View}
+                props={{ params: viewParams, token: inspection.token, onToken, catalog, navigate }}
+              />
             </Suspense>
           </ErrorBoundary>
         )}

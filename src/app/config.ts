@@ -2,7 +2,7 @@
  * The app's build-time settings, read from `import.meta.env` once and checked here, so nothing else
  * touches the environment. Does not read anything at run time (no storage, no query string).
  */
-import { parseAuthorities, type ConfigProblem } from './parse-authorities';
+import { parseAuthorities } from './parse-authorities';
 
 /** Settings the app was built with. */
 export interface AppConfig {
@@ -25,6 +25,3 @@ export const config: AppConfig = Object.freeze({
   baseUrl: typeof env.BASE_URL === 'string' ? env.BASE_URL : '/',
   production: env.PROD === true,
 });
-
-/** Settings that were given but could not be used; shown to developers, never fatal. */
-export const configProblems: readonly ConfigProblem[] = authorities.problems;

@@ -1,79 +1,55 @@
-import { lazy, Suspense, useCallback, useMemo, useState, type ComponentType } from 'react';
-import { decodeToken, type FoundToken, type TokenSource } from '../token';
+import { lazy, Suspense, useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { describeExpiry } from '../token';
 import type { LoadedCatalog } from './catalog-access';
 import type { PageInspection } from './use-inspection';
 import { ErrorBoundary } from '../ui/error-boundary';
 import '../ui/inspector.css';
 import { PasteBox } from '../ui/paste-box';
-import { TokenChoice } from '../ui/token-choice';
+import { RequestField } from '../ui/request-field';
+import { ErrorExplanationField } from '../ui/error-explanation-field';
 import { TokenErrorMessage } from '../ui/token-error';
 import { TokenSummary, type NamedId } from '../ui/token-summary';
-import { FindingList } from '../ui/finding-list';
-import type { InspectorTexts, ViewProps } from './view-props';
+import type { SplitPaste } from '../diagnose/split-paste';
+import { useNow } from './use-now';
+import type { InspectedToken } from './view-props';
+import type { Catalog } from '../catalog';
+import type { LinkNoticeKind } from './use-hash-route';
+import type { Example } from './examples';
 
-// Panels owned by the feature work; each its own lazy chunk so first load holds only the inspector.
-const VerdictSection = lazy(() => import('./sections/verdict-section'));
-const ErrorSection = lazy(() => import('./sections/error-section'));
-const PermissionsSection = lazy(() => import('./sections/permissions-section'));
-const RolesSection = lazy(() => import('./sections/roles-section'));
-const SignatureSection = lazy(() => import('./sections/signature-section'));
-const ReportSection = lazy(() => import('./sections/report-section'));
-// The claim dictionary is the heaviest part of the token layer: the Claims table explains claims in its own chunk.
-const ClaimsSection = lazy(() => import('./sections/claims-section'));
-const RawJson = lazy(() => import('../ui/raw-json').then((m) => ({ default: m.RawJson })));
+// The answer and the details need the diagnosis layer: a chunk of its own, fetched when the page has something
+// to diagnose, so the first load holds only the paste box and the summary.
+const InspectorResults = lazy(() => import('./inspector-results'));
+const Examples = lazy(() => import('./examples-picker'));
+// Only for a paste that holds several tokens.
+const TokenChoice = lazy(() => import('../ui/token-choice').then((m) => ({ default: m.FoundTokenChoice })));
+// Shown only after a link carried a token.
+const LinkNotice = lazy(() => import('../ui/link-notice').then((m) => ({ default: m.LinkNotice })));
 
-const SOURCE: Record<TokenSource, string> = {
-  bare: 'bare token',
-  bearer: 'Bearer value',
-  'authorization-header': 'Authorization header',
-  curl: 'curl command',
-  powershell: 'PowerShell command',
-  'url-fragment': 'URL fragment',
-  'url-query': 'URL query',
-  json: 'JSON',
-};
+// The paste splitter is loaded on the first paste that may hold a command or an HTTP exchange.
+const loadSplitter = () => import('../diagnose/split-paste');
 
-// Tells several tokens apart by what they are for: their prefixes (the header) are often identical.
-function describe(found: FoundToken): string | null {
-  const decoded = decodeToken(found.value);
-  if (!decoded.ok) return null;
-  const { aud, ver } = decoded.token.payload;
-  const parts = [typeof aud === 'string' ? `for ${aud}` : null, typeof ver === 'string' ? `v${ver}` : null];
-  return parts.filter(Boolean).join(', ') || null;
+/** A cheap look for what splitPaste reads (a command name or a status line); most pastes are a bare token. */
+function mayHoldRequest(text: string): boolean {
+  const lower = text.toLowerCase();
+  return ['curl', 'invoke-', 'irm ', 'iwr ', 'az rest', 'http/'].some((word) => lower.includes(word));
 }
 
-function originOf(found: FoundToken): string {
-  const source = SOURCE[found.source];
-  return found.label ? `${source}, ${found.label}` : source;
-}
-
-export interface InspectorViewProps extends Omit<ViewProps, 'token'> {
+export interface InspectorViewProps {
+  /** The token box's text (the composition root holds it: links and sign-in put tokens in). */
   readonly text: string;
   readonly onTextChange: (text: string) => void;
   readonly onClear: () => void;
   /** The inspection of (a deferred copy of) `text`. */
   readonly inspection: PageInspection;
   readonly onSelect: (index: number) => void;
+  /** The route's parameters: `request` and `error` seed the fields (the page is keyed by them). */
+  readonly params: URLSearchParams;
+  readonly catalog: Catalog | null;
   /** Naming lookups, once the catalog has loaded. */
-  readonly names?: LoadedCatalog | null;
-}
-
-function Section({
-  component: Panel,
-  label,
-  props,
-}: {
-  component: ComponentType<ViewProps>;
-  label: string;
-  props: ViewProps;
-}) {
-  return (
-    <ErrorBoundary resetKey={props.token} label={label}>
-      <Suspense fallback={null}>
-        <Panel {...props} />
-      </Suspense>
-    </ErrorBoundary>
-  );
+  readonly names: LoadedCatalog | null;
+  /** Set when a token or credential arrived in the link, which the browser's history now holds. */
+  readonly linkNotice: LinkNoticeKind | null;
+  readonly onDismissNotice: () => void;
 }
 
 function nameApi(names: LoadedCatalog | null, raw: string | null): NamedId | null {
@@ -86,91 +62,101 @@ function nameApp(names: LoadedCatalog | null, raw: string | null): NamedId | nul
   return { raw, name: names ? names.nameOfApp(raw) : null };
 }
 
-/**
- * The request and error text the verdict, error explanation and report sections share: seeded from the
- * route's `request` and `error` parameters and reset when the route's parameters change (state reset
- * during render, as the React docs describe: no effect copies the route into state).
- */
-function useInspectorTexts(params: URLSearchParams) {
-  const routeKey = params.toString();
-  const routeRequest = params.get('request') ?? '';
-  const routeError = params.get('error') ?? '';
-  const [forRoute, setForRoute] = useState(routeKey);
-  const [request, setRequest] = useState(routeRequest);
-  const [errorText, setErrorText] = useState(routeError);
-  if (forRoute !== routeKey) {
-    setForRoute(routeKey);
-    setRequest(routeRequest);
-    setErrorText(routeError);
-  }
-  const texts: InspectorTexts = useMemo(
-    () => ({ request, onRequest: setRequest, errorText, onErrorText: setErrorText }),
-    [request, errorText],
+/** The summary with a clock of its own: only it re-renders every second (for "expires in …"). */
+function LiveSummary({
+  token,
+  names,
+  emptyText,
+}: {
+  token: InspectedToken | null;
+  names: LoadedCatalog | null;
+  emptyText: string;
+}) {
+  const now = useNow(1000);
+  const facts = token?.facts ?? null;
+  // Only the expiry depends on the clock: the facts were read once, by the composition root.
+  const expiry = useMemo(
+    () => (token === null ? null : describeExpiry(token.decoded.payload, now)),
+    [token, now],
   );
-  const clear = useCallback(() => {
-    setRequest('');
-    setErrorText('');
-  }, []);
-  return { texts, clear };
-}
-
-// Stands in for a lazy panel while its chunk loads: the same region, heading and panel, so the page keeps its
-// regions (the chunks load with the page, so in practice only a #token= link sees this).
-function PendingPanel({ label, text }: { label: string; text: string }) {
+  const isId = facts?.kind === 'id';
+  const api = useMemo(
+    () => (isId ? nameApp(names, facts?.audience ?? null) : nameApi(names, facts?.audience ?? null)),
+    [names, facts?.audience, isId],
+  );
+  const client = useMemo(() => nameApp(names, facts?.clientId ?? null), [names, facts?.clientId]);
   return (
-    <section aria-label={label} className="panel">
-      <h2>{label}</h2>
-      <p className="muted">{text}</p>
-    </section>
+    <TokenSummary
+      classification={facts}
+      expiry={expiry}
+      api={api}
+      client={client}
+      catalogLoaded={names !== null}
+      emptyText={emptyText}
+    />
   );
 }
 
-/** The inspector page: paste box, summary, the feature sections, claims, raw JSON. */
+/**
+ * The inspector page: one paste box for the token, the request and the API's answer; the answer card
+ * (verdict, the one thing to do, what else to check); the summary; then the details, each collapsible.
+ * Everything is worked out once here (one reading of the request, one diagnosis) and handed down.
+ */
 export function InspectorView(props: InspectorViewProps) {
-  const { text, onTextChange, inspection, onSelect, params, onToken, catalog, now, navigate } = props;
-  const { texts: inspector, clear: clearTexts } = useInspectorTexts(params);
+  const { text, onTextChange, inspection, onSelect, params, catalog, names } = props;
+  // Seeded from the link once: the page is remounted (keyed) when the link's parameters change.
+  const [requestText, setRequestText] = useState(() => params.get('request') ?? '');
+  const [answerText, setAnswerText] = useState(() => params.get('error') ?? '');
+  const deferredRequest = useDeferredValue(requestText);
+  const deferredAnswer = useDeferredValue(answerText);
   const { onClear: clearText } = props;
-  // Clear empties the request and error with the token text: they are part of what was pasted.
+  // Clear empties the request and the answer with the token text: they are part of what was pasted.
   const onClear = useCallback(() => {
-    clearTexts();
+    setRequestText('');
+    setAnswerText('');
     clearText();
-  }, [clearTexts, clearText]);
-  const names = props.names ?? null;
-  const { found, decoded, classification } = inspection;
+  }, [clearText]);
+
+  // One paste takes everything: a command or an HTTP exchange fills the three fields at once.
+  // The text last put into the box: a split that arrives after the person typed on is dropped.
+  const latest = useRef(text);
+  const onPaste = useCallback(
+    (pasted: string) => {
+      latest.current = pasted;
+      onTextChange(pasted);
+      if (!mayHoldRequest(pasted)) return;
+      const apply = (split: SplitPaste) => {
+        if (latest.current !== pasted || (split.request === null && split.answer === null)) return;
+        const tokens = split.tokens.join('\n');
+        latest.current = tokens;
+        onTextChange(tokens);
+        if (split.request !== null) setRequestText(split.request);
+        if (split.answer !== null) setAnswerText(split.answer);
+      };
+      // A failed chunk load leaves the paste as it is, in the token box.
+      loadSplitter().then(
+        (m) => apply(m.splitPaste(pasted)),
+        () => undefined,
+      );
+    },
+    [onTextChange],
+  );
+
+  const onExample = useCallback(
+    (example: Example) => {
+      onTextChange(example.token);
+      setRequestText(example.request);
+      setAnswerText(example.answer ?? '');
+    },
+    [onTextChange],
+  );
+
+  const { found, token, failure } = inspection;
   const tokens = found.ok ? found.tokens : [];
   const selectedIndex = inspection.selectedIndex ?? 0;
-  const token = tokens[selectedIndex]?.value ?? null;
-  const choices = useMemo(
-    () =>
-      found.ok
-        ? found.tokens.map((f) => ({ value: f.value, origin: originOf(f), description: describe(f) }))
-        : [],
-    [found],
-  );
 
-  const sectionProps: ViewProps = useMemo(
-    () => ({ params, token, onToken, catalog, now, navigate, inspector }),
-    [params, token, onToken, catalog, now, navigate, inspector],
-  );
-
-  const isId = classification?.kind === 'id';
-  const api = useMemo(
-    () =>
-      isId
-        ? nameApp(names, classification?.audience ?? null)
-        : nameApi(names, classification?.audience ?? null),
-    [names, classification?.audience, isId],
-  );
-  const client = useMemo(
-    () => nameApp(names, classification?.clientId ?? null),
-    [names, classification?.clientId],
-  );
-
-  const failure = !found.ok ? found.error : decoded !== null && !decoded.ok ? decoded.error : null;
   const error = failure !== null && failure.code !== 'empty' ? failure : null;
-  const header = decoded?.ok ? decoded.token.header : undefined;
-  const payload = decoded?.ok ? decoded.token.payload : undefined;
-  const findings = decoded?.ok ? decoded.findings : [];
+  const empty = text.trim() === '' && requestText.trim() === '' && answerText.trim() === '';
   const emptyText =
     text.trim() === ''
       ? 'Paste a token above to see it here.'
@@ -179,48 +165,63 @@ export function InspectorView(props: InspectorViewProps) {
         : 'Reading…';
   const status =
     tokens.length === 0 ? '' : tokens.length === 1 ? '1 token found' : `${tokens.length} tokens found`;
+  const resetKey = token?.raw ?? null;
+  const summary =
+    text.trim() === '' ? null : (
+      <ErrorBoundary resetKey={resetKey} label="Token summary">
+        <LiveSummary token={token} names={names} emptyText={emptyText} />
+      </ErrorBoundary>
+    );
 
   return (
     <>
-      <section aria-label="Paste a token" className="panel">
+      <div className="inspector-intro">
+        <h1>Why does this token get 403?</h1>
+        <p className="muted">
+          Paste an Entra ID token, or the whole failing call (curl, PowerShell, az rest, HTTP): the verdict
+          and the fix, offline in this tab.
+        </p>
+      </div>
+      <section aria-label="Paste a token" className="panel paste-panel">
         <h2 className="visually-hidden">Paste a token</h2>
-        <PasteBox value={text} onChange={onTextChange} onClear={onClear} status={status} />
-        {tokens.length > 1 && (
-          <TokenChoice tokens={choices} selectedIndex={selectedIndex} onSelect={onSelect} />
+        {props.linkNotice && (
+          <Suspense fallback={null}>
+            <LinkNotice kind={props.linkNotice} onDismiss={props.onDismissNotice} />
+          </Suspense>
         )}
-        {error && <TokenErrorMessage error={error} />}
+        <div className="paste-grid">
+          <div className="paste-main">
+            <PasteBox value={text} onChange={onPaste} onClear={onClear} status={status} />
+            {tokens.length > 1 && (
+              <Suspense fallback={null}>
+                <TokenChoice found={tokens} selectedIndex={selectedIndex} onSelect={onSelect} />
+              </Suspense>
+            )}
+            {error && <TokenErrorMessage error={error} />}
+          </div>
+          <div className="paste-side">
+            <RequestField value={requestText} onChange={setRequestText} />
+            <ErrorExplanationField value={answerText} onChange={setAnswerText} />
+          </div>
+        </div>
+        {empty && (
+          <Suspense fallback={null}>
+            <Examples onPick={onExample} />
+          </Suspense>
+        )}
       </section>
-      <ErrorBoundary resetKey={token} label="Token summary">
-        <TokenSummary
-          classification={classification}
-          api={api}
-          client={client}
-          expiry={inspection.expiry}
-          catalogLoaded={names !== null}
-          emptyText={emptyText}
-        />
-        <FindingList findings={findings} label="Token warnings" />
-      </ErrorBoundary>
-      <Section component={VerdictSection} label="Verdict" props={sectionProps} />
-      <Section component={ErrorSection} label="Error explanation" props={sectionProps} />
-      <Section component={PermissionsSection} label="Permissions" props={sectionProps} />
-      <Section component={RolesSection} label="Directory roles" props={sectionProps} />
-      <ErrorBoundary resetKey={token} label="Claims">
-        <Suspense fallback={<PendingPanel label="Claims" text={decoded?.ok ? 'Reading…' : emptyText} />}>
-          <ClaimsSection token={decoded?.ok ? decoded.token : null} now={now} emptyText={emptyText} />
+      {!empty && (
+        <Suspense fallback={summary}>
+          <InspectorResults
+            token={token}
+            requestText={deferredRequest}
+            answerText={deferredAnswer}
+            catalog={catalog}
+            summary={summary}
+            emptyText={emptyText}
+          />
         </Suspense>
-      </ErrorBoundary>
-      <ErrorBoundary resetKey={token} label="Raw header and payload">
-        <Suspense
-          fallback={
-            <PendingPanel label="Raw header and payload" text={decoded?.ok ? 'Reading…' : emptyText} />
-          }
-        >
-          <RawJson header={header} payload={payload} emptyText={emptyText} />
-        </Suspense>
-      </ErrorBoundary>
-      <Section component={SignatureSection} label="Signature" props={sectionProps} />
-      <Section component={ReportSection} label="Report" props={sectionProps} />
+      )}
     </>
   );
 }

@@ -4,7 +4,6 @@
  * the string it is given, never `location`; the hook in use-hash-route.ts does the I/O. Query strings are
  * never read, so a token never travels to a server in a URL.
  */
-import type { FixAction } from '../token';
 
 /** The pages the app has. */
 export type Route = 'inspect' | 'catalog' | 'consent' | 'grant' | 'signin' | 'compare';
@@ -14,15 +13,31 @@ const VIEW_ROUTES: readonly Route[] = ['catalog', 'consent', 'grant', 'signin', 
 /** Fragment parameters that carry a token, in the order they are preferred. */
 export const TOKEN_PARAMS = ['token', 'access_token', 'id_token'] as const;
 
+/** The second token of a comparison link (`#compare&compare=…`, `#token=…&compare=…`). */
+export const COMPARE_PARAM = 'compare';
+
+/**
+ * Fragment parameters that are credentials but not a token to inspect (an authorization code, a refresh
+ * token, the session and client info of a redirect): never read, always removed from the address bar.
+ */
+export const CREDENTIAL_PARAMS = ['refresh_token', 'code', 'client_info', 'session_state'] as const;
+
+/** What a redirect puts next to a token, only describing it: removed with the token. */
+const TOKEN_COMPANIONS = ['token_type', 'expires_in', 'scope', 'state'] as const;
+
 /** A parsed hash. */
 export interface ParsedHash {
   readonly route: Route;
-  /** Every parameter except the token ones (so views never see, log or re-link a token). */
+  /** Every parameter except the token and credential ones (so views never see, log or re-link one). */
   readonly params: URLSearchParams;
   /** The token from `token=`, `access_token=` or `id_token=`, or null. */
   readonly token: string | null;
   /** Which parameter the token came from. */
   readonly tokenParam: (typeof TOKEN_PARAMS)[number] | null;
+  /** The second token of a comparison link, or null. */
+  readonly compareToken: string | null;
+  /** True when the hash carried a token or another credential: it must be scrubbed. */
+  readonly carriesCredential: boolean;
 }
 
 /**
@@ -37,7 +52,7 @@ export function parseHash(hash: string): ParsedHash {
     !first.includes('=') && (VIEW_ROUTES as readonly string[]).includes(first.toLowerCase());
   const rest = firstIsView ? parts.slice(1) : parts;
   const all = new URLSearchParams(rest.filter((p) => p !== '' && p !== '/').join('&'));
-  // `#token=…&compare=…` (issue 8's deep link) opens the comparison, which reads and then drops `compare`.
+  // `#token=…&compare=…` opens the comparison with both tokens.
   const route: Route = firstIsView
     ? (first.toLowerCase() as Route)
     : all.has('compare')
@@ -53,7 +68,15 @@ export function parseHash(hash: string): ParsedHash {
     }
     all.delete(name);
   }
-  return { route, params: all, token, tokenParam };
+  const compareToken = all.get(COMPARE_PARAM)?.trim() || null;
+  let carriesCredential = token !== null || all.has(COMPARE_PARAM);
+  all.delete(COMPARE_PARAM);
+  for (const name of CREDENTIAL_PARAMS) {
+    if (all.has(name)) carriesCredential = true;
+    all.delete(name);
+  }
+  if (carriesCredential) for (const name of TOKEN_COMPANIONS) all.delete(name);
+  return { route, params: all, token, tokenParam, compareToken, carriesCredential };
 }
 
 /**
@@ -150,39 +173,13 @@ export function hrefFor(link: AppLink): string {
 }
 
 /**
- * The in-app link a fix action opens (consent and grant builders), or null for actions that are not a
- * page of this app (commands, portal paths, docs).
- */
-export function linkForAction(action: FixAction): AppLink | null {
-  switch (action.kind) {
-    case 'consent':
-      return {
-        route: 'consent',
-        tenant: action.tenantId,
-        clientId: action.clientId,
-        scope: action.scope,
-        cloud: action.cloud ?? 'public',
-      };
-    case 'grant':
-      return {
-        route: 'grant',
-        principalId: action.principalId,
-        api: action.resourceAppId,
-        permission: action.permission,
-      };
-    default:
-      return null;
-  }
-}
-
-/**
- * The hash to show after a token was read from it: the same route and parameters, minus the token
- * (and the redirect's `token_type`/`expires_in`/`session_state`, which only describe it).
+ * The hash to show after a token was read from it: the same route and parameters, minus every token
+ * (`token`, `access_token`, `id_token`, `compare`), every other credential (`code`, `refresh_token`,
+ * `client_info`, `session_state`) and what a redirect sends with them (`token_type`, `expires_in`,
+ * `scope`, `state`). A hash without any is returned as it is.
  */
 export function hashWithoutToken(hash: string): string {
   const parsed = parseHash(hash);
-  if (parsed.token === null) return hash;
-  const params = new URLSearchParams(parsed.params);
-  for (const name of ['token_type', 'expires_in', 'session_state', 'scope']) params.delete(name);
-  return formatHash(parsed.route, params);
+  if (!parsed.carriesCredential) return hash;
+  return formatHash(parsed.route, parsed.params);
 }

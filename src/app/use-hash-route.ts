@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useEffectEvent, useState } from 'react';
-import { hashWithoutToken, parseHash, type Route } from './routing';
+import { hashWithoutToken, parseHash, type ParsedHash, type Route } from './routing';
 
 export interface HashRoute {
   readonly route: Route;
@@ -7,9 +7,30 @@ export interface HashRoute {
   readonly navigate: (hash: string) => void;
 }
 
-/** Reads the token a deep link carried when the page loaded (once, before the first render). */
-export function readInitialHashToken(): string | null {
-  return parseHash(window.location.hash).token;
+/** What a link carried besides its route: tokens are handed over in memory, never kept in the URL. */
+export interface LinkArrival {
+  readonly token: string | null;
+  /** The second token of a comparison link. */
+  readonly compareToken: string | null;
+}
+
+/** What the notice says: a token to inspect came in the link, or only another credential. */
+export type LinkNoticeKind = 'token' | 'credential';
+
+function arrivalOf(parsed: ParsedHash): LinkArrival | null {
+  if (!parsed.carriesCredential) return null;
+  return { token: parsed.token, compareToken: parsed.compareToken };
+}
+
+/** What the link the page was opened with carried (read once, before the first render), or null. */
+export function readInitialLink(): LinkArrival | null {
+  return arrivalOf(parseHash(window.location.hash));
+}
+
+/** The notice for an arrival: a token when one was readable, else "a credential". */
+export function noticeFor(arrival: LinkArrival | null): LinkNoticeKind | null {
+  if (arrival === null) return null;
+  return arrival.token !== null || arrival.compareToken !== null ? 'token' : 'credential';
 }
 
 function scrubTokenFromUrl(): void {
@@ -20,21 +41,23 @@ function scrubTokenFromUrl(): void {
 }
 
 /**
- * The current hash route. Hands any token found in the fragment to `onToken` (in memory) and removes it
- * from the URL, keeping the route and its other parameters.
+ * The current hash route. On every hashchange (and on load) hands any token or comparison token found in
+ * the fragment to `onLink` (in memory) and removes it, with any other credential, from the URL, keeping
+ * the route and its other parameters.
  */
-export function useHashRoute(onToken: (token: string) => void): HashRoute {
+export function useHashRoute(onLink: (arrival: LinkArrival) => void): HashRoute {
   const [parsed, setParsed] = useState(() => parseHash(window.location.hash));
-  const handToken = useEffectEvent((token: string) => onToken(token));
+  const handLink = useEffectEvent((arrival: LinkArrival) => onLink(arrival));
 
   useEffect(() => {
-    // The token of the initial hash was read by readInitialHashToken; only scrub it here.
+    // The initial hash was read by readInitialLink; only scrub it here.
     scrubTokenFromUrl();
     const onChange = () => {
       const next = parseHash(window.location.hash);
-      if (next.token !== null) {
-        handToken(next.token);
+      const arrival = arrivalOf(next);
+      if (arrival !== null) {
         scrubTokenFromUrl();
+        handLink(arrival);
       }
       setParsed(next);
     };

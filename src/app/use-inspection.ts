@@ -1,33 +1,62 @@
 import { useMemo } from 'react';
-import { classifyToken, decodeToken, describeExpiry, findTokens, type Inspection } from '../token';
+import {
+  classifyToken,
+  decodeToken,
+  findTokens,
+  type DecodedJwt,
+  type FindResult,
+  type TokenError,
+} from '../token';
+import { useClockAt } from './use-now';
+import type { InspectedToken } from './view-props';
+
+/** The tokens found in the pasted text and the selected one, decoded and classified. */
+export interface PageInspection {
+  readonly found: FindResult;
+  /** Index into `found.tokens` that was inspected; null when nothing was found. */
+  readonly selectedIndex: number | null;
+  /** Why the selected token could not be read, or null. */
+  readonly failure: TokenError | null;
+  readonly token: InspectedToken | null;
+}
+
+const seconds = (v: unknown): number | null =>
+  typeof v === 'number' && Number.isFinite(v) ? v * 1000 : null;
 
 /**
- * What the inspector page derives on its own: everything of an `Inspection` but the claim explanations, which
- * the lazy Claims section works out itself (sections/claims-section.tsx) so the claim dictionary stays out of
- * the first-load chunk.
+ * The inspection of pasted text, derived (never stored): finding and decoding re-run only when the text or
+ * the choice changes; `checkedAt` (the diagnosis's clock) moves only when the token's `nbf` or `exp` passes. The claim
+ * explanations are left to the lazy Claims section, so the claim dictionary stays out of the first load.
  */
-export type PageInspection = Omit<Inspection, 'claims'>;
-
-/**
- * The inspection of pasted text, derived (never stored): finding, decoding and classifying re-run only when
- * the text or the choice changes; only the expiry re-runs as `now` ticks, so a large paste is not re-scanned
- * every second.
- */
-export function useInspection(text: string, selected: number, now: Date): PageInspection {
+export function useInspection(text: string, selected: number): PageInspection {
   const found = useMemo(() => findTokens(text), [text]);
   const count = found.ok ? found.tokens.length : 0;
   const selectedIndex = count === 0 ? null : Math.min(Math.max(0, selected), count - 1);
-  const decoded = useMemo(() => {
-    if (!found.ok || selectedIndex === null) return null;
-    return decodeToken(found.tokens[selectedIndex]?.value ?? '');
-  }, [found, selectedIndex]);
-  const classification = useMemo(() => (decoded?.ok ? classifyToken(decoded.token) : null), [decoded]);
-  const expiry = useMemo(
-    () => (decoded?.ok ? describeExpiry(decoded.token.payload, now) : null),
-    [decoded, now],
+  const raw = found.ok && selectedIndex !== null ? (found.tokens[selectedIndex]?.value ?? '') : null;
+  const decoded = useMemo(() => (raw === null ? null : decodeToken(raw)), [raw]);
+  const payload = decoded?.ok ? decoded.token.payload : null;
+  const checkedAt = useClockAt([seconds(payload?.['nbf']), seconds(payload?.['exp'])]);
+  const token = useMemo(
+    () =>
+      raw === null || !decoded?.ok ? null : toInspected(raw, decoded.token, decoded.findings, checkedAt),
+    [raw, decoded, checkedAt],
   );
-  return useMemo(
-    () => ({ found, selectedIndex, decoded, classification, expiry }),
-    [found, selectedIndex, decoded, classification, expiry],
-  );
+  const failure = !found.ok ? found.error : decoded !== null && !decoded.ok ? decoded.error : null;
+  return useMemo(() => ({ found, selectedIndex, failure, token }), [found, selectedIndex, failure, token]);
+}
+
+/** The token as the page hands it down: decoded once, its facts read at `checkedAt`. */
+export function inspectToken(raw: string, checkedAt: Date): InspectedToken | null {
+  const decoded = decodeToken(raw);
+  if (!decoded.ok) return null;
+  return toInspected(raw, decoded.token, decoded.findings, checkedAt);
+}
+
+function toInspected(
+  raw: string,
+  decoded: DecodedJwt,
+  findings: InspectedToken['findings'],
+  checkedAt: Date,
+): InspectedToken {
+  return { raw, decoded, facts: classifyToken(decoded), findings, checkedAt };
 }

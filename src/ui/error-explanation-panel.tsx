@@ -1,20 +1,23 @@
-import type { ReactNode } from 'react';
 import {
   ERROR_FAMILY_LABEL,
   type CorrelationIds,
   type ErrorExplanation,
   type ErrorFinding,
 } from '../diagnose';
-import { VerdictFixText } from './verdict-fix-text';
+import type { Finding, FixAction } from '../token';
+import { FixView } from './fix-actions';
 import './verdict-panel.css';
 import './error-explanation-panel.css';
 
 export interface ErrorExplanationPanelProps {
-  readonly field: ReactNode;
   /** The explanation, or null when nothing is pasted. */
   readonly explanation: ErrorExplanation | null;
   /** True when a token is loaded, so the cross-check ran. */
   readonly hasToken: boolean;
+  /** The page's one list of findings (the diagnosis with the answer's cross-checks), shown as the check. */
+  readonly findings: readonly Finding[];
+  /** The in-app hash for a fix action (the app's `hrefFor`). */
+  readonly hrefOf: (action: FixAction) => string | null;
 }
 
 const KIND = ERROR_FAMILY_LABEL;
@@ -35,13 +38,20 @@ const SEVERITY: Record<ErrorFinding['severity'], [string, string]> = {
   info: ['badge ok', 'Note'],
 };
 
-/** The "Error explanation" region: the error field, the facts read from it, what it means, and the cross-check. */
-export function ErrorExplanationPanel({ field, explanation, hasToken }: ErrorExplanationPanelProps) {
+/** The "Error explanation" region: the facts read from it, what it means, and the cross-check. */
+export function ErrorExplanationPanel({
+  explanation,
+  hasToken,
+  findings,
+  hrefOf,
+}: ErrorExplanationPanelProps) {
   const ids = explanation?.ok ? IDS.filter(([key]) => explanation.correlation[key] !== null) : [];
   return (
     <section aria-label="Error explanation" className="panel error-explanation-panel">
-      <h2>Explain an API error</h2>
-      {field}
+      <h2>What the API answered</h2>
+      {explanation === null && (
+        <p className="muted">Paste the error the API or sign-in returned above to have it explained.</p>
+      )}
       {explanation && !explanation.ok && explanation.error.code !== 'empty' && (
         <p className="input-error" role="status">
           {explanation.error.message}
@@ -89,9 +99,7 @@ export function ErrorExplanationPanel({ field, explanation, hasToken }: ErrorExp
           </dl>
           <p className="error-meaning">{explanation.explanation}</p>
           {explanation.aadsts && (
-            <p className="verdict-fix">
-              <strong>Fix:</strong> {explanation.aadsts.fix}
-            </p>
+            <FixView fix={{ text: explanation.aadsts.fix, actions: [] }} hrefOf={hrefOf} />
           )}
           <p>
             <a href={explanation.link} target="_blank" rel="noreferrer noopener">
@@ -113,17 +121,15 @@ export function ErrorExplanationPanel({ field, explanation, hasToken }: ErrorExp
               </dl>
             </>
           )}
-          {explanation.findings.length > 0 && (
+          {findings.length > 0 && (
             <>
-              <h3>Checked against the loaded token</h3>
+              <h3>Checked against the token and the request</h3>
               <ul className="verdict-findings">
-                {explanation.findings.map((f, i) => (
+                {findings.map((f, i) => (
                   <li key={`${f.code}-${i}`}>
                     <span className={SEVERITY[f.severity][0]}>{SEVERITY[f.severity][1]}</span> {f.message}
                     {f.fix && (
-                      <p className="verdict-fix">
-                        <strong>Fix:</strong> <VerdictFixText text={f.fix.text} />
-                      </p>
+                      <FixView fix={f.fix} hrefOf={hrefOf} label={f.severity === 'info' ? 'Note' : 'Fix'} />
                     )}
                   </li>
                 ))}

@@ -35,9 +35,8 @@ export function SiteHeader({ links }: SiteHeaderProps) {
         <details className="privacy-note" id="privacy">
           <summary>Nothing leaves this page</summary>
           <p>
-            Tokens are decoded in this browser tab. Reading a token makes no network request and writes
-            nothing to any storage; reload or Clear and it is gone. The browser tests in
-            test/e2e/inspect.e2e.test.ts check this on every build (see docs/security.md).
+            Tokens are decoded in this tab: a paste makes no request and is stored nowhere. A token that came
+            in a link is in the browser's history too (see docs/security.md).
           </p>
         </details>
       </div>

@@ -1,4 +1,5 @@
-import { useId } from 'react';
+import { useId, useMemo } from 'react';
+import { decodeToken, type FoundToken, type TokenSource } from '../token';
 
 export interface TokenChoiceItem {
   readonly value: string;
@@ -41,4 +42,41 @@ export function TokenChoice({ tokens, selectedIndex, onSelect }: TokenChoiceProp
       ))}
     </fieldset>
   );
+}
+
+const SOURCE: Record<TokenSource, string> = {
+  bare: 'bare token',
+  bearer: 'Bearer value',
+  'authorization-header': 'Authorization header',
+  curl: 'curl command',
+  powershell: 'PowerShell command',
+  'url-fragment': 'URL fragment',
+  'url-query': 'URL query',
+  json: 'JSON',
+};
+
+// Tells several tokens apart by what they are for: their prefixes (the header) are often identical.
+function describe(found: FoundToken): string | null {
+  const decoded = decodeToken(found.value);
+  if (!decoded.ok) return null;
+  const { aud, ver } = decoded.token.payload;
+  const parts = [typeof aud === 'string' ? `for ${aud}` : null, typeof ver === 'string' ? `v${ver}` : null];
+  return parts.filter(Boolean).join(', ') || null;
+}
+
+function originOf(found: FoundToken): string {
+  const source = SOURCE[found.source];
+  return found.label ? `${source}, ${found.label}` : source;
+}
+
+/** The choice for tokens as found in a paste: each told apart by where it was and what it is for. */
+export function FoundTokenChoice({
+  found,
+  ...rest
+}: Omit<TokenChoiceProps, 'tokens'> & { readonly found: readonly FoundToken[] }) {
+  const tokens = useMemo(
+    () => found.map((f) => ({ value: f.value, origin: originOf(f), description: describe(f) })),
+    [found],
+  );
+  return <TokenChoice tokens={tokens} {...rest} />;
 }

@@ -1,18 +1,10 @@
-import type { ReactNode } from 'react';
-import type {
-  AcceptedPermission,
-  DiagnoseFinding,
-  ParsedRequest,
-  RequiredPermissions,
-  Verdict,
-} from '../diagnose';
+import type { AcceptedPermission, ParsedRequest, RequiredPermissions, Verdict } from '../diagnose';
 import { VERDICT_LABELS } from '../diagnose';
-import { VerdictFixText } from './verdict-fix-text';
+import type { Finding, FixAction } from '../token';
+import { FixView } from './fix-actions';
 import './verdict-panel.css';
 
 export interface VerdictPanelProps {
-  /** The request field, rendered inside the region. */
-  readonly field: ReactNode;
   /** Why the pasted request could not be read, or null. */
   readonly requestError: string | null;
   readonly request: ParsedRequest | null;
@@ -20,18 +12,20 @@ export interface VerdictPanelProps {
   readonly verdict: Verdict | null;
   /** Why the verdict is "Can't tell" before any rule ran (no token, unreadable token), or null. */
   readonly note: string | null;
-  readonly findings: readonly DiagnoseFinding[];
+  readonly findings: readonly Finding[];
   readonly required: RequiredPermissions | null;
+  /** The in-app hash for a fix action (the app's `hrefFor`). */
+  readonly hrefOf: (action: FixAction) => string | null;
 }
 
-const WORD = VERDICT_LABELS;
-const SEVERITY: Record<DiagnoseFinding['severity'], [string, string]> = {
+const WORD: Record<Verdict, string> = VERDICT_LABELS;
+const SEVERITY: Record<Finding['severity'], [string, string]> = {
   error: ['badge err', 'Blocks'],
   warning: ['badge warn', 'Check'],
   info: ['badge ok', 'Note'],
 };
 
-const badge = (f: DiagnoseFinding): [string, string] =>
+const badge = (f: Finding): [string, string] =>
   f.severity === 'info' && f.code.endsWith('-present') ? ['badge ok', 'OK'] : SEVERITY[f.severity];
 
 function Permissions({ label, values }: { label: string; values: readonly AcceptedPermission[] }) {
@@ -53,13 +47,18 @@ function Permissions({ label, values }: { label: string; values: readonly Accept
   );
 }
 
-/** The "Verdict" region: the request field, then Allowed / Denied / Can't tell and the findings in fix order. */
+/** "Fix" only for what blocks or may block the call; an info finding's advice is a note. */
+export const fixLabel = (f: Finding): 'Fix' | 'Note' => (f.severity === 'info' ? 'Note' : 'Fix');
+
+/** The "Verdict" region: the request as read, then Allowed / Denied / Can't tell and the findings in fix order. */
 export function VerdictPanel(props: VerdictPanelProps) {
-  const { field, requestError, request, verdict, note, findings, required } = props;
+  const { requestError, request, verdict, note, findings, required, hrefOf } = props;
   return (
     <section aria-label="Verdict" className="panel verdict-panel">
       <h2>Will this token work for this request?</h2>
-      {field}
+      {request === null && requestError === null && (
+        <p className="muted">Paste the request that failed above to check the token against it.</p>
+      )}
       {requestError && (
         <p className="input-error" role="status">
           {requestError}
@@ -101,11 +100,7 @@ export function VerdictPanel(props: VerdictPanelProps) {
               {findings.map((f, i) => (
                 <li key={`${f.code}-${i}`}>
                   <span className={badge(f)[0]}>{badge(f)[1]}</span> {f.message}
-                  {f.fix && (
-                    <p className="verdict-fix">
-                      <strong>Fix:</strong> <VerdictFixText text={f.fix.text} actions={f.fix.actions} />
-                    </p>
-                  )}
+                  {f.fix && <FixView fix={f.fix} hrefOf={hrefOf} label={fixLabel(f)} />}
                 </li>
               ))}
             </ol>

@@ -3,21 +3,23 @@ import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { InspectorView } from '../../src/app/inspector-view';
-import { useInspection } from '../../src/app/use-inspection';
-import type { FoundToken, Inspection, TokenErrorCode } from '../../src/token';
+import { useInspection, type PageInspection } from '../../src/app/use-inspection';
+import type { FoundToken, TokenErrorCode } from '../../src/token';
 import { titleForTokenError } from '../../src/ui/token-error';
 import { graphAppOnlyV2, graphDelegatedV1, makeToken } from '../fixtures/make-token';
 
-const now = new Date('2026-11-23T12:00:00Z');
+// Lazy chunks (sections, splitter) load slowly on a shared machine: give each test room.
+vi.setConfig({ testTimeout: 30_000 });
+
 const common = {
   params: new URLSearchParams(),
-  onToken: () => undefined,
   catalog: null,
-  now,
-  navigate: () => undefined,
+  names: null,
+  linkNotice: null,
+  onDismissNotice: () => undefined,
 };
 
-function renderWith(inspection: Inspection, extra: Partial<Parameters<typeof InspectorView>[0]> = {}) {
+function renderWith(inspection: PageInspection, extra: Partial<Parameters<typeof InspectorView>[0]> = {}) {
   const handlers = { onTextChange: vi.fn(), onClear: vi.fn(), onSelect: vi.fn() };
   render(<InspectorView {...common} {...handlers} text="pasted" inspection={inspection} {...extra} />);
   return handlers;
@@ -27,7 +29,7 @@ function renderWith(inspection: Inspection, extra: Partial<Parameters<typeof Ins
 function Live() {
   const [text, setText] = useState('');
   const [selected, setSelected] = useState(0);
-  const inspection = useInspection(text, selected, now);
+  const inspection = useInspection(text, selected);
   return (
     <InspectorView
       {...common}
@@ -39,6 +41,9 @@ function Live() {
     />
   );
 }
+
+// Sections and the token choice are lazy chunks: their first import in a test run can take a while.
+const LAZY = { timeout: 15_000 };
 
 describe('the paste box', () => {
   it('is labelled and inspects what is pasted', async () => {
@@ -52,15 +57,24 @@ describe('the paste box', () => {
     expect(summary).toHaveTextContent('Delegated');
     expect(summary).toHaveTextContent('https://graph.microsoft.com');
     // The claim explanations are a lazy chunk: the region is there at once, its rows a moment later.
-    await waitFor(() => expect(screen.getByRole('region', { name: 'Claims' })).toHaveTextContent('scp'));
+    await waitFor(
+      () => expect(screen.getByRole('region', { name: 'Claims' })).toHaveTextContent('scp'),
+      LAZY,
+    );
     expect(screen.getByText('1 token found')).toBeInTheDocument();
   });
 
-  it('keeps every region in place before a token arrives', () => {
+  it('says what the tool does and shows no empty tables before a token arrives', async () => {
     render(<Live />);
-    for (const name of ['Token summary', 'Claims', 'Raw header and payload']) {
-      expect(screen.getByRole('region', { name })).toHaveTextContent('Paste a token above to see it here.');
-    }
+    expect(
+      screen.getByRole('heading', { level: 1, name: 'Why does this token get 403?' }),
+    ).toBeInTheDocument();
+    for (const name of ['Token summary', 'Claims', 'Raw header and payload', 'Answer'])
+      expect(screen.queryByRole('region', { name })).toBeNull();
+    expect(screen.queryByText('—')).toBeNull();
+    expect(
+      await screen.findByRole('heading', { name: 'Try an example' }, { timeout: 5000 }),
+    ).toBeInTheDocument();
   });
 });
 
@@ -69,18 +83,16 @@ describe('several tokens in one paste', () => {
     { value: makeToken(graphDelegatedV1()), source: 'authorization-header', label: 'Authorization' },
     { value: makeToken(graphAppOnlyV2()), source: 'url-fragment', label: 'access_token' },
   ];
-  const inspection: Inspection = {
+  const inspection: PageInspection = {
     found: { ok: true, tokens },
     selectedIndex: 1,
-    decoded: null,
-    classification: null,
-    expiry: null,
-    claims: [],
+    failure: null,
+    token: null,
   };
 
-  it('lists them as a radio group with the chosen one checked', () => {
+  it('lists them as a radio group with the chosen one checked', async () => {
     renderWith(inspection);
-    const group = screen.getByRole('group', { name: '2 tokens found: choose one to inspect' });
+    const group = await screen.findByRole('group', { name: '2 tokens found: choose one to inspect' }, LAZY);
     expect(group).toBeInTheDocument();
     const radios = screen.getAllByRole('radio');
     expect(radios).toHaveLength(2);
@@ -91,7 +103,7 @@ describe('several tokens in one paste', () => {
   it('picks another with the keyboard', async () => {
     const user = userEvent.setup();
     const { onSelect } = renderWith({ ...inspection, selectedIndex: 0 });
-    screen.getAllByRole('radio')[0]!.focus();
+    (await screen.findAllByRole('radio', undefined, LAZY))[0]!.focus();
     await user.keyboard('{ArrowDown}');
     expect(onSelect).toHaveBeenCalledWith(1);
   });
@@ -118,10 +130,8 @@ describe('errors', () => {
         ? { ok: false, error }
         : { ok: true, tokens: [{ value: 'x.y', source: 'bare', label: null }] },
       selectedIndex: failsToFind ? null : 0,
-      decoded: failsToFind ? null : { ok: false, error },
-      classification: null,
-      expiry: null,
-      claims: [],
+      failure: error,
+      token: null,
     });
     expect(screen.getByText(titleForTokenError(code))).toBeInTheDocument();
     expect(screen.getByText(`message for ${code}`)).toBeInTheDocument();
@@ -133,10 +143,8 @@ describe('errors', () => {
       {
         found: { ok: false, error: { code: 'empty', message: 'Nothing was pasted.' } },
         selectedIndex: null,
-        decoded: null,
-        classification: null,
-        expiry: null,
-        claims: [],
+        failure: { code: 'empty', message: 'Nothing was pasted.' },
+        token: null,
       },
       { text: '' },
     );
@@ -152,6 +160,6 @@ describe('Clear', () => {
     await user.paste(makeToken(graphDelegatedV1()));
     await user.click(screen.getByRole('button', { name: 'Clear' }));
     expect(screen.getByLabelText('Token or text containing a token')).toHaveValue('');
-    expect(screen.getByRole('region', { name: 'Token summary' })).not.toHaveTextContent('Access token');
+    expect(screen.queryByRole('region', { name: 'Token summary' })).toBeNull();
   });
 });

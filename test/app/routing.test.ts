@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatHash, hashWithoutToken, hrefFor, linkForAction, parseHash } from '../../src/app/routing';
+import { linkForAction } from '../../src/app/fix-links';
+import { formatHash, hashWithoutToken, hrefFor, parseHash } from '../../src/app/routing';
 
 const JWT = 'eyJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJ4In0.c2ln';
 
@@ -8,14 +9,8 @@ describe('parseHash', () => {
     ['', 'inspect', null, null, ''],
     ['#', 'inspect', null, null, ''],
     [`#token=${JWT}`, 'inspect', JWT, 'token', ''],
-    [
-      `#access_token=${JWT}&token_type=Bearer&expires_in=3599&state=abc`,
-      'inspect',
-      JWT,
-      'access_token',
-      'token_type=Bearer&expires_in=3599&state=abc',
-    ],
-    [`#id_token=${JWT}&session_state=s1`, 'inspect', JWT, 'id_token', 'session_state=s1'],
+    [`#access_token=${JWT}&token_type=Bearer&expires_in=3599&state=abc`, 'inspect', JWT, 'access_token', ''],
+    [`#id_token=${JWT}&session_state=s1`, 'inspect', JWT, 'id_token', ''],
     [
       `#token=${JWT}&request=GET+%2Fv1.0%2Fme&error=Forbidden`,
       'inspect',
@@ -60,6 +55,23 @@ describe('parseHash', () => {
     expect(parsed.params.has('id_token')).toBe(false);
   });
 
+  it('hands over the second token of a comparison and keeps it out of the params', () => {
+    const parsed = parseHash(`#compare&compare=${JWT}&request=x`);
+    expect(parsed.route).toBe('compare');
+    expect(parsed.compareToken).toBe(JWT);
+    expect(parsed.params.has('compare')).toBe(false);
+    expect(parsed.carriesCredential).toBe(true);
+  });
+
+  it.each(['refresh_token', 'code', 'client_info', 'session_state'])(
+    'never passes %s on to a view',
+    (name) => {
+      const parsed = parseHash(`#catalog&${name}=secret&q=x`);
+      expect(parsed.params.toString()).toBe('q=x');
+      expect(parsed.carriesCredential).toBe(true);
+    },
+  );
+
   it('ignores an empty token parameter', () => {
     expect(parseHash('#token=&error=x').token).toBeNull();
   });
@@ -68,7 +80,16 @@ describe('parseHash', () => {
 describe('hashWithoutToken', () => {
   it.each([
     [`#token=${JWT}`, ''],
-    [`#access_token=${JWT}&token_type=Bearer&expires_in=3599&scope=User.Read&state=abc`, '#state=abc'],
+    [`#access_token=${JWT}&token_type=Bearer&expires_in=3599&scope=User.Read&state=abc`, ''],
+    [
+      `#access_token=${JWT}&refresh_token=0.ARx-refresh&code=authcode&session_state=s1&id_token=${JWT}&client_info=eyJ1aWQiOiJ4In0&state=abc`,
+      '',
+    ],
+    [`#compare&compare=${JWT}&request=GET+%2Fme`, '#compare&request=GET+%2Fme'],
+    [`#token=${JWT}&compare=${JWT}`, '#compare'],
+    ['#code=authcode&state=abc', ''],
+    ['#catalog&refresh_token=0.ARx-refresh&q=x', '#catalog&q=x'],
+    ['#consent&scope=User.Read&state=abc', '#consent&scope=User.Read&state=abc'],
     [`#token=${JWT}&request=GET+%2Fme&error=Forbidden`, '#request=GET+%2Fme&error=Forbidden'],
     [`#catalog&token=${JWT}&q=x`, '#catalog&q=x'],
     ['#catalog&q=x', '#catalog&q=x'],

@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { graphDelegatedV1, makeToken } from '../fixtures/make-token';
 import { setUpBrowser } from './support/shared-browser';
@@ -88,4 +89,77 @@ describe('catalog browser', () => {
     expect(app.pageErrors).toEqual([]);
     await app.close();
   });
+});
+
+const noOverflow = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+
+describe('catalog browser as a person uses it', () => {
+  it('finds SecurityAlert.Read.All from "securityalert read" and keeps the query in the address', async () => {
+    const token = makeToken(graphDelegatedV1());
+    const app = await browser.open(`/#token=${token}`);
+    const { page } = app;
+    await page.getByLabel(BOX).waitFor();
+    await page.goto(`${SPA_ORIGIN}/#catalog`);
+    const box = page.getByLabel('Search the catalog');
+    await box.fill('securityalert read');
+    const results = page.getByRole('list', { name: 'Search results' });
+    await expect
+      .poll(() => results.getByRole('button').first().textContent(), POLL)
+      .toContain('SecurityAlert.Read.All');
+    expect(await page.getByRole('status').textContent()).toMatch(/^\d+ matches\.$/);
+    await expect.poll(() => new URL(page.url()).hash).toBe('#catalog&q=securityalert+read');
+    expect(page.url()).not.toContain(token);
+
+    // The address opens the same search again.
+    await page.reload();
+    await expect
+      .poll(() => page.getByLabel('Search the catalog').inputValue(), POLL)
+      .toBe('securityalert read');
+    expect(app.pageErrors).toEqual([]);
+    expect(app.offLoopback).toEqual([]);
+  });
+
+  it('browses an API from its link and says "1 match" for a role template ID', async () => {
+    const app = await browser.open('/#catalog');
+    const { page } = app;
+    const nav = page.getByRole('navigation', { name: 'Browse by API' });
+    await nav.getByRole('link', { name: 'Microsoft Defender XDR' }).click();
+    await expect
+      .poll(() => page.getByRole('status').textContent(), POLL)
+      .toBe('6 matches in Microsoft Defender XDR.');
+    expect(new URL(page.url()).hash).toBe('#catalog&api=microsoft-defender-xdr');
+    await page.getByLabel('API').selectOption('');
+    await page.getByLabel('Search the catalog').fill('5d6b6bb7-de71-4623-b4af-96380a352509');
+    await expect.poll(() => page.getByRole('status').textContent(), POLL).toBe('1 match.');
+    const results = page.getByRole('list', { name: 'Search results' });
+    expect(await results.textContent()).toContain('Directory role');
+    expect(await results.textContent()).not.toContain('Application');
+  });
+
+  it.each([
+    [1280, 800, 'light'],
+    [390, 844, 'light'],
+    [1280, 800, 'dark'],
+    [390, 844, 'dark'],
+  ] as const)(
+    'does not overflow at %i×%i px (%s), with long GUIDs and paths, and passes axe',
+    async (width, height, scheme) => {
+      const app = await browser.open('/#catalog&q=SecurityEvents.Read.All');
+      const { page } = app;
+      await page.setViewportSize({ width, height });
+      await page.emulateMedia({ colorScheme: scheme });
+      const detail = page.getByRole('region', { name: 'Catalog entry' });
+      await expect.poll(() => detail.textContent(), POLL).toContain('bf394140-e372-4bf9-a898-299cfc7564e5');
+      expect(await noOverflow(page)).toBe(true);
+      await browser.expectAccessible(page);
+      await page.getByLabel('Search the catalog').fill('/security/alerts_v2/{alertId}');
+      await expect.poll(() => page.getByRole('status').textContent(), POLL).toMatch(/match/);
+      expect(await noOverflow(page)).toBe(true);
+      await page.getByLabel('Search the catalog').fill('');
+      await page.getByRole('navigation', { name: 'Browse by API' }).waitFor();
+      expect(await noOverflow(page)).toBe(true);
+      await browser.expectAccessible(page);
+    },
+  );
 });

@@ -1,7 +1,8 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { setUpBrowser } from './support/shared-browser';
 import { runAxe } from './support/axe';
-import { DEFENDER_AUD, graphDelegatedV1, makeToken } from '../fixtures/make-token';
+import { DEFENDER_AUD, graphAppOnlyV2, graphDelegatedV1, makeToken } from '../fixtures/make-token';
 
 const SECURITY_READER = '5d6b6bb7-de71-4623-b4af-96380a352509';
 
@@ -104,4 +105,62 @@ describe('compare view', () => {
       await app.close();
     },
   );
+});
+
+describe('compare view as a person reads it', () => {
+  const noOverflow = (page: Page) =>
+    page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+
+  it('shows iat, nbf and exp as dates with relative times and calls an app-only token app-only', async () => {
+    const app = await browser.open('/#compare');
+    const { page } = app;
+    const now = Math.floor(Date.now() / 1000);
+    await page
+      .getByLabel('Token A')
+      .fill(makeToken({ ...graphDelegatedV1(), iat: now - 600, exp: now + 3000 }));
+    await page
+      .getByLabel('Token B')
+      .fill(makeToken({ ...graphAppOnlyV2(), iat: now - 7200, exp: now + 600 }));
+    const boxB = page.getByLabel('Token B');
+    const statusB = await boxB.getAttribute('aria-describedby');
+    await expect
+      .poll(() => page.locator(`[id="${statusB}"]`).textContent())
+      .toContain('app-only access token');
+    const differences = page.getByRole('region', { name: 'Differences' });
+    const expRow = differences.getByRole('row', { name: /^exp/ });
+    await expect.poll(() => expRow.textContent()).toMatch(/UTC \(in \d+ minutes\)/);
+    expect(await differences.getByRole('row', { name: /^iat/ }).textContent()).toMatch(
+      /UTC \(\d+ (minutes|hours) ago\)/,
+    );
+    expect(await differences.textContent()).toContain('app-only');
+    expect(await differences.textContent()).not.toContain("token B's user");
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it.each([
+    [1280, 800, 'light'],
+    [390, 844, 'light'],
+    [390, 844, 'dark'],
+  ] as const)('does not overflow at %i×%i px (%s) and passes axe', async (width, height, scheme) => {
+    const app = await browser.open('/#compare');
+    const { page } = app;
+    await page.setViewportSize({ width, height });
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.getByLabel('Token A').fill(tokenA);
+    await page.getByLabel('Token B').fill(
+      makeToken({
+        ...graphDelegatedV1(),
+        scp: `${scp} ${'Mail.ReadWrite '.repeat(30)}`,
+        wids: [SECURITY_READER, '62e90394-69f5-4237-9190-012177145e10'],
+      }),
+    );
+    await page
+      .getByLabel('Request (optional)')
+      .fill('GET https://graph.microsoft.com/v1.0/security/alerts_v2');
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Differences' }).textContent(), { timeout: 10_000 })
+      .toContain('Allowed');
+    expect(await noOverflow(page)).toBe(true);
+    await browser.expectAccessible(page);
+  });
 });

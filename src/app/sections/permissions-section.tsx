@@ -1,12 +1,11 @@
 import { useMemo } from 'react';
 import { annotateToken } from '../../catalog';
 import { PermissionsPanel, type PermissionRowView } from '../../ui/permissions-panel';
-import { useTokenFacts } from '../use-token-facts';
-import type { ViewProps } from '../view-props';
+import type { SectionProps } from '../view-props';
 
 /** Each `scp` and `roles` entry: raw values at once, names and flags when the catalog arrives. */
-export default function PermissionsSection({ token, catalog }: ViewProps) {
-  const classification = useTokenFacts(token);
+export default function PermissionsSection({ inspected, catalog }: SectionProps) {
+  const classification = inspected.token?.facts ?? null;
 
   const annotation = useMemo(
     () =>

@@ -1,58 +1,31 @@
-import { useDeferredValue, useMemo } from 'react';
-import type { Catalog } from '../../catalog';
-import { buildReport, diagnose, explainError, parseRequest, redactClaims } from '../../diagnose';
-import { classifyToken, decodeToken } from '../../token';
+import { useMemo } from 'react';
+import { buildReport, redactClaims } from '../../diagnose';
 import { ReportPanel } from '../../ui/report-panel';
-import type { ViewProps } from '../view-props';
+import type { SectionProps } from '../view-props';
 
 function fileNameFor(now: Date): string {
   return `tokenscope-report-${now.toISOString().slice(0, 16).replace(':', '-')}Z.md`;
 }
 
-interface BodyProps {
-  readonly token: string;
-  readonly requestText: string;
-  readonly errorText: string;
-  readonly catalog: Catalog | null;
-  readonly now: Date;
-}
-
-function ReportBody({ token, requestText, errorText, catalog, now }: BodyProps) {
-  const deferredRequest = useDeferredValue(requestText);
-  const deferredError = useDeferredValue(errorText);
-  const decoded = useMemo(() => decodeToken(token), [token]);
-  const parsed = useMemo(
-    () => (deferredRequest.trim() ? parseRequest(deferredRequest) : null),
-    [deferredRequest],
-  );
-
+/**
+ * "Copy redacted claims", "Copy report" and "Download report (.md)" for the inspected token, with the
+ * request, verdict and error the inspector page worked out once. It has no fields of its own.
+ */
+export default function ReportSection({ inspected, catalog }: SectionProps) {
+  const { token, request: parsed, diagnosis, explanation: errorExplanation, checkedAt: now } = inspected;
   const result = useMemo(() => {
-    if (!decoded.ok) return null;
-    const classification = classifyToken(decoded.token);
+    if (token === null) return null;
     const request = parsed?.ok ? parsed.request : null;
-    const diagnosis = request
-      ? diagnose({
-          token: { decoded: decoded.token, facts: classification },
-          request,
-          answer: null,
-          catalog,
-          gates: null,
-          now,
-        })
-      : null;
-    const errorExplanation = deferredError.trim()
-      ? explainError(deferredError, { token: decoded.token, classification, catalog, request, now })
-      : null;
     const report = buildReport({
       request,
       diagnosis,
       errorExplanation,
-      token: decoded.token,
-      classification,
+      token: token.decoded,
+      classification: token.facts,
       catalog,
       now,
     });
-    const redacted = redactClaims(decoded.token.payload);
+    const redacted = redactClaims(token.decoded.payload);
     const covers = [
       ...(request ? ['the request', 'the verdict with its findings and fixes'] : []),
       ...(errorExplanation?.ok ? ['the error with its correlation IDs'] : []),
@@ -60,38 +33,19 @@ function ReportBody({ token, requestText, errorText, catalog, now }: BodyProps) 
       'the redacted claims',
     ];
     return { report, redacted, covers };
-  }, [decoded, parsed, deferredError, catalog, now]);
+  }, [token, parsed, diagnosis, errorExplanation, catalog, now]);
 
-  if (result === null) return null;
+  if (result === null || token === null) return null;
   return (
     <ReportPanel
+      // A new token starts a fresh panel ("Downloaded" belongs to the old one).
+      key={token.raw}
       redactedClaims={JSON.stringify(result.redacted.claims, null, 2)}
       masked={result.redacted.masked}
       report={result.report}
       fileName={fileNameFor(now)}
       covers={result.covers}
       requestProblem={parsed && !parsed.ok ? parsed.error.message : null}
-    />
-  );
-}
-
-/**
- * "Copy redacted claims", "Copy report" and "Download report (.md)" for the inspected token. The report
- * holds the inspector page's shared request and error text (`inspector`: what is typed into the verdict
- * and error explanation fields); it has no fields of its own and never edits them. Rendered without
- * `inspector`, it reports the route's `request` and `error` parameters.
- */
-export default function ReportSection({ token, params, catalog, now, inspector }: ViewProps) {
-  if (token === null) return null;
-  return (
-    <ReportBody
-      // A new token starts a fresh panel ("Downloaded" belongs to the old one).
-      key={token}
-      token={token}
-      requestText={inspector?.request ?? params.get('request') ?? ''}
-      errorText={inspector?.errorText ?? params.get('error') ?? ''}
-      catalog={catalog}
-      now={now}
     />
   );
 }

@@ -1,8 +1,7 @@
 import { useMemo } from 'react';
 import { annotateToken } from '../../catalog';
 import { RolesPanel, type RoleRowView } from '../../ui/roles-panel';
-import { useTokenFacts } from '../use-token-facts';
-import type { ViewProps } from '../view-props';
+import type { SectionProps } from '../view-props';
 
 const AUTH_CODE_FLOW = 'https://learn.microsoft.com/entra/identity-platform/v2-oauth2-auth-code-flow';
 const NO_WIDS_USER =
@@ -13,8 +12,8 @@ const NO_WIDS_OTHER =
   'This token has no wids claim, so it does not say which directory roles the user holds.';
 
 /** Each `wids` entry by role name, with privileged badges and the security roles highlighted. */
-export default function RolesSection({ token, catalog }: ViewProps) {
-  const classification = useTokenFacts(token);
+export default function RolesSection({ inspected, catalog }: SectionProps) {
+  const classification = inspected.token?.facts ?? null;
 
   const annotation = useMemo(
     () =>

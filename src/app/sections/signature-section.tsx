@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { findMetadataUrl, fetchSigningKeys } from '../../auth/fetch-signing-keys';
-import { decodeToken, type DecodedJwt } from '../../token';
+import type { DecodedJwt } from '../../token';
 import { SignaturePanel, type SignatureFetchState, type SignatureOutcome } from '../../ui/signature-panel';
-import type { ViewProps } from '../view-props';
+import type { SectionProps } from '../view-props';
 
 /** A result is shown only for the token and key it was computed from (derive, don't sync). */
 interface Checked {
@@ -54,12 +54,9 @@ async function check(decoded: DecodedJwt, keyText: string): Promise<SignatureOut
 }
 
 /** The signature panel: verify against a pasted key, or fetch an Entra issuer's keys on request. */
-export default function SignatureSection({ token }: ViewProps) {
-  const decoded = useMemo(() => {
-    if (token === null) return null;
-    const result = decodeToken(token);
-    return result.ok ? result.token : null;
-  }, [token]);
+export default function SignatureSection({ inspected }: SectionProps) {
+  const decoded = inspected.token?.decoded ?? null;
+  const token = inspected.token?.raw ?? null;
   const [keyText, setKeyText] = useState('');
   const [checked, setChecked] = useState<Checked | null>(null);
   const [fetched, setFetched] = useState<Fetched | null>(null);

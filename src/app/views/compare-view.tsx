@@ -61,7 +61,7 @@ function scrubCompareFromUrl(): void {
  * parameter, read once and then removed from the URL), an optional request, and the "Differences" region.
  */
 export default function CompareView({ token, params, catalog, now }: ViewProps) {
-  const [textA, setTextA] = useState(() => token ?? '');
+  const [textA, setTextA] = useState(() => token?.raw ?? '');
   const [textB, setTextB] = useState(() => params.get('compare') ?? '');
   const [requestText, setRequestText] = useState(() => params.get('request') ?? '');
   const requestId = useId();

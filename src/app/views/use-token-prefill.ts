@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { prefillFromToken, prefillGrantFromToken, type GrantPrefill, type TokenPrefill } from '../../consent';
-import { classifyToken, decodeToken } from '../../token';
+import type { InspectedToken } from '../view-props';
 
 /** What the inspected token can fill into the Consent and Grant forms. */
 export type TokenPrefillState =
@@ -15,21 +15,18 @@ export type TokenPrefillState =
     };
 
 /**
- * The one place the Consent and Grant pages read the inspected token: decoded and classified once per
- * token. Does not fill anything by itself; the pages apply it when the person asks (or, for the consent
+ * The one place the Consent and Grant pages read the inspected token (decoded and classified once by the
+ * composition root). Does not fill anything by itself; the pages apply it when the person asks (or, for the consent
  * permission type, on first render).
  */
-export function useTokenPrefill(token: string | null): TokenPrefillState {
+export function useTokenPrefill(token: InspectedToken | null): TokenPrefillState {
   return useMemo((): TokenPrefillState => {
     if (!token) return { status: 'none' };
-    const decoded = decodeToken(token);
-    if (!decoded.ok) return { status: 'unreadable', message: decoded.error.message };
-    const classification = classifyToken(decoded.token);
-    const consent = prefillFromToken(classification);
+    const consent = prefillFromToken(token.facts);
     return {
       status: 'ready',
       consent,
-      grant: prefillGrantFromToken(decoded.token, classification),
+      grant: prefillGrantFromToken(token.decoded, token.facts),
       managedIdentityClientIds: consent.managedIdentity && consent.clientId ? [consent.clientId] : [],
     };
   }, [token]);

@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Catalog } from '../../../src/catalog';
 import { loadCatalog } from '../../../src/catalog';
 import PermissionsSection from '../../../src/app/sections/permissions-section';
-import type { ViewProps } from '../../../src/app/view-props';
+import type { SectionProps } from '../../../src/app/view-props';
+import { inspectedFrom } from '../../fixtures/inspected';
 import { makeToken, graphDelegatedV1, graphAppOnlyV2, idTokenV2 } from '../../fixtures/make-token';
 
 let catalog: Catalog;
@@ -11,13 +12,9 @@ beforeAll(async () => {
   catalog = await loadCatalog();
 });
 
-const props = (token: string | null, withCatalog: boolean): ViewProps => ({
-  params: new URLSearchParams(),
-  token,
-  onToken: () => {},
+const props = (token: string | null, withCatalog: boolean): SectionProps => ({
+  inspected: inspectedFrom(token, { checkedAt: new Date('2026-01-01T00:00:00Z') }),
   catalog: withCatalog ? catalog : null,
-  now: new Date('2026-01-01T00:00:00Z'),
-  navigate: () => {},
 });
 
 const userToken = (extra: Record<string, unknown>) => makeToken({ ...graphDelegatedV1(), ...extra });

@@ -12,6 +12,7 @@ import {
   graphAppOnlyV2,
   makeToken,
 } from '../../fixtures/make-token';
+import { inspectedToken } from '../../fixtures/inspected';
 
 let catalog: Catalog;
 beforeAll(async () => {
@@ -101,7 +102,7 @@ describe('consent view', () => {
 
   it('prefills tenant, client and cloud from the inspected token', async () => {
     const user = userEvent.setup();
-    render(<ConsentView {...props('', { token: makeToken(graphAppOnlyV2()) })} />);
+    render(<ConsentView {...props('', { token: inspectedToken(makeToken(graphAppOnlyV2())) })} />);
     await user.click(screen.getByRole('button', { name: 'Prefill from the inspected token' }));
     expect(screen.getByLabelText('Tenant')).toHaveValue(TENANT_ID);
     expect(screen.getByLabelText('Client ID')).toHaveValue(CLIENT_APP_ID);
@@ -145,7 +146,9 @@ describe('consent view', () => {
   it('defaults a diagnosis link to application permissions when the inspected token is app-only', () => {
     render(
       <ConsentView
-        {...props(DEEP.replace('%2F.default', '%2FUser.Read.All'), { token: makeToken(graphAppOnlyV2()) })}
+        {...props(DEEP.replace('%2F.default', '%2FUser.Read.All'), {
+          token: inspectedToken(makeToken(graphAppOnlyV2())),
+        })}
       />,
     );
     expect(screen.getByLabelText('Permission type')).toHaveValue('application');
@@ -154,7 +157,11 @@ describe('consent view', () => {
   });
 
   it('keeps an explicit type=delegated from the link', () => {
-    render(<ConsentView {...props(`${DEEP}&type=delegated`, { token: makeToken(graphAppOnlyV2()) })} />);
+    render(
+      <ConsentView
+        {...props(`${DEEP}&type=delegated`, { token: inspectedToken(makeToken(graphAppOnlyV2())) })}
+      />,
+    );
     expect(screen.getByLabelText('Permission type')).toHaveValue('delegated');
   });
 
@@ -177,7 +184,9 @@ const MI_LINK =
 
 describe('consent view for a managed identity', () => {
   it('builds no consent link for the managed identity of the inspected token, says why and links to Grant, prefilled', () => {
-    render(<ConsentView {...props(MI_LINK, { token: makeToken(defenderManagedIdentity()) })} />);
+    render(
+      <ConsentView {...props(MI_LINK, { token: inspectedToken(makeToken(defenderManagedIdentity())) })} />,
+    );
     expect(urlBox()).toBeNull();
     expect(screen.queryByRole('link', { name: 'Open' })).toBeNull();
     const result = screen.getByRole('region', { name: 'Admin consent link' });
@@ -200,7 +209,7 @@ describe('consent view for a managed identity', () => {
     render(
       <ConsentView
         {...props(`${MI_LINK.replace(MI_CLIENT, CLIENT)}&redirect_uri=https%3A%2F%2Fapp.contoso.com%2Fcb`, {
-          token: makeToken(defenderManagedIdentity()),
+          token: inspectedToken(makeToken(defenderManagedIdentity())),
         })}
       />,
     );
@@ -209,7 +218,7 @@ describe('consent view for a managed identity', () => {
 
   it('makes the prefill note a real link to the Grant page', async () => {
     const user = userEvent.setup();
-    render(<ConsentView {...props('', { token: makeToken(defenderManagedIdentity()) })} />);
+    render(<ConsentView {...props('', { token: inspectedToken(makeToken(defenderManagedIdentity())) })} />);
     await user.click(screen.getByRole('button', { name: 'Prefill from the inspected token' }));
     const note = screen.getByRole('status');
     expect(note).toHaveTextContent('This token is from a managed identity');

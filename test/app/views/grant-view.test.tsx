@@ -5,6 +5,7 @@ import { loadCatalog, type Catalog } from '../../../src/catalog';
 import GrantView from '../../../src/app/views/grant-view';
 import type { ViewProps } from '../../../src/app/view-props';
 import { MI_OID, defenderManagedIdentity, makeToken } from '../../fixtures/make-token';
+import { inspectedToken } from '../../fixtures/inspected';
 
 let catalog: Catalog;
 beforeAll(async () => {
@@ -46,7 +47,11 @@ describe('grant view', () => {
   it('prefills the managed identity and its API from the inspected token', async () => {
     const user = userEvent.setup();
     render(
-      <GrantView {...props('permission=Machine.Isolate', { token: makeToken(defenderManagedIdentity()) })} />,
+      <GrantView
+        {...props('permission=Machine.Isolate', {
+          token: inspectedToken(makeToken(defenderManagedIdentity())),
+        })}
+      />,
     );
     await user.click(screen.getByRole('button', { name: 'Prefill from the inspected token' }));
     expect(screen.getByLabelText('Principal object ID')).toHaveValue(MI_OID);
@@ -112,7 +117,7 @@ describe('grant view filled from a link', () => {
 
   it('says nothing for values taken from the inspected token', async () => {
     const user = userEvent.setup();
-    render(<GrantView {...props('', { token: makeToken(defenderManagedIdentity()) })} />);
+    render(<GrantView {...props('', { token: inspectedToken(makeToken(defenderManagedIdentity())) })} />);
     await user.click(screen.getByRole('button', { name: 'Prefill from the inspected token' }));
     await user.type(screen.getByLabelText('Permissions'), 'Machine.Isolate');
     expect(

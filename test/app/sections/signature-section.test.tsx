@@ -2,18 +2,15 @@ import { readFileSync } from 'node:fs';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import SignatureSection from '../../src/app/sections/signature-section';
-import type { ViewProps } from '../../src/app/view-props';
+import SignatureSection from '../../../src/app/sections/signature-section';
+import type { SectionProps } from '../../../src/app/view-props';
+import { inspectedFrom } from '../../fixtures/inspected';
 
 const tokens = JSON.parse(readFileSync('test/fixtures/tokens.json', 'utf8')) as Record<string, string>;
 
-const props = (token: string | null): ViewProps => ({
-  params: new URLSearchParams(),
-  token,
-  onToken: () => {},
+const props = (token: string | null): SectionProps => ({
+  inspected: inspectedFrom(token, { checkedAt: new Date('2026-01-01T00:00:00Z') }),
   catalog: null,
-  now: new Date('2026-01-01T00:00:00Z'),
-  navigate: () => {},
 });
 
 describe('SignatureSection', () => {
