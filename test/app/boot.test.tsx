@@ -54,6 +54,7 @@ afterEach(() => window.history.replaceState(null, '', '/'));
 describe('the first screen before React (index.html and src/app/boot)', () => {
   it.each([
     ['the site header', 'header.site-header'],
+    ['the introduction', 'div.inspector-intro'],
     ['the paste box', 'section[aria-label="Paste a token"]'],
   ])('index.html has %s exactly as React renders it', (_name, selector) => {
     const page = staticPage();
