@@ -16,7 +16,9 @@ describe('verdict and error explainer', () => {
     const verdict = app.page.getByRole('region', { name: 'Verdict' });
     await verdict.getByText('Denied', { exact: true }).waitFor();
     expect(await verdict.textContent()).toContain('Ti.ReadWrite.All');
-    const link = verdict.getByRole('link', { name: 'open the grant builder' }).first();
+    const link = verdict
+      .getByRole('link', { name: 'Open the app-role grant builder for Ti.ReadWrite.All' })
+      .first();
     expect(await link.getAttribute('href')).toMatch(/^#grant&principal_id=/);
     expect(await link.getAttribute('href')).not.toContain(token.slice(0, 30));
     expect(app.offLoopback).toEqual([]);
@@ -36,7 +38,8 @@ describe('verdict and error explainer', () => {
     expect(text).toContain('carries none of the roles');
     await app.page
       .getByRole('region', { name: 'Verdict' })
-      .getByText(/least privileged one/)
+      .getByRole('listitem')
+      .filter({ hasText: /^Blocks.*least privileged one/ })
       .waitFor();
     expect(
       await runAxe(app.page, ['section[aria-label="Verdict"]', 'section[aria-label="Error explanation"]']),

@@ -100,7 +100,7 @@ describe('report section', () => {
     await app.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: SPA_ORIGIN });
     const region = app.page.getByRole('region', { name: 'Report' });
     await app.page
-      .getByRole('region', { name: 'Verdict' })
+      .getByRole('region', { name: 'Paste a token' })
       .getByLabel('Request (METHOD URL, curl or PowerShell)')
       .fill(request);
     await expect.poll(() => region.textContent()).toContain('the verdict with its findings and fixes');

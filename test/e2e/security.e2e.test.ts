@@ -94,7 +94,9 @@ describe('hostile input', () => {
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(`${SPA_ORIGIN}/#token=${tokens['hostile-claims']}`);
     const claims = page.getByRole('region', { name: 'Claims' });
-    await expect.poll(() => claims.textContent()).toContain('<img src=x onerror=alert(1)>');
+    await expect
+      .poll(() => claims.textContent(), { timeout: 15_000 })
+      .toContain('<img src=x onerror=alert(1)>');
     expect(await claims.textContent()).toContain('<script>alert("given")</script>');
     // The markup is text: no element was made from it anywhere on the page.
     expect(await page.locator('main img, main script, main b').count()).toBe(0);
@@ -122,7 +124,7 @@ describe('hostile input', () => {
     const app = await browser.open(`/#token=${token}`);
     const { page } = app;
     await expect
-      .poll(() => page.getByRole('region', { name: 'Claims' }).textContent())
+      .poll(() => page.getByRole('region', { name: 'Claims' }).textContent(), { timeout: 15_000 })
       .toContain('javascript:alert(1)');
     await page.getByLabel('Signing key').fill('<script>alert(10)</script>');
     await page.getByRole('button', { name: 'Verify' }).click();
