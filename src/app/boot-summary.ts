@@ -64,7 +64,8 @@ export function writeFirstScreen(
   const paste = inspector?.querySelector('section[aria-label="Paste a token"]');
   const box = paste?.querySelector('textarea');
   if (!token || !paste || !box) return 'shell';
-  box.value = token;
+  // As the page's own text (not a typed value): src/app/boot-handoff.ts tells the two apart.
+  box.defaultValue = token;
   const found = findTokens(token);
   const decoded = found.ok && found.tokens[0] ? decodeToken(found.tokens[0].value) : null;
   if (!decoded?.ok) return 'shell';

@@ -1,11 +1,12 @@
 // The first module the page runs: small (the token core, the hash parser and a few DOM calls, no React), so
 // a linked token's answer is on screen before the React bundle has even been evaluated. It writes the token
-// into the static paste box of index.html and the summary below it, then loads the app, whose first render
-// replaces this with the same content. It never removes the token from the address bar: the app does that
-// (src/app/use-hash-route.ts) as it reads the same hash. Nothing here uses innerHTML.
+// into the static paste box of index.html and the summary below it, removes the token from the address bar
+// at once (handing the hash to the app in memory, src/app/boot-handoff.ts), then loads the app, whose first
+// render replaces this with the same content. Nothing here uses innerHTML.
 import '../ui/theme.css';
 import '../ui/shell.css';
 import '../ui/inspector.css';
+import { scrubAndHandOver } from './boot-handoff';
 import { writeFirstScreen } from './boot-summary';
 
 try {
@@ -15,6 +16,8 @@ try {
 } catch {
   // The first screen is a head start, never a gate: the app renders everything itself anyway.
 }
+// Whatever happened above: a token shown or not, it leaves the address bar now, not when the app has loaded.
+scrubAndHandOver(window);
 
 // The app's files are already on their way (index.html preloads them). Evaluating them now would hold the
 // first paint back until React had rendered: let the browser paint this first screen, then start the app.

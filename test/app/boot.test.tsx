@@ -1,5 +1,5 @@
-import { render } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { render, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/app/app';
 import { writeFirstScreen } from '../../src/app/boot-summary';
 
@@ -124,5 +124,119 @@ describe('the first screen before React (index.html and src/app/boot)', () => {
     writeFirstScreen(page, `#token=${tokens['hostile-claims']}`, new Date());
     const summary = page.querySelector('section[aria-label="Token summary"]')!;
     expect(summary.querySelectorAll('script, img, iframe')).toHaveLength(0);
+  });
+});
+
+describe('what the first module hands the app (src/app/boot-handoff)', () => {
+  afterEach(() => {
+    document.body.replaceChildren();
+    vi.resetModules();
+  });
+
+  /** A fresh copy of the hand-off and the app (the kept hash is page-wide). */
+  async function load() {
+    vi.resetModules();
+    const handoff = await import('../../src/app/boot-handoff');
+    const { App: FreshApp } = await import('../../src/app/app');
+    return { ...handoff, FreshApp };
+  }
+
+  it.each([
+    ['#token=', `#token=${tokens['graph-delegated-v1']}&token_type=Bearer&state=s1`, ''],
+    [
+      '#access_token= with a request',
+      `#access_token=${tokens['graph-delegated-v1']}&request=GET%20x`,
+      '#request=GET+x',
+    ],
+    ['a comparison link', `#compare&compare=${tokens['graph-app-only-v2']}`, '#compare'],
+  ])(
+    'removes the token of a %s link from the address bar at once and keeps the hash for the app',
+    async (_n, hash, left) => {
+      const { scrubAndHandOver, initialHash } = await load();
+      window.history.replaceState(null, '', `/${hash}`);
+      scrubAndHandOver(window);
+      expect(window.location.hash).toBe(left);
+      expect(window.location.href).not.toContain('eyJ');
+      expect(initialHash()).toBe(hash);
+    },
+  );
+
+  it('leaves a hash without a credential alone, and hands over the current hash once the page moved on', async () => {
+    const { scrubAndHandOver, initialHash } = await load();
+    window.history.replaceState(null, '', '/#catalog&q=mail');
+    scrubAndHandOver(window);
+    expect(window.location.hash).toBe('#catalog&q=mail');
+    window.history.replaceState(null, '', `/#token=${tokens['id-token-v2']}`);
+    scrubAndHandOver(window);
+    window.history.replaceState(null, '', '/#consent');
+    expect(initialHash()).toBe('#consent');
+  });
+
+  it('the app inspects the linked token the first module took out of the address bar', async () => {
+    const { scrubAndHandOver, FreshApp } = await load();
+    window.history.replaceState(null, '', `/#token=${tokens['graph-delegated-v1']}`);
+    scrubAndHandOver(window);
+    render(<FreshApp />);
+    expect(screen.getByLabelText('Token or text containing a token')).toHaveValue(
+      tokens['graph-delegated-v1'],
+    );
+    expect(screen.getByRole('region', { name: 'Token summary' })).toHaveTextContent('Access token');
+    expect(window.location.href).not.toContain('eyJ');
+  });
+
+  /** index.html's static first screen in this document, as the page has it before the app renders. */
+  function staticRoot(): HTMLElement {
+    const page = staticPage();
+    const root = page.getElementById('root')!;
+    document.body.append(document.importNode(root, true));
+    return document.getElementById('root')!;
+  }
+
+  it.each([
+    ['the token box', 0, 'Token or text containing a token', tokens['graph-app-only-v2']!],
+    [
+      'the request field',
+      1,
+      'Request (METHOD URL, curl or PowerShell)',
+      'GET https://graph.microsoft.com/v1.0/users',
+    ],
+    ['the API error text', 2, 'API error text', '{"error":{"code":"Forbidden"}}'],
+  ])(
+    'keeps what was typed into %s before the app replaced it, and its focus',
+    async (_n, index, label, typed) => {
+      const { carryOverTyped, FreshApp } = await load();
+      window.history.replaceState(null, '', '/');
+      const root = staticRoot();
+      const field = root.querySelectorAll('textarea')[index]!;
+      field.focus();
+      field.value = typed;
+      carryOverTyped(document, root);
+      render(<FreshApp />, { container: root });
+      const box = await screen.findByLabelText(label);
+      await waitFor(() => expect(box).toHaveValue(typed));
+      expect(box).toHaveFocus();
+      expect(root.querySelector('[data-boot]')).toBeNull();
+    },
+  );
+
+  it('types nothing over the app when nothing was typed (the linked token the first module wrote stays as it is)', async () => {
+    const { carryOverTyped, FreshApp } = await load();
+    const token = tokens['graph-delegated-v1']!;
+    window.history.replaceState(
+      null,
+      '',
+      `/#token=${token}&request=GET%20https%3A%2F%2Fgraph.microsoft.com%2Fv1.0%2Fme`,
+    );
+    const root = staticRoot();
+    writeFirstScreen(document, window.location.hash, new Date());
+    const seen: string[] = [];
+    root.addEventListener('input', (e) => seen.push((e.target as HTMLTextAreaElement).value));
+    carryOverTyped(document, root);
+    render(<FreshApp />, { container: root });
+    expect(await screen.findByLabelText('Request (METHOD URL, curl or PowerShell)')).toHaveValue(
+      'GET https://graph.microsoft.com/v1.0/me',
+    );
+    expect(screen.getByLabelText('Token or text containing a token')).toHaveValue(token);
+    expect(seen).toEqual([]);
   });
 });
