@@ -3,6 +3,7 @@ import type { Catalog } from '../catalog';
 import { AnswerCard } from '../ui/answer-card';
 import { ErrorBoundary } from '../ui/error-boundary';
 import { FindingList } from '../ui/finding-list';
+import { AfterFirstPaint } from './after-first-paint';
 import { answerCardProps } from './answer';
 import { fixHref } from './fix-links';
 import { useDiagnosis } from './use-diagnosis';
@@ -101,7 +102,8 @@ export default function InspectorResults(props: InspectorResultsProps) {
       }
       {summary}
       <FindingList findings={token?.findings ?? []} label="Token warnings" />
-      {
+      {/* Below the fold: mounted after the first paint, so the first frame holds only the answer and summary. */}
+      <AfterFirstPaint>
         <div className="inspector-details">
           <Section component={VerdictSection} label="Verdict" props={sectionProps} resetKey={resetKey} />
           <Section
@@ -152,7 +154,7 @@ export default function InspectorResults(props: InspectorResultsProps) {
             </>
           )}
         </div>
-      }
+      </AfterFirstPaint>
     </>
   );
 }
