@@ -26,45 +26,25 @@ export function initialHash(win: Window = window): string {
   return handedOver !== null && handedOver.href === win.location.href ? handedOver.hash : win.location.hash;
 }
 
-/** The static first screen's text fields, in page order: token box, request, API error text. */
-function staticFields(doc: Document): HTMLTextAreaElement[] {
-  return [...doc.querySelectorAll<HTMLTextAreaElement>('[data-boot="inspect"] textarea')];
-}
-
 /**
  * Keeps what was typed into the static first screen when the app's first render replaces it: once `root` no
- * longer holds the static fields, each field the person changed (its value differs from what the page or the
+ * longer holds the static fields, each one the person changed (its value is not the one the page or the
  * first module put in) is typed into the app's field in the same place, as an input event React sees, and
- * the field that had the focus gets it back. Returns a function that stops watching.
+ * the field last focused gets the focus back. Returns a function that stops watching.
  */
 export function carryOverTyped(doc: Document, root: HTMLElement): () => void {
-  const fields = staticFields(doc);
-  if (fields.length === 0) return () => {};
-  let focused: number | null = null;
-  const onFocusIn = (e: Event) => {
+  const query = (el: ParentNode) => [...el.querySelectorAll('textarea')];
+  const fields = query(root);
+  let focused = fields.indexOf(doc.activeElement as HTMLTextAreaElement);
+  const onFocus = (e: Event) => {
     const i = fields.indexOf(e.target as HTMLTextAreaElement);
     if (i !== -1) focused = i;
   };
-  // Focus moving elsewhere on the page; a field removed with focus has no next target, and keeps the mark.
-  const onFocusOut = (e: FocusEvent) => {
-    if (e.relatedTarget !== null) focused = null;
-  };
-  const active = fields.indexOf(doc.activeElement as HTMLTextAreaElement);
-  if (active !== -1) focused = active;
-  doc.addEventListener('focusin', onFocusIn);
-  doc.addEventListener('focusout', onFocusOut);
-  const stop = () => {
-    observer.disconnect();
-    doc.removeEventListener('focusin', onFocusIn);
-    doc.removeEventListener('focusout', onFocusOut);
-  };
+  doc.addEventListener('focusin', onFocus);
   const observer = new MutationObserver(() => {
     if (fields.some((f) => f.isConnected)) return;
-    const next = [
-      ...root.querySelectorAll<HTMLTextAreaElement>('section[aria-label="Paste a token"] textarea'),
-    ];
     stop();
-    if (next.length === 0) return;
+    const next = query(root);
     const setValue = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set;
     fields.forEach((field, i) => {
       const target = next[i];
@@ -72,13 +52,17 @@ export function carryOverTyped(doc: Document, root: HTMLElement): () => void {
       setValue.call(target, field.value);
       target.dispatchEvent(new Event('input', { bubbles: true }));
     });
-    const target = focused === null ? undefined : next[focused];
+    const target = next[focused];
     if (target) {
       target.focus();
-      const end = target.value.length;
-      target.setSelectionRange(end, end);
+      target.selectionStart = target.value.length;
     }
   });
-  observer.observe(root, { childList: true, subtree: true });
+  const stop = () => {
+    observer.disconnect();
+    doc.removeEventListener('focusin', onFocus);
+  };
+  // Only the static inspector has fields to keep (another page's first screen is empty until the app renders).
+  if (root.querySelector('[data-boot="inspect"] textarea')) observer.observe(root, { childList: true });
   return stop;
 }
