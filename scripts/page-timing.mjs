@@ -27,7 +27,8 @@ const argValue = (name) => {
 };
 const RUNS = Number(argValue('--runs') ?? process.env.PAGE_TIMING_RUNS ?? 15);
 const PAUSE_MS = 150;
-const PORTS = { 'bare-decoder': 4331, 'bare-react': 4332, app: 4333 };
+// Each page on a free loopback port the system picks (other test runs on this machine use fixed ones).
+const PORTS = { 'bare-decoder': 0, 'bare-react': 0, app: 0 };
 const PAGES = ['bare-decoder', 'bare-react', 'app'];
 
 const executablePath = findChromium();
@@ -152,21 +153,29 @@ function serveDir(dir, port) {
       })
       .end(body);
   });
+  return listen(server, port);
+}
+
+/** Starts `server` on loopback; resolves once it listens, with the port it got. */
+function listen(server, port) {
   return new Promise((r) => server.listen(port, '127.0.0.1', () => r(server)));
 }
 
 const servers = [
-  await new Promise((r) => {
-    const s = createServer((_req, res) =>
+  await listen(
+    createServer((_req, res) =>
       res
         .writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' })
         .end(bareDecoderHtml),
-    );
-    s.listen(PORTS['bare-decoder'], '127.0.0.1', () => r(s));
-  }),
+    ),
+    PORTS['bare-decoder'],
+  ),
   await serveDir(join(bareReactRoot, 'dist'), PORTS['bare-react']),
   await serveDir('dist', PORTS.app),
 ];
+PAGES.forEach((name, i) => {
+  PORTS[name] = servers[i].address().port;
+});
 
 const browser = await chromium.launch({
   executablePath,
