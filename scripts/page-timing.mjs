@@ -6,7 +6,7 @@
 // Loads are interleaved (page order rotates every round) with a short pause between them, cold (a new
 // browser context per load: empty HTTP cache, no service worker) and warm (the second load in one context,
 // with the service worker active where the page has one). Prints median and p90 per page and mode, and the
-// ratios the goal is stated in. All three are served by one small static server on loopback with the
+// ratios the goal is stated in. Each is served by a small static server on a free loopback port with the
 // headers the app's hosts send (hashed assets immutable, HTML revalidated); nothing is routed through the
 // test tool (that would disable the HTTP cache and add a round trip), and nothing leaves loopback.
 //
@@ -156,7 +156,7 @@ function serveDir(dir, port) {
   return listen(server, port);
 }
 
-/** Starts `server` on loopback; resolves once it listens, with the port it got. */
+/** Starts `server` on loopback (port 0: one the system picks); resolves with it once it listens. */
 function listen(server, port) {
   return new Promise((r) => server.listen(port, '127.0.0.1', () => r(server)));
 }
