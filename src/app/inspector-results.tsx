@@ -7,7 +7,6 @@ import { AfterFirstPaint } from './after-first-paint';
 import { answerCardProps } from './answer';
 import { fixHref } from './fix-links';
 import { useDiagnosis } from './use-diagnosis';
-import { useGates } from './use-gates';
 import { useNow } from './use-now';
 import type { InspectedToken, SectionProps } from './view-props';
 
@@ -88,8 +87,7 @@ function PendingPanel({ label, text }: { label: string; text: string }) {
  */
 export default function InspectorResults(props: InspectorResultsProps) {
   const { token, requestText, answerText, catalog, summary, emptyText } = props;
-  const gates = useGates(requestText.trim() !== '');
-  const inspected = useDiagnosis(token, requestText, answerText, catalog, gates);
+  const inspected = useDiagnosis(token, requestText, answerText, catalog);
   const sectionProps: SectionProps = useMemo(() => ({ inspected, catalog }), [inspected, catalog]);
   const answer = useMemo(() => answerCardProps(inspected, catalog), [inspected, catalog]);
   const resetKey = token?.raw ?? null;

@@ -1,6 +1,7 @@
 /**
  * Sign-in failures explained: MSAL error codes and the AADSTS codes inside Entra's answers, each with
- * what happened and what to change. Pure data and a pure mapping; nothing here talks to MSAL.
+ * what happened and what to change. The one table of MSAL wording: msal-errors.ts shows it. Pure data and
+ * a pure mapping; nothing here talks to MSAL.
  * AADSTS facts come from the one table in src/diagnose/aadsts-codes.ts; here only which sign-in
  * category a code falls in. Lookups keyed by input are Maps, so `constructor` or `__proto__` is unknown.
  */
@@ -9,7 +10,7 @@ import { explainAadsts } from '../diagnose/aadsts-codes';
 /** The sign-in failures we explain; anything else is `unknown` with the raw text kept. */
 export type SignInErrorCode =
   | 'popup-blocked'
-  | 'user-cancelled'
+  | 'popup-closed'
   | 'interaction-in-progress'
   | 'consent-required'
   | 'interaction-required'
@@ -19,7 +20,8 @@ export type SignInErrorCode =
   | 'user-not-assigned'
   | 'admin-consent-required'
   | 'access-denied'
-  | 'endpoints-resolution'
+  | 'authority-unreachable'
+  | 'timed-out'
   | 'untrusted-authority'
   | 'authority-insecure'
   | 'invalid-scope'
@@ -50,6 +52,14 @@ export interface SignInErrorContext {
   readonly redirectUri?: string;
 }
 
+/** What one failure is called and what to do, before the attempt's details are filled in. */
+export interface Words {
+  readonly code: SignInErrorCode;
+  readonly title: string;
+  readonly message: string;
+  readonly fix: string;
+}
+
 interface Entry {
   readonly code: SignInErrorCode;
   readonly title: string;
@@ -59,8 +69,6 @@ interface Entry {
 }
 
 const AADSTS_DOCS = 'https://learn.microsoft.com/entra/identity-platform/reference-error-codes';
-const MSAL_DOCS = 'https://learn.microsoft.com/entra/identity-platform/msal-error-handling-js';
-
 const consentEntry: Entry = {
   code: 'consent-required',
   title: 'Consent is needed',
@@ -124,98 +132,138 @@ const BY_AADSTS: ReadonlyMap<string, Entry> = new Map(
   }),
 );
 
-const BY_MSAL: ReadonlyMap<string, Entry> = new Map(
-  Object.entries({
-    popup_window_error: {
-      code: 'popup-blocked',
-      title: 'The popup was blocked',
-      message: 'The browser did not open the sign-in window.',
-      fix: () => 'Allow popups for this site, or use "Sign in" (redirect) instead.',
-    },
-    empty_window_error: {
-      code: 'popup-blocked',
-      title: 'The popup was blocked',
-      message: 'The sign-in window could not be opened or was closed before it loaded.',
-      fix: () => 'Allow popups for this site, or use "Sign in" (redirect) instead.',
-    },
-    user_cancelled: {
-      code: 'user-cancelled',
-      title: 'Sign-in cancelled',
-      message: 'The sign-in window was closed before sign-in finished.',
-      fix: () => 'Start again and finish in the sign-in window.',
-    },
-    interaction_in_progress: {
+export const MSAL_DOCS = 'https://learn.microsoft.com/entra/identity-platform/msal-error-handling-js';
+
+/** Words for the sign-in window closing early; also what the app says when it sees that itself. */
+export const POPUP_CLOSED_WORDS = {
+  code: 'popup-closed',
+  title: 'The sign-in window was closed',
+  message: 'The sign-in window was closed before sign-in finished.',
+  fix: 'Start again and finish signing in in the window that opens.',
+} as const satisfies Words;
+
+/** Words for an authority that does not answer; also what the app says when its own check fails. */
+export const UNREACHABLE_WORDS = {
+  code: 'authority-unreachable',
+  title: 'The sign-in provider could not be reached',
+  message:
+    'The browser got no answer from the authority: the host is wrong, down, not reachable from this network, or blocked by this build\u2019s Content-Security-Policy.',
+  fix: 'Check the authority URL and the cloud. A custom authority must be listed in VITE_EXTRA_AUTHORITIES when the app is built.',
+} as const satisfies Words;
+
+/** Words for a sign-in window that never answered. */
+export const TIMED_OUT_WORDS = {
+  code: 'timed-out',
+  title: 'Sign-in took too long',
+  message: 'No answer came back from the sign-in window in time.',
+  fix: 'Try again. If the window shows an error page, the authority is not reachable from this browser.',
+} as const satisfies Words;
+
+const POPUP_BLOCKED: Words = {
+  code: 'popup-blocked',
+  title: 'The browser blocked the sign-in window',
+  message: 'The popup could not open: the browser (or an extension) blocks popups on this page.',
+  fix: 'Allow popups for this site in the address bar, or use "Sign in" (redirect) instead.',
+};
+
+const entryOf = (words: Words, consent?: boolean): Entry => ({
+  ...words,
+  fix: () => words.fix,
+  ...(consent ? { consent } : {}),
+});
+
+// The one table of MSAL's own error codes (BrowserAuthError, ClientAuthError, InteractionRequiredAuthError,
+// ClientConfigurationError) in plain words; msal-errors.ts shows these and adds only the offline case.
+const BY_MSAL: ReadonlyMap<string, Entry> = new Map<string, Entry>([
+  ['popup_window_error', entryOf(POPUP_BLOCKED)],
+  ['empty_window_error', entryOf(POPUP_BLOCKED)],
+  ['user_cancelled', entryOf(POPUP_CLOSED_WORDS)],
+  [
+    'interaction_in_progress',
+    entryOf({
       code: 'interaction-in-progress',
       title: 'Another sign-in is still running',
-      message: 'A sign-in in this tab (or a popup) has not finished.',
-      fix: () =>
-        'Finish or close the other sign-in window, then try again. Reloading the page also clears it.',
-    },
-    consent_required: consentEntry,
-    interaction_required: {
-      code: 'interaction-required',
-      title: 'You need to sign in again interactively',
-      message:
-        'A token could not be renewed silently: the provider wants you to sign in, consent or complete MFA.',
-      fix: () => 'Use "Sign in" again; if consent is missing, grant it first.',
-      consent: true,
-    },
-    login_required: {
+      message: 'A sign-in started in this tab (or in a popup) has not finished yet.',
+      fix: 'Finish or close the other sign-in window, then try again. Reloading the page also clears it.',
+    }),
+  ],
+  ['consent_required', consentEntry],
+  [
+    'interaction_required',
+    entryOf(
+      {
+        code: 'interaction-required',
+        title: 'You need to sign in again interactively',
+        message:
+          'A token could not be renewed silently: the provider wants you to sign in, consent or complete MFA.',
+        fix: 'Use "Sign in" again; if consent is missing, grant it first.',
+      },
+      true,
+    ),
+  ],
+  [
+    'login_required',
+    entryOf({
       code: 'login-required',
       title: 'Sign-in required',
       message: 'There is no session to renew silently.',
-      fix: () => 'Sign in again.',
-    },
-    access_denied: {
-      code: 'access-denied',
-      title: 'Access denied',
-      message: 'The provider refused the request: consent was declined or is not allowed for these scopes.',
-      fix: () => 'Grant consent for the scopes (or ask an administrator to), then sign in again.',
-      consent: true,
-    },
-    endpoints_resolution_error: {
-      code: 'endpoints-resolution',
-      title: 'The authority could not be reached',
+      fix: 'Sign in again.',
+    }),
+  ],
+  [
+    'access_denied',
+    entryOf(
+      {
+        code: 'access-denied',
+        title: 'Access denied',
+        message: 'The provider refused the request: consent was declined or is not allowed for these scopes.',
+        fix: 'Grant consent for the scopes (or ask an administrator to), then sign in again.',
+      },
+      true,
+    ),
+  ],
+  ['endpoints_resolution_error', entryOf(UNREACHABLE_WORDS)],
+  ['failed_to_retrieve_endpoints', entryOf(UNREACHABLE_WORDS)],
+  ['no_network_connectivity', entryOf({ ...UNREACHABLE_WORDS, code: 'network' })],
+  [
+    'post_request_failed',
+    entryOf({
+      code: 'network',
+      title: 'The token request did not get through',
       message:
-        'MSAL could not read the authority\u2019s OpenID configuration (network error, wrong URL, or a blocked host).',
-      fix: () =>
-        'Check the authority URL and cloud. A custom authority must serve /v2.0/.well-known/openid-configuration (AAD mode) or /.well-known/openid-configuration (OIDC mode) over https.',
-    },
-    untrusted_authority: {
+        'The browser could not reach the provider\u2019s token endpoint: the network, a CORS rule or this build\u2019s Content-Security-Policy stopped it.',
+      fix: 'Check that the authority host is reachable and allowed, and that the redirect URI is registered as a Single-page application.',
+    }),
+  ],
+  ['timed_out', entryOf(TIMED_OUT_WORDS)],
+  [
+    'untrusted_authority',
+    entryOf({
       code: 'untrusted-authority',
-      title: 'Authority not trusted',
-      message: 'The authority is not a Microsoft sign-in host and is not in MSAL\u2019s known authorities.',
-      fix: () =>
-        'Enter the full authority URL so its host is added to the known authorities, and check the cloud.',
-    },
-    authority_uri_insecure: {
+      title: 'The authority is not trusted',
+      message: 'The authority is not a Microsoft sign-in host and is not in the list of known authorities.',
+      fix: 'Enter the full authority URL so its host is added to the known authorities, and check the cloud.',
+    }),
+  ],
+  [
+    'authority_uri_insecure',
+    entryOf({
       code: 'authority-insecure',
-      title: 'Authority is not https',
-      message: 'MSAL only talks to https authorities.',
-      fix: () => 'Use the https URL of the authority.',
-    },
-    invalid_scope: {
+      title: 'The authority is not https',
+      message: 'Sign-in only talks to https authorities.',
+      fix: 'Use the https URL of the authority.',
+    }),
+  ],
+  [
+    'invalid_scope',
+    entryOf({
       code: 'invalid-scope',
       title: 'Invalid scope',
       message: 'The provider did not accept the scopes as written.',
-      fix: () => 'Check the spelling of each scope and that it belongs to the API you want a token for.',
-    },
-    no_network_connectivity: {
-      code: 'network',
-      title: 'No network',
-      message: 'The request to the provider did not get through.',
-      fix: () =>
-        'Check your connection and that nothing (a proxy, the CSP of this build) blocks the sign-in host.',
-    },
-    post_request_failed: {
-      code: 'network',
-      title: 'The token request failed',
-      message: 'The browser could not reach the token endpoint (network, CORS or Content-Security-Policy).',
-      fix: () =>
-        'Check the authority host is reachable and allowed; register the redirect URI as a Single-page application.',
-    },
-  }),
-);
+      fix: 'Check the spelling of each scope and that it belongs to the API you want a token for.',
+    }),
+  ],
+]);
 
 function textOf(error: unknown): { code: string; text: string } {
   if (typeof error === 'object' && error !== null) {

@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog';
 import type { Finding } from '../token';
-import { fixOf } from '../token';
+import { encodeBase64Url, fixOf } from '../token';
 import { lookupApi } from './catalog-lookup';
 import { CLOUD_IDS, getCloudInfo } from './clouds';
 import { resolveScopes } from './scopes';
@@ -19,10 +19,7 @@ import { describeRedirect, describeWhoCanGrant } from './who-can-grant';
 
 /** 16 random bytes as base64url: unguessable, URL-safe, no padding. */
 export function makeState(random: RandomBytes): string {
-  const bytes = random(16);
-  let bin = '';
-  for (const b of bytes) bin += String.fromCharCode(b);
-  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/(?<!=)=+$/, '');
+  return encodeBase64Url(random(16));
 }
 
 // Query values are encoded with encodeURIComponent (space as %20, "/" and ":" escaped) so a redirect URI

@@ -4,7 +4,7 @@
  * sign-in error page. Linear time by construction: line scans with indexOf, one-pass JSON repair,
  * anchored patterns on bounded fields only, and a length limit per field.
  */
-import { decodeBase64UrlBytes, decodeUtf8 } from '../token/base64url';
+import { decodeBase64Bytes, decodeUtf8 } from '../token/base64url';
 import { impliedStatus, recogniseFamily, type ErrorFamily } from './error-family';
 import type { CorrelationIds } from './types';
 
@@ -678,7 +678,7 @@ export function decodeClaimsChallenge(raw: string): ClaimsChallenge {
   let json: string | null = null;
   if (trimmed.startsWith('{')) json = trimmed;
   else {
-    const bytes = decodeBase64UrlBytes(trimmed.replace(/\+/g, '-').replace(/\//g, '_'));
+    const bytes = decodeBase64Bytes(trimmed);
     json = bytes ? decodeUtf8(bytes) : null;
   }
   if (json === null)

@@ -22,6 +22,7 @@ export type {
 } from './types';
 export { findTokens, MAX_INPUT_LENGTH } from './find';
 export { decodeToken } from './decode';
+export { decodeBase64Bytes, decodeBase64UrlBytes, decodeUtf8, encodeBase64Url } from './base64url';
 export { classifyToken, describeExpiry, parseManagedIdentityResource } from './classify';
 export { explainClaims, explainHeader } from './explain';
 export { ACCESS_LINK, AMR_VALUES, ID_LINK, OPTIONAL_LINK } from './claim-dictionary';

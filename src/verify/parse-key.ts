@@ -1,3 +1,4 @@
+import { decodeBase64Bytes } from '../token/base64url';
 import type { VerifyError } from './types';
 
 /** One JWK from the pasted text, with the members we select on pulled out. */
@@ -91,29 +92,12 @@ export type KeyMaterialShape = 'der' | 'long-base64' | 'hex-der';
 /** Decoded bytes at or above this size are key material, not a secret: 128 bytes is a 1024-bit modulus. */
 const LONG_KEY_BYTES = 128;
 
-/** Base64 or base64url (padding optional) to bytes, or null; a linear scan, no regex over the input. */
+/** Base64 or base64url (padding optional, at most two `=`) to bytes, or null. */
 function decodeBase64Loose(text: string): Uint8Array | null {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
   let end = text.length;
   while (end > 0 && text[end - 1] === '=') end--;
   if (text.length - end > 2 || end === 0) return null;
-  const out = new Uint8Array(Math.floor((end * 6) / 8));
-  let bits = 0;
-  let acc = 0;
-  let at = 0;
-  for (let i = 0; i < end; i++) {
-    const ch = text[i] ?? '';
-    let v = alphabet.indexOf(ch);
-    if (v === -1) v = ch === '+' || ch === '-' ? 62 : ch === '/' || ch === '_' ? 63 : -1;
-    if (v === -1) return null;
-    acc = ((acc << 6) | v) & 0xffffff;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out[at++] = (acc >> bits) & 0xff;
-    }
-  }
-  return out.subarray(0, at);
+  return decodeBase64Bytes(text);
 }
 
 /** A DER SEQUENCE whose length field covers exactly the bytes given: a certificate, an SPKI, a PKCS#1 key. */

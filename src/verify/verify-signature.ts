@@ -1,6 +1,7 @@
-import { base64url, compactVerify, errors, exportJWK, importJWK, importSPKI, importX509 } from 'jose';
+import { compactVerify, errors, exportJWK, importJWK, importSPKI, importX509 } from 'jose';
 import type { CryptoKey, JWK } from 'jose';
 import type { DecodedJwt } from '../token';
+import { decodeBase64Bytes, decodeBase64UrlBytes } from '../token/base64url';
 import { classifyIssuer } from '../token/classify';
 import { describeKeyType, findKeyNeed, type KeyNeed } from './algorithms';
 import { looksLikeKeyMaterial, parseKeyText, type JwkEntry } from './parse-key';
@@ -55,14 +56,11 @@ function messageOf(error: unknown): string {
 
 function rsaBits(jwk: JWK): number | null {
   if (typeof jwk.n !== 'string') return null;
-  try {
-    const bytes = base64url.decode(jwk.n);
-    // A leading zero byte is padding, not modulus.
-    const significant = bytes[0] === 0 ? bytes.length - 1 : bytes.length;
-    return significant * 8;
-  } catch {
-    return null;
-  }
+  const bytes = decodeBase64UrlBytes(jwk.n);
+  if (bytes === null) return null;
+  // A leading zero byte is padding, not modulus.
+  const significant = bytes[0] === 0 ? bytes.length - 1 : bytes.length;
+  return significant * 8;
 }
 
 function describeJwk(jwk: JWK): string {
@@ -245,17 +243,7 @@ async function verifyWithSecret(token: DecodedJwt, alg: string, secret: string):
   if (asText.error.code !== 'signature-mismatch' || !looksBase64(secret))
     return { ok: false, error: asText.error };
   // Many libraries keep HMAC secrets base64-encoded: a match on the decoded bytes is just as conclusive.
-  let decoded: Uint8Array | null = null;
-  try {
-    decoded = base64url.decode(
-      secret
-        .replace(/\+/g, '-')
-        .replace(/\//g, '_')
-        .replace(/(?<!=)=+$/, ''),
-    );
-  } catch {
-    decoded = null;
-  }
+  const decoded = decodeBase64Bytes(secret);
   if (decoded && decoded.length > 0) {
     const asBase64 = await tryVerify(token.raw, alg, decoded);
     if (asBase64.ok)

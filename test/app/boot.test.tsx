@@ -128,7 +128,10 @@ describe('the first screen before React (index.html and src/app/boot)', () => {
 });
 
 describe('what the first module hands the app (src/app/boot-handoff)', () => {
+  // Each fresh copy of the hand-off listens for hash changes until told to stop, as the page's one would.
+  let stop = () => {};
   afterEach(() => {
+    stop();
     document.body.replaceChildren();
     vi.resetModules();
   });
@@ -137,8 +140,10 @@ describe('what the first module hands the app (src/app/boot-handoff)', () => {
   async function load() {
     vi.resetModules();
     const handoff = await import('../../src/app/boot-handoff');
+    const { carryOverTyped } = await import('../../src/app/boot-carry-over');
+    stop = () => handoff.stopHandingOver();
     const { App: FreshApp } = await import('../../src/app/app');
-    return { ...handoff, FreshApp };
+    return { ...handoff, carryOverTyped, FreshApp };
   }
 
   it.each([
@@ -170,6 +175,25 @@ describe('what the first module hands the app (src/app/boot-handoff)', () => {
     scrubAndHandOver(window);
     window.history.replaceState(null, '', '/#consent');
     expect(initialHash()).toBe('#consent');
+  });
+
+  it('takes a token put into the hash before the app listens out of the address bar too, until the app starts', async () => {
+    const { scrubAndHandOver, stopHandingOver, initialHash } = await load();
+    const changed = () => new Promise((r) => window.addEventListener('hashchange', r, { once: true }));
+    window.history.replaceState(null, '', '/');
+    scrubAndHandOver(window);
+    const later = `#token=${tokens['graph-app-only-v2']}`;
+    let seen = changed();
+    window.location.hash = later;
+    await seen;
+    expect(window.location.href).not.toContain('eyJ');
+    expect(initialHash()).toBe(later);
+    // Once the app listens, the hash is its own to read and scrub.
+    stopHandingOver();
+    seen = changed();
+    window.location.hash = `#token=${tokens['id-token-v2']}`;
+    await seen;
+    expect(window.location.hash).toBe(`#token=${tokens['id-token-v2']}`);
   });
 
   it('the app inspects the linked token the first module took out of the address bar', async () => {
@@ -207,10 +231,10 @@ describe('what the first module hands the app (src/app/boot-handoff)', () => {
       const { carryOverTyped, FreshApp } = await load();
       window.history.replaceState(null, '', '/');
       const root = staticRoot();
-      const field = root.querySelectorAll('textarea')[index]!;
-      field.focus();
-      field.value = typed;
-      carryOverTyped(document, root);
+      const fields = [...root.querySelectorAll('textarea')];
+      fields[index]!.focus();
+      fields[index]!.value = typed;
+      carryOverTyped(document, root, fields, index);
       render(<FreshApp />, { container: root });
       const box = await screen.findByLabelText(label);
       await waitFor(() => expect(box).toHaveValue(typed));
@@ -231,12 +255,25 @@ describe('what the first module hands the app (src/app/boot-handoff)', () => {
     writeFirstScreen(document, window.location.hash, new Date());
     const seen: string[] = [];
     root.addEventListener('input', (e) => seen.push((e.target as HTMLTextAreaElement).value));
-    carryOverTyped(document, root);
+    carryOverTyped(document, root, [...root.querySelectorAll('textarea')], -1);
     render(<FreshApp />, { container: root });
     expect(await screen.findByLabelText('Request (METHOD URL, curl or PowerShell)')).toHaveValue(
       'GET https://graph.microsoft.com/v1.0/me',
     );
     expect(screen.getByLabelText('Token or text containing a token')).toHaveValue(token);
     expect(seen).toEqual([]);
+  });
+
+  it('carries the typed text over when it loads after the app has already replaced the static screen', async () => {
+    const { carryOverTyped, FreshApp } = await load();
+    window.history.replaceState(null, '', '/');
+    const root = staticRoot();
+    const fields = [...root.querySelectorAll('textarea')];
+    fields[1]!.value = 'GET https://graph.microsoft.com/v1.0/me';
+    render(<FreshApp />, { container: root });
+    const request = await screen.findByLabelText('Request (METHOD URL, curl or PowerShell)');
+    expect(request).toHaveValue('');
+    carryOverTyped(document, root, fields, -1);
+    await waitFor(() => expect(request).toHaveValue('GET https://graph.microsoft.com/v1.0/me'));
   });
 });

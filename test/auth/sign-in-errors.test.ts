@@ -16,9 +16,19 @@ const msal = (errorCode: string, errorMessage = '') => ({
 
 describe('explainSignInError', () => {
   it.each([
-    ['popup_window_error', msal('popup_window_error'), 'popup-blocked', 'The popup was blocked'],
-    ['empty_window_error', msal('empty_window_error'), 'popup-blocked', 'The popup was blocked'],
-    ['user_cancelled', msal('user_cancelled'), 'user-cancelled', 'Sign-in cancelled'],
+    [
+      'popup_window_error',
+      msal('popup_window_error'),
+      'popup-blocked',
+      'The browser blocked the sign-in window',
+    ],
+    [
+      'empty_window_error',
+      msal('empty_window_error'),
+      'popup-blocked',
+      'The browser blocked the sign-in window',
+    ],
+    ['user_cancelled', msal('user_cancelled'), 'popup-closed', 'The sign-in window was closed'],
     [
       'interaction_in_progress',
       msal('interaction_in_progress'),
@@ -35,15 +45,20 @@ describe('explainSignInError', () => {
     [
       'endpoints_resolution_error',
       msal('endpoints_resolution_error'),
-      'endpoints-resolution',
-      'The authority could not be reached',
+      'authority-unreachable',
+      'The sign-in provider could not be reached',
     ],
-    ['untrusted_authority', msal('untrusted_authority'), 'untrusted-authority', 'Authority not trusted'],
+    [
+      'untrusted_authority',
+      msal('untrusted_authority'),
+      'untrusted-authority',
+      'The authority is not trusted',
+    ],
     [
       'authority_uri_insecure',
       msal('authority_uri_insecure'),
       'authority-insecure',
-      'Authority is not https',
+      'The authority is not https',
     ],
     [
       'AADSTS50011',
@@ -149,6 +164,40 @@ describe('explainSignInError: input keyed lookups', () => {
 
   it.each([['constructor'], ['__proto__'], ['toString']])('treats a bare message %s as unknown', (text) => {
     expect(explainSignInError(text, ctx).code).toBe('unknown');
+  });
+});
+
+describe('explainSignInError: one MSAL table', () => {
+  it.each([
+    'popup_window_error',
+    'empty_window_error',
+    'user_cancelled',
+    'interaction_in_progress',
+    'consent_required',
+    'interaction_required',
+    'login_required',
+    'access_denied',
+    'endpoints_resolution_error',
+    'failed_to_retrieve_endpoints',
+    'no_network_connectivity',
+    'post_request_failed',
+    'timed_out',
+    'untrusted_authority',
+    'authority_uri_insecure',
+    'invalid_scope',
+  ])('says the same for %s as the sign-in page does', async (errorCode) => {
+    const { explainAuthError } = await import('../../src/auth');
+    const error = msal(errorCode, `${errorCode}: raw`);
+    const here = explainSignInError(error, ctx);
+    expect(here.code).not.toBe('unknown');
+    const shown = explainAuthError(error, ctx);
+    expect(shown).toMatchObject({
+      code: here.code,
+      title: here.title,
+      message: here.message,
+      fix: here.fix,
+      source: errorCode,
+    });
   });
 });
 

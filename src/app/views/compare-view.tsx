@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { compareTokens, parseRequest, type ComparedToken } from '../../diagnose';
 import {
   CALLER_SHORT,
@@ -11,7 +11,6 @@ import {
 import { CompareDifferences } from '../../ui/compare-differences';
 import { CompareTokenBox } from '../../ui/compare-token-box';
 import '../../ui/inspector.css';
-import { formatHash, parseHash } from '../routing';
 import type { ViewProps } from '../view-props';
 
 type Side =
@@ -42,33 +41,16 @@ function readSide(text: string): Side {
   };
 }
 
-/** Drops the second token of a `#compare&token=…&compare=…` deep link from the address bar and history. */
-function scrubCompareFromUrl(): void {
-  const { hash, pathname, search } = window.location;
-  const parsed = parseHash(hash);
-  if (parsed.route !== 'compare' || !parsed.params.has('compare')) return;
-  const params = new URLSearchParams(parsed.params);
-  params.delete('compare');
-  window.history.replaceState(
-    window.history.state,
-    '',
-    `${pathname}${search}${formatHash('compare', params)}`,
-  );
-}
-
 /**
  * Compare two tokens: "Token A" (prefilled with the inspected token), "Token B" (from a deep link's `compare`
- * parameter, read once and then removed from the URL), an optional request, and the "Differences" region.
+ * parameter, handed over in memory by the app: useHashRoute has already removed it from the URL, on load
+ * and on every hashchange), an optional request, and the "Differences" region.
  */
 export default function CompareView({ token, params, catalog, now }: ViewProps) {
   const [textA, setTextA] = useState(() => token?.raw ?? '');
   const [textB, setTextB] = useState(() => params.get('compare') ?? '');
   const [requestText, setRequestText] = useState(() => params.get('request') ?? '');
   const requestId = useId();
-
-  useEffect(() => {
-    scrubCompareFromUrl();
-  }, []);
 
   const a = useMemo(() => readSide(textA), [textA]);
   const b = useMemo(() => readSide(textB), [textB]);

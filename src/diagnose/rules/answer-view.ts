@@ -2,7 +2,7 @@ import type { Classification } from '../../token';
 import type { ApiAnswer } from '../api-answer';
 import type { DiagnosisContext } from '../context';
 import type { ErrorFinding, ErrorFindingCode } from '../types';
-import { callerOfContext, str, type Caller } from './derive';
+import { str, type Caller } from './derive';
 
 /** What the answer rules need from the token, with or without a request. */
 export interface AnswerView {
@@ -21,7 +21,7 @@ export function answerView(ctx: DiagnosisContext): AnswerView | null {
   const answer = ctx.answer;
   if (!answer) return null;
   const c = ctx.token?.facts ?? null;
-  const caller = callerOfContext(ctx);
+  const caller = c?.caller ?? null;
   return {
     answer,
     c,

@@ -4,8 +4,8 @@ import { describeAudience, MDE_APP_ID, XDR_APP_ID } from '../hosts';
 import { findRequiredPermissions } from '../required-permissions';
 import type { AcceptedPermission, ParsedRequest, RequiredPermissions, TargetApi } from '../types';
 
-/** Who the token acts for. */
-export type Caller = 'delegated' | 'app-only' | 'managed-identity' | null;
+/** Who the token acts for: `classifyToken`'s answer, the one the summary shows too. */
+export type Caller = Classification['caller'];
 
 /** What every rule needs from a token and a request together, computed once per context. */
 export interface TokenRequestFacts {
@@ -33,16 +33,6 @@ export const str = (v: unknown): string | null => (typeof v === 'string' && v !=
 
 export const has = (held: readonly string[], value: string): boolean =>
   held.some((h) => h.toLowerCase() === value.toLowerCase());
-
-/** The caller, with fallbacks from the raw claims in case the classification could not tell. */
-function callerOf(c: Classification, payload: DecodedJwt['payload']): Caller {
-  if (str(payload['xms_mirid'])) return 'managed-identity';
-  if (c.caller) return c.caller;
-  if (c.scopes.length > 0) return 'delegated';
-  if (payload['idtyp'] === 'app' || (str(payload['oid']) !== null && payload['oid'] === payload['sub']))
-    return 'app-only';
-  return null;
-}
 
 /** Which kind of resource the audience must name for this request. */
 function audienceFits(
@@ -73,11 +63,6 @@ export function requiredOf(ctx: DiagnosisContext): RequiredPermissions | null {
   return required;
 }
 
-/** The caller of the token in the context, or null without a token. */
-export function callerOfContext(ctx: DiagnosisContext): Caller {
-  return ctx.token ? callerOf(ctx.token.facts, ctx.token.decoded.payload) : null;
-}
-
 /**
  * The facts the token-and-request rules share, or null when either is missing. Computed once per
  * context (the context object is the cache key), so rules may call it freely.
@@ -95,7 +80,7 @@ function computeFacts(ctx: DiagnosisContext): TokenRequestFacts | null {
   if (!evidence || !request || !required) return null;
   const c = evidence.facts;
   const payload = evidence.decoded.payload;
-  const caller = callerOf(c, payload);
+  const caller = c.caller;
   const appOnly = caller === 'app-only' || caller === 'managed-identity';
   const api = required.api;
   const isIdToken = c.kind === 'id';

@@ -1,22 +1,12 @@
-import type { Classification } from '../../token';
 import type { Rule } from '../context';
 import { finding } from './finding';
-
-/** The issuer kind, double-checked against the issuer URL so a B2C or foreign token is never missed. */
-function issuerKindOf(c: Classification): Classification['issuer']['kind'] {
-  const iss = c.issuer.value ?? '';
-  if (/\.b2clogin\.(?:com|cn|us)\//i.test(iss)) return 'entra-b2c';
-  if (c.issuer.kind !== 'entra') return c.issuer.kind;
-  const entra =
-    /^https:\/\/(?:sts\.windows\.net|sts\.chinacloudapi\.cn|login\.microsoftonline\.(?:com|us)|login\.chinacloudapi\.cn|login\.partner\.microsoftonline\.cn|login\.windows\.net|[\w-]+\.ciamlogin\.com)\//i;
-  return iss === '' || entra.test(iss) ? 'entra' : 'other';
-}
 
 /** Is this an Entra access token at all? B2C and foreign issuers are refused by Microsoft APIs. */
 export const issuerRule: Rule = (ctx) => {
   if (!ctx.token) return [];
   const c = ctx.token.facts;
-  const kind = issuerKindOf(c);
+  // classifyToken's issuer kind, so the summary and the verdict always name the same issuer.
+  const kind = c.issuer.kind;
   if (kind === 'entra-b2c')
     return [
       finding(
