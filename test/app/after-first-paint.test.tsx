@@ -131,21 +131,23 @@ describe('the inspector below the summary (src/app/inspector-results)', () => {
       await act(() => vi.advanceTimersByTimeAsync(1));
       // Painted: the rest may still take a moment to render on a loaded machine.
       vi.useRealTimers();
-      await waitFor(() =>
-        expect(details()).toEqual(
-          fixture === null
-            ? ['Verdict', 'Error explanation']
-            : [
-                'Verdict',
-                'Error explanation',
-                'Permissions',
-                'Directory roles',
-                'Claims',
-                'Raw header and payload',
-                'Signature',
-                'Report',
-              ],
-        ),
+      await waitFor(
+        () =>
+          expect(details()).toEqual(
+            fixture === null
+              ? ['Verdict', 'Error explanation']
+              : [
+                  'Verdict',
+                  'Error explanation',
+                  'Permissions',
+                  'Directory roles',
+                  'Claims',
+                  'Raw header and payload',
+                  'Signature',
+                  'Report',
+                ],
+          ),
+        { timeout: 10_000 },
       );
     },
   );
