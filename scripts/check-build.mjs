@@ -6,10 +6,10 @@ import { join } from 'node:path';
 
 const single = process.argv.includes('--single');
 const dist = process.argv.find((a) => a.startsWith('--dist='))?.slice(7) ?? (single ? 'dist-single' : 'dist');
-// The goal is 80 KB. The token facts (one home for clouds and labels, the summary rows, the
-// managed-identity parser) took the first load to about 81.3 KB; until something moves out of the first
-// chunk the build holds the line at 82 KB so it cannot grow further unnoticed.
-const BUDGET_FIRST_LOAD_JS_KB = 82;
+// First load: the first module (src/app/boot.ts with the token core) and the chunks index.html prefetches for
+// the React app. Issue 16 asks for 80 KB; the build is at 80.4 KB (React and React DOM alone are 66 KB), so the
+// line is held at 81 KB until the token core gives up the rest.
+const BUDGET_FIRST_LOAD_JS_KB = 81;
 const BUDGET_FIRST_LOAD_CSS_KB = 10;
 
 // Content-Security-Policy (docs/security.md): every built page carries the policy as its first <head> element,

@@ -6,7 +6,7 @@
 // Loads are interleaved (page order rotates every round) with a short pause between them, cold (a new
 // browser context per load: empty HTTP cache, no service worker) and warm (the second load in one context,
 // with the service worker active where the page has one). Prints median and p90 per page and mode, and the
-// ratios the goal is stated in. All three are served by one small static server on loopback with the
+// ratios the goal is stated in. Each is served by a small static server on a free loopback port with the
 // headers the app's hosts send (hashed assets immutable, HTML revalidated); nothing is routed through the
 // test tool (that would disable the HTTP cache and add a round trip), and nothing leaves loopback.
 //
@@ -27,7 +27,8 @@ const argValue = (name) => {
 };
 const RUNS = Number(argValue('--runs') ?? process.env.PAGE_TIMING_RUNS ?? 15);
 const PAUSE_MS = 150;
-const PORTS = { 'bare-decoder': 4331, 'bare-react': 4332, app: 4333 };
+// Each page on a free loopback port the system picks (other test runs on this machine use fixed ones).
+const PORTS = { 'bare-decoder': 0, 'bare-react': 0, app: 0 };
 const PAGES = ['bare-decoder', 'bare-react', 'app'];
 
 const executablePath = findChromium();
@@ -152,21 +153,29 @@ function serveDir(dir, port) {
       })
       .end(body);
   });
+  return listen(server, port);
+}
+
+/** Starts `server` on loopback (port 0: one the system picks); resolves with it once it listens. */
+function listen(server, port) {
   return new Promise((r) => server.listen(port, '127.0.0.1', () => r(server)));
 }
 
 const servers = [
-  await new Promise((r) => {
-    const s = createServer((_req, res) =>
+  await listen(
+    createServer((_req, res) =>
       res
         .writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' })
         .end(bareDecoderHtml),
-    );
-    s.listen(PORTS['bare-decoder'], '127.0.0.1', () => r(s));
-  }),
+    ),
+    PORTS['bare-decoder'],
+  ),
   await serveDir(join(bareReactRoot, 'dist'), PORTS['bare-react']),
   await serveDir('dist', PORTS.app),
 ];
+PAGES.forEach((name, i) => {
+  PORTS[name] = servers[i].address().port;
+});
 
 const browser = await chromium.launch({
   executablePath,

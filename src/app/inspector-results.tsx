@@ -4,6 +4,7 @@ import { AnswerCard } from '../ui/answer-card';
 import { ChangedAtField, readChangedAt } from '../ui/changed-at-field';
 import { ErrorBoundary } from '../ui/error-boundary';
 import { FindingList } from '../ui/finding-list';
+import { AfterFirstPaint } from './after-first-paint';
 import { answerCardProps } from './answer';
 import { fixHref } from './fix-links';
 import { useDiagnosis } from './use-diagnosis';
@@ -104,7 +105,8 @@ export default function InspectorResults(props: InspectorResultsProps) {
       {token && <ChangedAtField value={changedText} onChange={setChangedText} />}
       {summary}
       <FindingList findings={token?.findings ?? []} label="Token warnings" />
-      {
+      {/* Below the fold: mounted after the first paint, so the first frame holds only the answer and summary. */}
+      <AfterFirstPaint>
         <div className="inspector-details">
           <Section component={VerdictSection} label="Verdict" props={sectionProps} resetKey={resetKey} />
           <Section
@@ -155,7 +157,7 @@ export default function InspectorResults(props: InspectorResultsProps) {
             </>
           )}
         </div>
-      }
+      </AfterFirstPaint>
     </>
   );
 }

@@ -7,7 +7,6 @@ import '../ui/inspector.css';
 import { PasteBox } from '../ui/paste-box';
 import { RequestField } from '../ui/request-field';
 import { ErrorExplanationField } from '../ui/error-explanation-field';
-import { TokenErrorMessage } from '../ui/token-error';
 import { TokenSummary, type NamedId } from '../ui/token-summary';
 import type { SplitPaste } from '../diagnose/split-paste';
 import { useNow } from './use-now';
@@ -27,6 +26,10 @@ const TokenChoice = lazy(() => loadTokenChoice().then((m) => ({ default: m.Found
 const prefetchTokenChoice = () => {
   loadTokenChoice().catch(() => undefined);
 };
+// Only for text that cannot be read: a chunk of its own, out of the first load.
+const TokenErrorMessage = lazy(() =>
+  import('../ui/token-error').then((m) => ({ default: m.TokenErrorMessage })),
+);
 // Shown only after a link carried a token.
 const LinkNotice = lazy(() => import('../ui/link-notice').then((m) => ({ default: m.LinkNotice })));
 
@@ -205,7 +208,11 @@ export function InspectorView(props: InspectorViewProps) {
                 <TokenChoice found={tokens} selectedIndex={selectedIndex} onSelect={onSelect} />
               </Suspense>
             )}
-            {error && <TokenErrorMessage error={error} />}
+            {error && (
+              <Suspense fallback={null}>
+                <TokenErrorMessage error={error} />
+              </Suspense>
+            )}
           </div>
           <div className="paste-side">
             <RequestField value={requestText} onChange={setRequestText} />

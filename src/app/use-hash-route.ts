@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useEffectEvent, useState } from 'react';
+import { initialHash } from './boot-handoff';
 import { hashWithoutToken, parseHash, type ParsedHash, type Route } from './routing';
 
 export interface HashRoute {
@@ -24,7 +25,8 @@ function arrivalOf(parsed: ParsedHash): LinkArrival | null {
 
 /** What the link the page was opened with carried (read once, before the first render), or null. */
 export function readInitialLink(): LinkArrival | null {
-  return arrivalOf(parseHash(window.location.hash));
+  // The first module may have removed the token from the address bar already: it hands the hash over.
+  return arrivalOf(parseHash(initialHash()));
 }
 
 /** The notice for an arrival: a token when one was readable, else "a credential". */

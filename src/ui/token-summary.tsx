@@ -1,6 +1,6 @@
 import { Fragment } from 'react';
 import { summarizeToken, type Classification, type Expiry } from '../token';
-import { formatLocal } from './format-time';
+import { formatLocal } from './format-local';
 
 export interface NamedId {
   /** The value as in the token (URL or GUID). */

@@ -1,4 +1,4 @@
-import { act, render, screen } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 // The paint flag is page-wide and set once: each test loads a fresh copy of the module.
@@ -92,4 +92,63 @@ describe('AfterFirstPaint', () => {
     await act(() => vi.advanceTimersByTimeAsync(50));
     expect(screen.getByText('painted')).toBeInTheDocument();
   });
+});
+
+describe('the inspector below the summary (src/app/inspector-results)', () => {
+  beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'requestAnimationFrame'] }));
+  afterEach(() => vi.useRealTimers());
+
+  it.each([
+    ['no token', null],
+    ['a token', 'graph-delegated-v1'],
+  ])(
+    'with %s, the first frame holds the answer and the summary; the details mount after the paint',
+    async (_name, fixture) => {
+      vi.resetModules();
+      const { default: InspectorResults } = await import('../../src/app/inspector-results');
+      const { useInspection } = await import('../../src/app/use-inspection');
+      const { default: tokens } = await import('../fixtures/tokens.json');
+      const text = fixture === null ? '' : (tokens as Record<string, string>)[fixture]!;
+      function Page() {
+        const { token } = useInspection(text, 0);
+        return (
+          <InspectorResults
+            token={token}
+            requestText=""
+            answerText=""
+            catalog={null}
+            summary={<section aria-label="Token summary">summary</section>}
+            emptyText="Nothing yet"
+          />
+        );
+      }
+      render(<Page />);
+      expect(screen.getByRole('region', { name: 'Answer' })).toBeInTheDocument();
+      expect(screen.getByRole('region', { name: 'Token summary' })).toBeInTheDocument();
+      const details = () => [...document.querySelectorAll('details > summary')].map((s) => s.textContent);
+      expect(details()).toEqual([]);
+      await act(() => vi.advanceTimersToNextFrame());
+      await act(() => vi.advanceTimersByTimeAsync(1));
+      // Painted: the rest may still take a moment to render on a loaded machine.
+      vi.useRealTimers();
+      await waitFor(
+        () =>
+          expect(details()).toEqual(
+            fixture === null
+              ? ['Verdict', 'Error explanation']
+              : [
+                  'Verdict',
+                  'Error explanation',
+                  'Permissions',
+                  'Directory roles',
+                  'Claims',
+                  'Raw header and payload',
+                  'Signature',
+                  'Report',
+                ],
+          ),
+        { timeout: 10_000 },
+      );
+    },
+  );
 });

@@ -122,7 +122,7 @@ describe('errors', () => {
     'not-object',
   ];
 
-  it.each(codes)('explains %s with a title and the message', (code) => {
+  it.each(codes)('explains %s with a title and the message', async (code) => {
     const error = { code, message: `message for ${code}` };
     const failsToFind = code === 'too-large' || code === 'no-token-found';
     renderWith({
@@ -133,7 +133,7 @@ describe('errors', () => {
       failure: error,
       token: null,
     });
-    expect(screen.getByText(titleForTokenError(code))).toBeInTheDocument();
+    expect(await screen.findByText(titleForTokenError(code))).toBeInTheDocument();
     expect(screen.getByText(`message for ${code}`)).toBeInTheDocument();
     expect(titleForTokenError(code)).not.toBe('Cannot read this token');
   });

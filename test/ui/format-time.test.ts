@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { dateFromSeconds, formatRelative, formatUtc } from '../../src/ui/format-time';
+import type * as FormatTimeModule from '../../src/ui/format-time';
 
 const now = new Date('2026-11-23T12:00:00Z');
+type FormatTime = typeof FormatTimeModule;
 
 describe('formatRelative', () => {
   it.each([
@@ -26,5 +28,71 @@ describe('formatUtc and dateFromSeconds', () => {
 
   it.each([['1600000000'], [Number.NaN], [Infinity], [1e20], [null]])('rejects %j', (value) => {
     expect(dateFromSeconds(value)).toBeNull();
+  });
+});
+
+describe('Intl formatters: none at load, one of each on first use', () => {
+  const real = { relative: Intl.RelativeTimeFormat, dateTime: Intl.DateTimeFormat };
+  /** Intl's constructors are read-only properties: replaced (and put back) through their descriptors. */
+  const replace = (name: 'RelativeTimeFormat' | 'DateTimeFormat', value: unknown) =>
+    Object.defineProperty(Intl, name, { value, writable: true, configurable: true });
+  afterEach(() => {
+    replace('RelativeTimeFormat', real.relative);
+    replace('DateTimeFormat', real.dateTime);
+  });
+
+  /** A fresh copy of the module, with the formatters made through the two Intl constructors counted. */
+  async function loadCounting() {
+    const made = { relative: 0, dateTime: 0 };
+    replace(
+      'RelativeTimeFormat',
+      class extends real.relative {
+        constructor(...args: ConstructorParameters<typeof Intl.RelativeTimeFormat>) {
+          super(...args);
+          made.relative += 1;
+        }
+      },
+    );
+    replace(
+      'DateTimeFormat',
+      class extends real.dateTime {
+        constructor(...args: ConstructorParameters<typeof Intl.DateTimeFormat>) {
+          super(...args);
+          made.dateTime += 1;
+        }
+      },
+    );
+    vi.resetModules();
+    const module = await import('../../src/ui/format-time');
+    return { module, made };
+  }
+
+  it('makes no formatter when the module loads', async () => {
+    const { made } = await loadCounting();
+    expect(made).toEqual({ relative: 0, dateTime: 0 });
+  });
+
+  it.each([
+    [
+      'formatRelative',
+      'relative' as const,
+      (m: FormatTime) => m.formatRelative(new Date('2026-11-26T12:00:00Z'), now),
+    ],
+    ['formatLocal', 'dateTime' as const, (m: FormatTime) => m.formatLocal(now)],
+  ])('%s makes its formatter on first use, once, shared by later calls', async (_name, which, call) => {
+    const { module, made } = await loadCounting();
+    const first = call(module);
+    expect(made[which]).toBe(1);
+    expect(call(module)).toBe(first);
+    call(module);
+    expect(made[which]).toBe(1);
+  });
+
+  it('formatLocal says what toLocaleString says with medium date and time styles', async () => {
+    const { module } = await loadCounting();
+    for (const at of [now, new Date('1999-12-31T23:59:59Z'), new Date(0)])
+      expect(module.formatLocal(at)).toBe(
+        at.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' }),
+      );
   });
 });

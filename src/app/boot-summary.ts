@@ -1,0 +1,76 @@
+import {
+  classifyToken,
+  decodeToken,
+  describeExpiry,
+  findTokens,
+  summarizeToken,
+  type SummaryTone,
+  type TokenSummaryText,
+} from '../token';
+import { parseHash } from './routing';
+
+const BADGE: Readonly<Record<SummaryTone, string>> = { ok: 'badge ok', warn: 'badge warn', err: 'badge err' };
+
+function element<K extends keyof HTMLElementTagNameMap>(
+  doc: Document,
+  tag: K,
+  text?: string,
+  className?: string,
+): HTMLElementTagNameMap[K] {
+  const el = doc.createElement(tag);
+  if (className) el.className = className;
+  if (text !== undefined) el.textContent = text;
+  return el;
+}
+
+/**
+ * The "Token summary" region as src/ui/token-summary.tsx renders it, built with DOM calls (text only, never
+ * HTML) from the same `summarizeToken` rows, for the page before React boots. Leaves out the local times
+ * (they need Intl, which waits until after the first paint; React's render adds them).
+ */
+export function buildSummary(doc: Document, summary: TokenSummaryText, emptyText: string): HTMLElement {
+  const section = element(doc, 'section', undefined, 'panel summary');
+  section.setAttribute('aria-label', 'Token summary');
+  section.append(
+    element(doc, 'h2', 'Token summary'),
+    element(doc, 'p', summary.headline ?? emptyText, summary.headline ? 'summary-headline' : 'muted'),
+  );
+  const list = element(doc, 'dl');
+  for (const row of summary.rows) {
+    const value = element(doc, 'dd');
+    if (row.badge) value.append(element(doc, 'span', row.badge.text, BADGE[row.badge.tone]), ' ');
+    value.append(row.text);
+    if (row.detail) value.append(element(doc, 'span', ` · ${row.detail}`, 'muted'));
+    list.append(element(doc, 'dt', row.label), value);
+  }
+  section.append(list);
+  return section;
+}
+
+/** Fills the static first screen for the current hash. Returns what it did, for tests. */
+export function writeFirstScreen(
+  doc: Document,
+  hash: string,
+  now: Date,
+): 'summary' | 'shell' | 'other-route' {
+  const inspector = doc.querySelector('[data-boot="inspect"]');
+  const { route, token } = parseHash(hash);
+  if (route !== 'inspect') {
+    // Another page: the static inspector would only flash before the app replaces it.
+    inspector?.replaceChildren();
+    doc.querySelector('.site-nav [aria-current]')?.removeAttribute('aria-current');
+    return 'other-route';
+  }
+  const paste = inspector?.querySelector('section[aria-label="Paste a token"]');
+  const box = paste?.querySelector('textarea');
+  if (!token || !paste || !box) return 'shell';
+  // As the page's own text (not a typed value): src/app/boot-handoff.ts tells the two apart.
+  box.defaultValue = token;
+  const found = findTokens(token);
+  const decoded = found.ok && found.tokens[0] ? decodeToken(found.tokens[0].value) : null;
+  if (!decoded?.ok) return 'shell';
+  const facts = classifyToken(decoded.token);
+  const summary = summarizeToken(facts, null, describeExpiry(decoded.token.payload, now));
+  paste.after(buildSummary(doc, summary, ''));
+  return 'summary';
+}
