@@ -205,6 +205,19 @@ describe('sign-in that cannot finish says why within seconds', () => {
     expect(app.offLoopback).toEqual([]);
   });
 
+  it.each(['Sign in with a popup', 'Sign in'])(
+    'offline, "%s" says so and stays on the page',
+    async (button) => {
+      const app = await openSignIn();
+      const { page } = app;
+      await page.context().setOffline(true);
+      await page.getByRole('button', { name: button, exact: true }).click();
+      await expectFailureWithButtonsBack(page, 'You are offline');
+      expect(page.url()).toBe(`${SPA_ORIGIN}/#signin`);
+      await page.context().setOffline(false);
+    },
+  );
+
   it('a redirect whose authority does not answer stays on the page', async () => {
     const app = await openSignIn();
     const { page } = app;
