@@ -1,4 +1,5 @@
 import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import InspectorResults from '../../src/app/inspector-results';
 import { loadCatalog, type Catalog } from '../../src/catalog';
@@ -87,6 +88,40 @@ describe('the lazy error data loads when the pasted answer needs it', () => {
     show(null, '', UNCOMMON_AADSTS);
     await expectIn('Error explanation', 'AADSTS17003 (CredentialKeyProvisioningFailed)');
     await expectIn('Answer', 'AADSTS17003 (CredentialKeyProvisioningFailed)');
+  });
+});
+
+describe('"I changed it at"', () => {
+  const IMPORT = 'POST https://api.securitycenter.microsoft.com/api/indicators/import';
+  const field = () => screen.findByRole('textbox', { name: 'I changed it at (optional)' }, LAZY);
+
+  it.each([
+    ['2023-11-15 10:00', /issued at 2023-11-14T22:13:20Z, before your change at 2023-11-15T10:00:00Z/],
+    ['2023-11-15T11:00+01:00', /before your change at 2023-11-15T10:00:00Z/],
+    ['2023-11-01 10:00', /after your change at 2023-11-01T10:00:00Z, and still lacks Ti\.ReadWrite/],
+  ])('%s: the verdict compares it with the token issue time', async (typed, said) => {
+    const u = userEvent.setup();
+    show(defenderManagedIdentity(), IMPORT);
+    const verdict = await region('Verdict');
+    expect(verdict).not.toHaveTextContent(/your change/);
+    await u.type(await field(), typed);
+    await vi.waitFor(() => expect(verdict).toHaveTextContent(said), LAZY);
+  });
+
+  it('says what it expects for a time it cannot read, and the diagnosis ignores it', async () => {
+    const u = userEvent.setup();
+    show(defenderManagedIdentity(), IMPORT);
+    const input = await field();
+    await u.type(input, 'yesterday');
+    expect(input).toHaveAttribute('aria-invalid', 'true');
+    expect(input).toHaveAccessibleDescription(/Enter a date and time such as 2026-12-01 14:30/);
+    expect(await region('Verdict')).not.toHaveTextContent(/your change/);
+  });
+
+  it('is not offered without a token', async () => {
+    show(null, '', DEFENDER_MISSING);
+    await region('Error explanation');
+    expect(screen.queryByRole('textbox', { name: 'I changed it at (optional)' })).toBeNull();
   });
 });
 
@@ -265,5 +300,54 @@ describe('every family is recognised from the UI', () => {
   ])('%s shows in the verdict', async (_name, payload, request, answer, said) => {
     show(payload, request, answer);
     await expectIn('Verdict', said);
+  });
+});
+
+describe('the verdict panel and the error panel show the same findings', () => {
+  /** The finding messages of a panel's list, badges and fixes left out. */
+  function messages(panel: HTMLElement, listSelector: string): string[] {
+    return [...panel.querySelectorAll(`${listSelector} > li`)].map(
+      (li) => li.childNodes[2]?.textContent?.trim() ?? '',
+    );
+  }
+
+  it.each<[string, Payload, string, string]>([
+    [
+      'Graph 403 on /users',
+      app(['Mail.Read']),
+      'GET https://graph.microsoft.com/v1.0/users',
+      PASTED_ANSWERS[6]?.text ?? '',
+    ],
+    [
+      'Defender missing roles',
+      defenderManagedIdentity(),
+      'POST https://api.securitycenter.microsoft.com/api/indicators/import',
+      DEFENDER_MISSING,
+    ],
+    [
+      'AADSTS65001 with a request',
+      user('openid'),
+      'GET https://graph.microsoft.com/v1.0/users',
+      PASTED_ANSWERS[0]?.text ?? '',
+    ],
+    [
+      'ARM AuthorizationFailed',
+      armMi,
+      'GET https://management.azure.com/subscriptions/s1/resourceGroups/rg1?api-version=2021-04-01',
+      ARM_DENIED,
+    ],
+  ])('%s', async (_name, payload, request, answer) => {
+    show(payload, request, answer);
+    const verdict = await region('Verdict');
+    const error = await region('Error explanation');
+    await vi.waitFor(() => {
+      const shown = messages(verdict, 'ol.verdict-findings');
+      expect(shown.length).toBeGreaterThan(0);
+      expect(shown.every((m) => m.length > 10)).toBe(true);
+    }, LAZY);
+    await vi.waitFor(
+      () => expect(messages(error, 'ul.verdict-findings')).toEqual(messages(verdict, 'ol.verdict-findings')),
+      LAZY,
+    );
   });
 });

@@ -74,3 +74,40 @@ describe('credentials in a link are loaded, scrubbed and announced', () => {
     });
   }
 });
+
+describe('values from a token never become in-app links', () => {
+  const HOSTILE =
+    '#grant&principal_id=zqEvilPrincipal&api=00000003-0000-0000-c000-000000000000&permission=Directory.ReadWrite.All';
+  const hostileToken = makeToken({
+    ...graphDelegatedV1(),
+    oid: HOSTILE,
+    app_displayname: '#consent&client_id=zqEvilClient&scope=Directory.ReadWrite.All',
+    name: 'javascript:alert(1)',
+  });
+
+  it('an oid, app name or name holding an app route renders as text, never as an <a>', async () => {
+    const request = encodeURIComponent('GET https://graph.microsoft.com/v1.0/security/alerts_v2');
+    const app = await browser.open(`/#token=${hostileToken}&request=${request}`);
+    const { page } = app;
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Claims' }).textContent(), { timeout: 15_000 })
+      .toContain(HOSTILE);
+    const anchors = await page.evaluate(() =>
+      [...document.querySelectorAll('a')].map((a) => ({
+        href: a.getAttribute('href') ?? '',
+        text: a.textContent ?? '',
+      })),
+    );
+    for (const a of anchors) {
+      expect(a.text).not.toContain('zqEvil');
+      expect(a.text).not.toContain('javascript:');
+      // A link the app builds may carry a value percent-encoded, never the raw route from the token.
+      expect(a.href).not.toContain('principal_id=zqEvilPrincipal');
+      expect(a.href).not.toContain('client_id=zqEvilClient');
+      expect(a.href).not.toMatch(/^javascript:/i);
+    }
+    expect(page.url()).not.toContain('zqEvil');
+    expect(app.pageErrors).toEqual([]);
+    await app.close();
+  });
+});

@@ -11,6 +11,7 @@ import {
 import { CompareDifferences } from '../../ui/compare-differences';
 import { CompareTokenBox } from '../../ui/compare-token-box';
 import '../../ui/inspector.css';
+import { useGates } from '../use-gates';
 import type { ViewProps } from '../view-props';
 
 type Side =
@@ -57,9 +58,11 @@ export default function CompareView({ token, params, catalog, now }: ViewProps) 
   const parsedRequest = useMemo(() => (requestText.trim() ? parseRequest(requestText) : null), [requestText]);
   const request = parsedRequest?.ok ? parsedRequest.request : null;
 
+  // The same gates the inspector's diagnosis uses, so a verdict here matches the inspector's.
+  const gates = useGates(request !== null);
   const comparison = useMemo(
-    () => (a.ok && b.ok ? compareTokens(a.side, b.side, { now, catalog, request }) : null),
-    [a, b, now, catalog, request],
+    () => (a.ok && b.ok ? compareTokens(a.side, b.side, { now, catalog, request, gates }) : null),
+    [a, b, now, catalog, request, gates],
   );
 
   return (
