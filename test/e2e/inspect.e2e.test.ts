@@ -1,6 +1,15 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { graphAppOnlyV2, graphDelegatedV1, idTokenV2, makeToken, TENANT_ID } from '../fixtures/make-token';
+import {
+  defenderManagedIdentity,
+  graphAppOnlyV2,
+  graphDelegatedV1,
+  guestDelegatedV2,
+  idTokenV2,
+  makeToken,
+  OTHER_TENANT_ID,
+  TENANT_ID,
+} from '../fixtures/make-token';
 import { setUpBrowser, type AppPage } from './support/shared-browser';
 import { runAxe } from './support/axe';
 import { SPA_ORIGIN } from './support/constants.mjs';
@@ -63,6 +72,65 @@ describe('inspecting a pasted token', () => {
     await app.page.getByRole('region', { name: 'Paste a token' }).locator('.input-error').waitFor();
     expect(app.pageErrors).toEqual([]);
     await app.close();
+  });
+});
+
+describe('the summary names who and what', () => {
+  it.each([
+    [
+      "a managed identity's resource from xms_mirid",
+      makeToken(defenderManagedIdentity()),
+      ['managed identity of mi-fake', 'User-assigned managed identity mi-fake, resource group rg-fake'],
+    ],
+    [
+      'a guest and their home tenant',
+      makeToken(guestDelegatedV2()),
+      ['Guest Person (guest@fabrikam.example)', `Guest (B2B) user, home tenant ${OTHER_TENANT_ID}`],
+    ],
+    [
+      'the client app by app_displayname when the catalog does not know it',
+      makeToken({
+        ...graphDelegatedV1(),
+        appid: '22222222-0000-0000-0000-000000000009',
+        app_displayname: 'Contoso dashboard',
+      }),
+      ['Contoso dashboard (22222222-0000-0000-0000-000000000009)', 'Tess Tester (tess@contoso.example)'],
+    ],
+  ])('%s', async (_name, token, parts) => {
+    const app = await browser.open(`/#token=${token}`);
+    const { page } = app;
+    await expect.poll(() => summary(page).innerText(), POLL).toContain(parts[0]);
+    const text = await summary(page).innerText();
+    for (const part of parts) expect(text).toContain(part);
+    expect(app.pageErrors).toEqual([]);
+  });
+});
+
+describe('near misses are named', () => {
+  const SECURITY_READER = '5d6b6bb7-de71-4623-b4af-96380a352509';
+  it.each([
+    [
+      'SecurityEvents.Read.All for alerts_v2',
+      makeToken({ ...graphDelegatedV1(), scp: 'SecurityEvents.Read.All', wids: [SECURITY_READER] }),
+      'GET https://graph.microsoft.com/v1.0/security/alerts_v2',
+      'SecurityAlert.Read.All',
+      'covers the legacy /security/alerts and /security/secureScores, not alerts_v2',
+    ],
+    [
+      'a Graph Explorer token gets the Graph Explorer fix',
+      makeToken({ ...graphDelegatedV1(), scp: 'openid', appid: 'de8bc8b5-d9f9-48b1-a8ad-b748da725064' }),
+      'GET https://graph.microsoft.com/v1.0/users',
+      'User.ReadBasic.All',
+      'In Graph Explorer, open "Modify permissions", consent to User.ReadBasic.All',
+    ],
+  ])('%s', async (_name, token, request, permission, near) => {
+    const app = await browser.open(`/#token=${token}&request=${encodeURIComponent(request)}`);
+    const { page } = app;
+    const answer = page.getByRole('region', { name: 'Answer' });
+    await expect.poll(() => answer.innerText(), POLL).toContain(`Permission to add: ${permission}`);
+    const verdict = page.getByRole('region', { name: 'Verdict' });
+    await expect.poll(() => verdict.innerText(), POLL).toContain(near);
+    expect(app.pageErrors).toEqual([]);
   });
 });
 

@@ -205,6 +205,22 @@ describe('sign-in that cannot finish says why within seconds', () => {
     expect(app.offLoopback).toEqual([]);
   });
 
+  // Known gap found this round: offline (context.setOffline), both buttons stay disabled for more than 20 s
+  // and no alert appears, although src/auth/check-authority.ts has an "offline" answer. Skipped until the
+  // auth layer is fixed; remove .skip to see it.
+  it.skip.each(['Sign in with a popup', 'Sign in'])(
+    'offline, "%s" says so and stays on the page',
+    async (button) => {
+      const app = await openSignIn();
+      const { page } = app;
+      await page.context().setOffline(true);
+      await page.getByRole('button', { name: button, exact: true }).click();
+      await expectFailureWithButtonsBack(page, 'You are offline');
+      expect(page.url()).toBe(`${SPA_ORIGIN}/#signin`);
+      await page.context().setOffline(false);
+    },
+  );
+
   it('a redirect whose authority does not answer stays on the page', async () => {
     const app = await openSignIn();
     const { page } = app;
