@@ -51,9 +51,16 @@ function whoCanDo(action: FixAction | undefined): string | null {
  */
 export function AnswerCard(props: AnswerCardProps) {
   const { requestLine, verdict, answerLine, findings, permissionToAdd, prompt, hrefOf } = props;
-  const todo = findings.find((f) => f.fix !== null && f.severity !== 'info') ?? null;
-  const blocking = findings.find((f) => f.severity === 'error') ?? todo;
-  const rest = findings.filter((f) => f !== todo && f !== blocking && f.severity !== 'info');
+  const general = findings.find((f) => f.fix !== null && f.severity !== 'info') ?? null;
+  // A known Microsoft client (Graph Explorer, Graph PowerShell, Azure CLI) is fixed in how it signs in, not
+  // in an app registration: when the token lacks a permission, that client's way is the one thing to do.
+  const client = findings.find((f) => f.code === 'client-fix' && f.fix !== null) ?? null;
+  const todo = client !== null && general !== null ? client : general;
+  const blocking = findings.find((f) => f.severity === 'error') ?? general;
+  // A near miss (a permission close to the one needed) is worth seeing next to the verdict.
+  const rest = findings.filter(
+    (f) => f !== todo && f !== blocking && (f.severity !== 'info' || f.code === 'near-miss-permission'),
+  );
   const who = todo?.fix ? whoCanDo(todo.fix.actions[0]) : null;
   const verdictClass = verdict ?? (answerLine ? 'denied' : 'cant-tell');
   return (
@@ -83,6 +90,7 @@ export function AnswerCard(props: AnswerCardProps) {
           {todo?.fix && (
             <div className="answer-todo">
               <h3>What to do</h3>
+              {todo === client && <p>{todo.message}</p>}
               <FixView fix={todo.fix} hrefOf={hrefOf} />
               {who && (
                 <p className="answer-who">

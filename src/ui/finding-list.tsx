@@ -13,7 +13,10 @@ const BADGE: Record<Finding['severity'], string> = {
 };
 const WORD: Record<Finding['severity'], string> = { error: 'Error', warning: 'Warning', info: 'Note' };
 
-/** Findings as a plain list: severity, message, and the fix when there is one. Renders nothing when empty. */
+/**
+ * Findings as a plain list: severity, message, and the fix when there is one ("Fix" for what blocks or
+ * may block, "Note" for a caveat's advice). Renders nothing when empty.
+ */
 export function FindingList({ findings, label }: FindingListProps) {
   if (findings.length === 0) return null;
   return (
@@ -23,7 +26,12 @@ export function FindingList({ findings, label }: FindingListProps) {
         {findings.map((f, i) => (
           <li key={`${f.code}-${i}`}>
             <span className={BADGE[f.severity]}>{WORD[f.severity]}</span> {f.message}
-            {f.fix && <span className="finding-fix"> Fix: {f.fix.text}</span>}
+            {f.fix && (
+              <span className="finding-fix">
+                {' '}
+                {f.severity === 'info' ? 'Note' : 'Fix'}: {f.fix.text}
+              </span>
+            )}
           </li>
         ))}
       </ul>

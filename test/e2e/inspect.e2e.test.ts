@@ -130,6 +130,8 @@ describe('near misses are named', () => {
     await expect.poll(() => answer.innerText(), POLL).toContain(`Permission to add: ${permission}`);
     const verdict = page.getByRole('region', { name: 'Verdict' });
     await expect.poll(() => verdict.innerText(), POLL).toContain(near);
+    // The answer card names it too: a near miss next to the verdict, the client's own fix as the thing to do.
+    expect(await answer.innerText()).toContain(near);
     expect(app.pageErrors).toEqual([]);
   });
 });

@@ -205,10 +205,8 @@ describe('sign-in that cannot finish says why within seconds', () => {
     expect(app.offLoopback).toEqual([]);
   });
 
-  // Known gap found this round: offline (context.setOffline), both buttons stay disabled for more than 20 s
-  // and no alert appears, although src/auth/check-authority.ts has an "offline" answer. Skipped until the
-  // auth layer is fixed; remove .skip to see it.
-  it.skip.each(['Sign in with a popup', 'Sign in'])(
+  // Offline the sign-in says so at once, before loading MSAL or leaving the page.
+  it.each(['Sign in with a popup', 'Sign in'])(
     'offline, "%s" says so and stays on the page',
     async (button) => {
       const app = await openSignIn();

@@ -62,7 +62,15 @@ const settingsKey = (s: AuthClient['settings']) => JSON.stringify(s);
 export default function SigninView(props: ViewProps) {
   // React Query lives only in this lazy chunk, like MSAL.
   const [queryClient] = useState(
-    () => new QueryClient({ defaultOptions: { queries: { retry: false, gcTime: 0 } } }),
+    () =>
+      new QueryClient({
+        // react-query pauses work while the browser is offline; here it must run, so a sign-in or a Graph
+        // call can say "offline" instead of leaving the buttons disabled.
+        defaultOptions: {
+          queries: { retry: false, gcTime: 0, networkMode: 'always' },
+          mutations: { networkMode: 'always' },
+        },
+      }),
   );
   return (
     <QueryClientProvider client={queryClient}>
