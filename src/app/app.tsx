@@ -35,6 +35,10 @@ const VIEWS: Record<ViewRoute, ComponentType<ViewProps>> = {
   compare: lazy(() => import('./views/compare-view')),
 };
 
+// The same lazy chunk the inspector loads: a token or credential that came in a link to another page (a
+// comparison's second token, a code next to a consent link) gets the same notice there.
+const LinkNotice = lazy(() => import('../ui/link-notice').then((m) => ({ default: m.LinkNotice })));
+
 const NAV: readonly { route: Route; label: string }[] = [
   { route: 'inspect', label: 'Inspect' },
   { route: 'catalog', label: 'Catalog' },
@@ -162,17 +166,25 @@ export function App() {
             names={loadedCatalog}
             linkNotice={link.notice}
             onDismissNotice={onDismissNotice}
+            autoFocus={input.clearKey > 0}
           />
         ) : (
-          <ErrorBoundary resetKey={route} label={route}>
-            <Suspense fallback={<p className="muted">Loading…</p>}>
-              <ViewHost
-                key={`${route}|${link.count}|${paramsKey}`}
-                View={View}
-                props={{ params: viewParams, token: inspection.token, onToken, catalog, navigate }}
-              />
-            </Suspense>
-          </ErrorBoundary>
+          <>
+            {link.notice !== null && (
+              <Suspense fallback={null}>
+                <LinkNotice kind={link.notice} onDismiss={onDismissNotice} />
+              </Suspense>
+            )}
+            <ErrorBoundary resetKey={route} label={route}>
+              <Suspense fallback={<p className="muted">Loading…</p>}>
+                <ViewHost
+                  key={`${route}|${link.count}|${paramsKey}`}
+                  View={View}
+                  props={{ params: viewParams, token: inspection.token, onToken, catalog, navigate }}
+                />
+              </Suspense>
+            </ErrorBoundary>
+          </>
         )}
       </main>
     </>

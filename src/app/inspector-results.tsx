@@ -1,12 +1,12 @@
-import { lazy, Suspense, useMemo, type ComponentType, type ReactNode } from 'react';
+import { lazy, Suspense, useMemo, useState, type ComponentType, type ReactNode } from 'react';
 import type { Catalog } from '../catalog';
 import { AnswerCard } from '../ui/answer-card';
+import { ChangedAtField, readChangedAt } from '../ui/changed-at-field';
 import { ErrorBoundary } from '../ui/error-boundary';
 import { FindingList } from '../ui/finding-list';
 import { answerCardProps } from './answer';
 import { fixHref } from './fix-links';
 import { useDiagnosis } from './use-diagnosis';
-import { useGates } from './use-gates';
 import { useNow } from './use-now';
 import type { InspectedToken, SectionProps } from './view-props';
 
@@ -87,8 +87,9 @@ function PendingPanel({ label, text }: { label: string; text: string }) {
  */
 export default function InspectorResults(props: InspectorResultsProps) {
   const { token, requestText, answerText, catalog, summary, emptyText } = props;
-  const gates = useGates(requestText.trim() !== '');
-  const inspected = useDiagnosis(token, requestText, answerText, catalog, gates);
+  const [changedText, setChangedText] = useState('');
+  const changedAt = readChangedAt(changedText).at;
+  const inspected = useDiagnosis(token, requestText, answerText, catalog, changedAt);
   const sectionProps: SectionProps = useMemo(() => ({ inspected, catalog }), [inspected, catalog]);
   const answer = useMemo(() => answerCardProps(inspected, catalog), [inspected, catalog]);
   const resetKey = token?.raw ?? null;
@@ -99,6 +100,8 @@ export default function InspectorResults(props: InspectorResultsProps) {
           <AnswerCard {...answer} hrefOf={fixHref} />
         </ErrorBoundary>
       }
+      {/* Only a token has an issue time to compare the change with. */}
+      {token && <ChangedAtField value={changedText} onChange={setChangedText} />}
       {summary}
       <FindingList findings={token?.findings ?? []} label="Token warnings" />
       {

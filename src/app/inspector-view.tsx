@@ -20,8 +20,13 @@ import type { Example } from './examples';
 // to diagnose, so the first load holds only the paste box and the summary.
 const InspectorResults = lazy(() => import('./inspector-results'));
 const Examples = lazy(() => import('./examples-picker'));
-// Only for a paste that holds several tokens.
-const TokenChoice = lazy(() => import('../ui/token-choice').then((m) => ({ default: m.FoundTokenChoice })));
+// Only for a paste that holds several tokens. Fetched as soon as the box gets focus, so the choice is there
+// with the summary: a keyboard user who pastes and presses Tab must not pass it before it arrives.
+const loadTokenChoice = () => import('../ui/token-choice');
+const TokenChoice = lazy(() => loadTokenChoice().then((m) => ({ default: m.FoundTokenChoice })));
+const prefetchTokenChoice = () => {
+  loadTokenChoice().catch(() => undefined);
+};
 // Shown only after a link carried a token.
 const LinkNotice = lazy(() => import('../ui/link-notice').then((m) => ({ default: m.LinkNotice })));
 
@@ -50,16 +55,14 @@ export interface InspectorViewProps {
   /** Set when a token or credential arrived in the link, which the browser's history now holds. */
   readonly linkNotice: LinkNoticeKind | null;
   readonly onDismissNotice: () => void;
+  /** Set when the page was started afresh by Clear: focus goes back into the box. */
+  readonly autoFocus?: boolean;
 }
 
-function nameApi(names: LoadedCatalog | null, raw: string | null): NamedId | null {
+/** Names an API (an audience) or, with `app`, an app ID, once the catalog has loaded. */
+function named(names: LoadedCatalog | null, raw: string | null, app: boolean): NamedId | null {
   if (raw === null) return null;
-  return { raw, name: names ? names.nameOfApi(raw) : null };
-}
-
-function nameApp(names: LoadedCatalog | null, raw: string | null): NamedId | null {
-  if (raw === null) return null;
-  return { raw, name: names ? names.nameOfApp(raw) : null };
+  return { raw, name: names && (app ? names.nameOfApp(raw) : names.nameOfApi(raw)) };
 }
 
 /** The summary with a clock of its own: only it re-renders every second (for "expires in …"). */
@@ -80,11 +83,9 @@ function LiveSummary({
     [token, now],
   );
   const isId = facts?.kind === 'id';
-  const api = useMemo(
-    () => (isId ? nameApp(names, facts?.audience ?? null) : nameApi(names, facts?.audience ?? null)),
-    [names, facts?.audience, isId],
-  );
-  const client = useMemo(() => nameApp(names, facts?.clientId ?? null), [names, facts?.clientId]);
+  // An ID token's audience is the client app.
+  const api = useMemo(() => named(names, facts?.audience ?? null, isId), [names, facts?.audience, isId]);
+  const client = useMemo(() => named(names, facts?.clientId ?? null, true), [names, facts?.clientId]);
   return (
     <TokenSummary
       classification={facts}
@@ -191,7 +192,14 @@ export function InspectorView(props: InspectorViewProps) {
         )}
         <div className="paste-grid">
           <div className="paste-main">
-            <PasteBox value={text} onChange={onPaste} onClear={onClear} status={status} />
+            <PasteBox
+              value={text}
+              onChange={onPaste}
+              onClear={onClear}
+              status={status}
+              onFocus={prefetchTokenChoice}
+              autoFocus={props.autoFocus}
+            />
             {tokens.length > 1 && (
               <Suspense fallback={null}>
                 <TokenChoice found={tokens} selectedIndex={selectedIndex} onSelect={onSelect} />

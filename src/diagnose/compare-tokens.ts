@@ -41,7 +41,7 @@ export function compareTokens(a: ComparedToken, b: ComparedToken, options: Compa
         request,
         answer: null,
         catalog,
-        gates: null,
+        gates: options.gates ?? null,
         now: options.now,
       });
     diagnoses = { a: run(a), b: run(b) };

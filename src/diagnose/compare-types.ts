@@ -1,4 +1,4 @@
-import type { Catalog } from '../catalog';
+import type { Catalog, GateData } from '../catalog';
 import type { Classification, DecodedJwt, Finding } from '../token';
 import type { Diagnosis, ParsedRequest } from './types';
 
@@ -16,6 +16,8 @@ export interface CompareOptions {
   readonly catalog?: Catalog | null;
   /** When given, both tokens are diagnosed for it and the differences that change the verdict lead. */
   readonly request?: ParsedRequest | null;
+  /** The gates outside the token, as the inspector's diagnosis uses them; null while they load. */
+  readonly gates?: GateData | null;
 }
 
 /** What a meaning-level difference is about. */

@@ -1,4 +1,5 @@
 import type { Catalog } from '../catalog';
+import type { AadstsNames } from '../catalog/aadsts-names';
 import type { AzureRoleData } from '../catalog/azure-roles';
 import type { GateData } from '../catalog/gates';
 import type { Classification, DecodedJwt } from '../token';
@@ -31,6 +32,8 @@ export interface DiagnosisContext {
   readonly gates: GateData | null;
   /** Azure built-in roles (`loadAzureRoles()`), for Azure RBAC errors; null or absent while not loaded. */
   readonly azureRoles?: AzureRoleData | null;
+  /** The complete AADSTS list (`loadAadstsNames()`), for codes we have no explanation of; null or absent while not loaded. */
+  readonly aadstsNames?: AadstsNames | null;
   /** The clock, for lifetime checks only. */
   readonly now: Date;
   /** "I changed it at": when the user granted the permission or role, to tell a stale token. */

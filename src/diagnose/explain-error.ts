@@ -1,4 +1,5 @@
 import type { Catalog } from '../catalog';
+import { aadstsName, type AadstsNames } from '../catalog/aadsts-names';
 import type { AzureRoleData } from '../catalog/azure-roles';
 import { describeExpiry, type Classification, type DecodedJwt } from '../token';
 import { explainAadsts } from './aadsts-codes';
@@ -19,6 +20,8 @@ export interface ErrorContext {
   readonly catalog?: Catalog | null;
   readonly request?: ParsedRequest | null;
   readonly azureRoles?: AzureRoleData | null;
+  /** The complete AADSTS list (`loadAadstsNames()`), for the short name of codes we do not explain. */
+  readonly aadstsNames?: AadstsNames | null;
   /** The current time, for the token's expiry; without it expiry is not cross-checked. */
   readonly now?: Date;
 }
@@ -37,17 +40,21 @@ export interface AnswerMeaning {
 
 /**
  * What a pasted answer means on its own: the family's explanation and the code's, in our words. Pure;
- * does not look at a token (the findings of `diagnose` do that).
+ * does not look at a token (the findings of `diagnose` do that). `names` (the complete AADSTS list, loaded
+ * lazily) gives the short name of a code we have no explanation for.
  */
-export function describeAnswer(answer: ApiAnswer): AnswerMeaning {
+export function describeAnswer(answer: ApiAnswer, names: AadstsNames | null = null): AnswerMeaning {
   const family = answer.family;
   const aadsts = answer.aadsts ? explainAadsts(answer.aadsts) : null;
+  const name = answer.aadsts && names ? aadstsName(names, answer.aadsts) : null;
   const text =
     family === 'aadsts' && aadsts
       ? `${ERROR_KIND_TEXT.aadsts} ${answer.aadsts} (${aadsts.title}): ${aadsts.explanation}`
-      : family === 'aadsts'
-        ? `${ERROR_KIND_TEXT.aadsts} This code is not in our table; look it up on Microsoft's error code page.`
-        : ERROR_KIND_TEXT[family];
+      : family === 'aadsts' && name
+        ? `${ERROR_KIND_TEXT.aadsts} ${answer.aadsts} (${name}): Microsoft's short name for it; we have no explanation of our own yet, so look it up on Microsoft's error code page.`
+        : family === 'aadsts'
+          ? `${ERROR_KIND_TEXT.aadsts} This code is not in our table; look it up on Microsoft's error code page.`
+          : ERROR_KIND_TEXT[family];
   return {
     label: ERROR_FAMILY_LABEL[family],
     text,
@@ -57,7 +64,7 @@ export function describeAnswer(answer: ApiAnswer): AnswerMeaning {
 }
 
 /** Builds the one diagnosis context from the explainer's older, looser arguments. */
-function contextOf(answer: ApiAnswer, context: ErrorContext): DiagnosisContext {
+function contextOf(answer: ApiAnswer, context: ErrorContext): DiagnosisContext & { answer: ApiAnswer } {
   const { token, classification } = context;
   return {
     token: token && classification ? { decoded: token, facts: classification } : null,
@@ -66,6 +73,7 @@ function contextOf(answer: ApiAnswer, context: ErrorContext): DiagnosisContext {
     catalog: context.catalog ?? null,
     gates: null,
     azureRoles: context.azureRoles ?? null,
+    aadstsNames: context.aadstsNames ?? null,
     now: context.now ?? new Date(0),
   };
 }
@@ -130,17 +138,16 @@ function panelOnlyFindings(ctx: DiagnosisContext): ErrorFinding[] {
 }
 
 /**
- * Explains a pasted API or sign-in error: reads it once (`readApiAnswer`), says what its family and code
- * mean (`describeAnswer`) and runs the answer rules of the one diagnosis against the token when one is
- * given, so the error panel and the verdict say the same. Does not call the API and never throws.
+ * Explains an answer already read by `readApiAnswer` against the one diagnosis context (token, request,
+ * catalog, gates, Azure roles, AADSTS names, clock): what its family and code mean (`describeAnswer`)
+ * and what the answer rules of the one diagnosis find, so the error panel and the verdict say the same.
+ * Without a token the rules still say what to change. Does not read the text again, does not call the
+ * API and never throws.
  */
-export function explainError(text: string, context: ErrorContext = {}): ErrorExplanation {
-  const read = readApiAnswer(text);
-  if (!read.ok) return read;
-  const answer = read.answer;
-  const ctx = contextOf(answer, context);
-  const meaning = describeAnswer(answer);
-  const ruled = ctx.token ? ANSWER_RULES.flatMap((rule) => rule(ctx)) : [];
+export function explainApiAnswer(ctx: DiagnosisContext & { readonly answer: ApiAnswer }): ErrorExplanation {
+  const answer = ctx.answer;
+  const meaning = describeAnswer(answer, ctx.aadstsNames ?? null);
+  const ruled = ANSWER_RULES.flatMap((rule) => rule(ctx));
   return {
     ok: true,
     kind: answer.family,
@@ -155,4 +162,15 @@ export function explainError(text: string, context: ErrorContext = {}): ErrorExp
     correlation: answer.correlation,
     findings: [...panelOnlyFindings(ctx), ...(ruled as ErrorFinding[])],
   };
+}
+
+/**
+ * Explains a pasted API or sign-in error from its text: reads it (`readApiAnswer`) and hands the answer to
+ * {@link explainApiAnswer}. For callers that have only the text (the sign-in page, tests); the inspector
+ * reads the answer once itself. Does not call the API and never throws.
+ */
+export function explainError(text: string, context: ErrorContext = {}): ErrorExplanation {
+  const read = readApiAnswer(text);
+  if (!read.ok) return read;
+  return explainApiAnswer(contextOf(read.answer, context));
 }

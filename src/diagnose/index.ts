@@ -21,7 +21,8 @@ export type {
   TargetApi,
   Verdict,
 } from './types';
-export { explainError } from './explain-error';
+export { describeAnswer, explainApiAnswer, explainError } from './explain-error';
+export { answerNeedsAadstsNames, answerNeedsAzureRoles } from './rules/answer-rules';
 export {
   readApiAnswer,
   decodeClaimsChallenge,
@@ -56,8 +57,9 @@ export type {
   DifferenceCode,
 } from './compare-tokens';
 export { redactClaims, REDACTED, REDACTED_SEGMENT } from './redact-claims';
+export { scrubCredentials } from './scrub-credentials';
 export type { RedactedClaims } from './redact-claims';
-export { buildReport } from './build-report';
+export { buildReport, redactOptionsFor } from './build-report';
 export type { ReportInput } from './build-report';
 export { diagnose } from './diagnose';
 export { VERDICT_LABELS } from './verdict-labels';

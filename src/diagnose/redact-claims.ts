@@ -1,4 +1,5 @@
 import type { Claims } from '../token';
+import { scrubCredentials, scrubCredentialsDeep, uniqueKey } from './scrub-credentials';
 
 /** What replaces a masked value. */
 export const REDACTED = '[redacted]';
@@ -55,6 +56,18 @@ const KEPT = new Set([
   'xms_pftexp',
 ]);
 
+/**
+ * The object ID of the caller, kept when the caller is an app (a service principal or a managed identity):
+ * it names no person, and the admin needs it to assign the missing app role. A user's stays masked.
+ */
+const APP_PRINCIPAL = new Set(['oid', 'sub']);
+
+/** What {@link redactClaims} needs to know about the token besides its payload. */
+export interface RedactOptions {
+  /** The token is app-only (a service principal or a managed identity): its `oid` and `sub` are kept. */
+  readonly appOnly?: boolean;
+}
+
 /** Resource-ID claims: the identifying names are masked, the `providers/<namespace>/<type>` shape stays. */
 const SHAPED = new Set(['xms_mirid', 'xms_az_rid']);
 
@@ -67,16 +80,22 @@ const SHAPED = new Set(['xms_mirid', 'xms_az_rid']);
  * device IDs, `groups`, `_claim_sources` and any custom claim never leave. Arrays and objects keep their shape
  * (length, keys) with every leaf replaced by {@link REDACTED}; `xms_mirid` keeps the resource-ID shape
  * (`/subscriptions/…/resourcegroups/…/providers/Microsoft.ManagedIdentity/userAssignedIdentities/…`).
+ * With `appOnly`, `oid` and `sub` (the service principal's object ID) are kept too. Kept values and every
+ * claim name, however deep, still go through {@link scrubCredentials}: a JWT, refresh token, `code=` or
+ * secret inside a kept claim or a key name is masked (and the claim listed as masked).
  * Takes only the payload: the signature and the raw token are never part of the output.
  * Does not decide whether a claim is valid, and does not mutate its input.
  */
-export function redactClaims(payload: Claims): RedactedClaims {
+export function redactClaims(payload: Claims, options: RedactOptions = {}): RedactedClaims {
   const claims: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   const masked: string[] = [];
-  for (const [name, value] of Object.entries(payload)) {
-    if (KEPT.has(name)) {
-      claims[name] = value;
-    } else if (SHAPED.has(name) && typeof value === 'string') {
+  for (const [rawName, value] of Object.entries(payload)) {
+    const name = uniqueKey(claims, scrubCredentials(rawName));
+    if (KEPT.has(rawName) || (options.appOnly === true && APP_PRINCIPAL.has(rawName))) {
+      const scrubbed = scrubCredentialsDeep(value);
+      claims[name] = scrubbed;
+      if (JSON.stringify(scrubbed) !== JSON.stringify(value)) masked.push(name);
+    } else if (SHAPED.has(rawName) && typeof value === 'string') {
       claims[name] = maskResourceId(value);
       masked.push(name);
     } else {
@@ -87,9 +106,9 @@ export function redactClaims(payload: Claims): RedactedClaims {
   return { claims, masked };
 }
 
-/** Whether {@link redactClaims} keeps a claim's value as it is. */
-export function isKeptClaim(name: string): boolean {
-  return KEPT.has(name);
+/** Whether {@link redactClaims} keeps a claim's value (credential shapes inside it aside). */
+export function isKeptClaim(name: string, options: RedactOptions = {}): boolean {
+  return KEPT.has(name) || (options.appOnly === true && APP_PRINCIPAL.has(name));
 }
 
 function maskValue(value: unknown): unknown {
@@ -97,7 +116,9 @@ function maskValue(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(maskValue);
   if (typeof value === 'object') {
     const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-    for (const [key, inner] of Object.entries(value)) out[key] = maskValue(inner);
+    // Key names stay (the shape helps support), except a key that is itself a credential.
+    for (const [key, inner] of Object.entries(value))
+      out[uniqueKey(out, scrubCredentials(key))] = maskValue(inner);
     return out;
   }
   return REDACTED;

@@ -98,7 +98,8 @@ export function ErrorExplanationPanel({
             )}
           </dl>
           <p className="error-meaning">{explanation.explanation}</p>
-          {explanation.aadsts && (
+          {/* The sign-in finding below carries this fix with its actions; say it once. */}
+          {explanation.aadsts && !findings.some((f) => f.code === 'sign-in-error') && (
             <FixView fix={{ text: explanation.aadsts.fix, actions: [] }} hrefOf={hrefOf} />
           )}
           <p>
@@ -123,7 +124,7 @@ export function ErrorExplanationPanel({
           )}
           {findings.length > 0 && (
             <>
-              <h3>Checked against the token and the request</h3>
+              <h3>{hasToken ? 'Checked against the token and the request' : 'What to change'}</h3>
               <ul className="verdict-findings">
                 {findings.map((f, i) => (
                   <li key={`${f.code}-${i}`}>

@@ -1,6 +1,5 @@
 import type { Fix, FixAction } from '../token';
 import { CopyButton } from './copy-button';
-import { VerdictFixText } from './verdict-fix-text';
 
 export interface FixViewProps {
   readonly fix: Fix;
@@ -36,7 +35,16 @@ function CodeBlock({ label, text }: { label: string; text: string }) {
   );
 }
 
-function Action({ action, href }: { action: FixAction; href: string | null }) {
+function Action({
+  action,
+  href,
+  commands,
+}: {
+  action: FixAction;
+  href: string | null;
+  /** True when the fix carries its own commands: a role assignment is then named, not printed twice. */
+  commands: boolean;
+}) {
   switch (action.kind) {
     case 'consent':
       return href === null ? null : (
@@ -51,7 +59,14 @@ function Action({ action, href }: { action: FixAction; href: string | null }) {
         </a>
       );
     case 'role-assignment':
-      return <CodeBlock label="Azure CLI command" text={roleAssignmentCommand(action)} />;
+      return commands ? (
+        <p className="fix-portal">
+          Azure role assignment: <strong>{action.role}</strong> for{' '}
+          <code>{action.assignee ?? '<object ID>'}</code> at <code>{action.scope ?? '<scope>'}</code>
+        </p>
+      ) : (
+        <CodeBlock label="Azure CLI command" text={roleAssignmentCommand(action)} />
+      );
     case 'command':
       return <CodeBlock label={action.label} text={action.text} />;
     case 'portal':
@@ -79,15 +94,17 @@ export function FixView({ fix, hrefOf, label = 'Fix' }: FixViewProps) {
   return (
     <div className="verdict-fix">
       <p>
-        <strong>{label}:</strong>{' '}
-        {/* Until every rule returns actions, a sentence may still carry a builder link of its own. */}
-        {fix.actions.length === 0 ? <VerdictFixText text={fix.text} /> : fix.text}
+        <strong>{label}:</strong> {fix.text}
       </p>
       {fix.actions.length > 0 && (
         <ul className="fix-actions">
           {fix.actions.map((action, i) => (
             <li key={`${action.kind}-${i}`}>
-              <Action action={action} href={hrefOf(action)} />
+              <Action
+                action={action}
+                href={hrefOf(action)}
+                commands={fix.actions.some((a) => a.kind === 'command')}
+              />
             </li>
           ))}
         </ul>

@@ -44,6 +44,30 @@ const FLAG_BADGE: Record<Finding['severity'], string> = {
   info: 'badge ok',
 };
 
+/**
+ * One flag: "Check" for what may block the call, "Note" for a caveat; its advice is labelled "Fix" only
+ * when the flag is a problem, never for a caveat.
+ */
+function Flag({ finding: f }: { finding: Finding }) {
+  const caveat = f.severity === 'info';
+  return (
+    <li>
+      <span className={FLAG_BADGE[f.severity]}>{caveat ? 'Note' : 'Check'}</span> {f.message}
+      {f.fix && (
+        <span className="catalog-fix">
+          {' '}
+          {caveat ? null : <strong>Fix:</strong>} {f.fix.text}
+        </span>
+      )}
+    </li>
+  );
+}
+
+/** What the Privilege column's levels mean, said once under the table. */
+export const PRIVILEGE_NOTE =
+  "Privilege is Microsoft's rating of how much a permission can reach, from level 1 (least) to level 4 (most); " +
+  'Consent says whether a user can consent for themselves or an administrator must grant admin consent.';
+
 /** Each `scp`/`roles` entry with its type, label, consent, privilege and flags. Contract region "Permissions". */
 export function PermissionsPanel({
   rows,
@@ -58,11 +82,7 @@ export function PermissionsPanel({
       {notes.length > 0 && (
         <ul className="catalog-flags">
           {notes.map((f, i) => (
-            <li key={`${f.code}-${i}`}>
-              <span className={FLAG_BADGE[f.severity]}>{f.severity === 'info' ? 'Note' : 'Check'}</span>{' '}
-              {f.message}
-              {f.fix && <span className="catalog-fix"> {f.fix.text}</span>}
-            </li>
+            <Flag key={`${f.code}-${i}`} finding={f} />
           ))}
         </ul>
       )}
@@ -90,21 +110,17 @@ export function PermissionsPanel({
                   <th scope="row">
                     <code>{row.value}</code>
                   </th>
-                  <td>{TYPE[row.type]}</td>
-                  <td>{catalogLoaded ? (row.label ?? <span className="muted">No label</span>) : PENDING}</td>
-                  <td>{consentText(row, catalogLoaded)}</td>
-                  <td>{privilegeText(row.privilegeLevel, catalogLoaded)}</td>
-                  <td>
+                  <td data-label="Type">{TYPE[row.type]}</td>
+                  <td data-label="Name">
+                    {catalogLoaded ? (row.label ?? <span className="muted">No label</span>) : PENDING}
+                  </td>
+                  <td data-label="Consent">{consentText(row, catalogLoaded)}</td>
+                  <td data-label="Privilege">{privilegeText(row.privilegeLevel, catalogLoaded)}</td>
+                  <td data-label="Notes">
                     {row.flags.length === 0 ? null : (
                       <ul className="catalog-flags">
                         {row.flags.map((f, j) => (
-                          <li key={`${f.code}-${j}`}>
-                            <span className={FLAG_BADGE[f.severity]}>
-                              {f.severity === 'info' ? 'Note' : 'Check'}
-                            </span>{' '}
-                            {f.message}
-                            {f.fix && <span className="catalog-fix"> {f.fix.text}</span>}
-                          </li>
+                          <Flag key={`${f.code}-${j}`} finding={f} />
                         ))}
                       </ul>
                     )}
@@ -113,6 +129,7 @@ export function PermissionsPanel({
               ))}
             </tbody>
           </table>
+          <p className="muted catalog-table-note">{PRIVILEGE_NOTE}</p>
         </div>
       )}
     </section>

@@ -47,6 +47,5 @@ export function SiteHeader({ links }: SiteHeaderProps) {
 // The hash is the router, so "#main" would change the page: move focus instead.
 function skipToMain(event: { preventDefault: () => void }) {
   event.preventDefault();
-  const main = document.getElementById('main');
-  main?.focus();
+  document.getElementById('main')?.focus();
 }

@@ -1,5 +1,5 @@
 import { Fragment } from 'react';
-import { summarizeToken, type Classification, type Expiry, type SummaryTone } from '../token';
+import { summarizeToken, type Classification, type Expiry } from '../token';
 import { formatLocal } from './format-time';
 
 export interface NamedId {
@@ -21,8 +21,6 @@ export interface TokenSummaryProps {
   /** Shown when there is no classification. */
   readonly emptyText: string;
 }
-
-const BADGE: Readonly<Record<SummaryTone, string>> = { ok: 'badge ok', warn: 'badge warn', err: 'badge err' };
 
 /**
  * What the token is, for whom, from where, and whether it is still valid: the rows of `summarizeToken`
@@ -53,7 +51,7 @@ export function TokenSummary({
             <dd>
               {row.badge && (
                 <>
-                  <span className={BADGE[row.badge.tone]}>{row.badge.text}</span>{' '}
+                  <span className={`badge ${row.badge.tone}`}>{row.badge.text}</span>{' '}
                 </>
               )}
               {row.text}

@@ -17,6 +17,23 @@ describe('parseAuthorities', () => {
     expect(result.problems).toHaveLength(problems);
   });
 
+  it.each([
+    ['a semicolon', 'https://a.example;script-src', '";"'],
+    ['a semicolon and a directive', "https://a.example; script-src 'unsafe-inline'", '";"'],
+    ['a single quote', "https://'unsafe-eval'.example", `"'"`],
+    ['a double quote', 'https://a.example"', '"""'],
+    ['a backtick', 'https://a`.example', '"`"'],
+    ['whitespace between origins', 'https://a.example https://b.example', 'whitespace'],
+    ['a tab', 'https://a.example\thttps://b.example', 'whitespace'],
+  ])('refuses an entry with %s, saying why', (_what, raw, named) => {
+    const result = parseAuthorities(`${raw}, https://ok.example`);
+    expect(result.origins).toEqual(['https://ok.example']);
+    expect(result.problems).toHaveLength(1);
+    expect(result.problems[0]?.message).toContain(
+      `contains ${named}, which could add a Content-Security-Policy directive`,
+    );
+  });
+
   it('says which entry was ignored and why', () => {
     const [problem] = parseAuthorities('http://x.example').problems;
     expect(problem?.message).toBe(

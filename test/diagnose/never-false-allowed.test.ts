@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog, loadGates, type Catalog, type GateData } from '../../src/catalog';
-import { diagnose, findRequiredPermissions, parseRequest, type Diagnosis } from '../../src/diagnose';
+import { diagnose, findRequiredPermissions, parseRequest } from '../../src/diagnose';
 import {
+  makeToken,
   DEFAULT_MEMBER_ROLE,
   EXP,
   IAT,
@@ -11,6 +12,9 @@ import {
   USER_OID,
   type Payload,
 } from '../fixtures/make-token';
+import { inspect, readAnswer, readRequest } from '../../src/app/use-diagnosis';
+import { inspectedToken } from '../fixtures/inspected';
+import type { Finding } from '../../src/token';
 import { answerOf, runDiagnosis } from './diagnose-context';
 import { loadToken, NOW } from './load-token';
 
@@ -219,7 +223,7 @@ describe('one verdict from all the evidence (properties)', () => {
   });
 
   /** The first permission each finding's actions recommend (consent scope or app-role grant). */
-  function firstRecommendation(f: Diagnosis['findings'][number]): string | null {
+  function firstRecommendation(f: Finding): string | null {
     for (const a of f.fix?.actions ?? []) {
       if (a.kind === 'grant') return a.permission.toLowerCase();
       if (a.kind === 'consent') return a.scope.slice(a.scope.lastIndexOf('/') + 1).toLowerCase();
@@ -237,6 +241,54 @@ describe('one verdict from all the evidence (properties)', () => {
           expect([...recommended][0]).toBe(d.choice.permission.value.toLowerCase());
       }),
       { numRuns: 400 },
+    );
+  });
+
+  // Answers people paste, as text: each names permissions or a family the rules recommend a fix for.
+  const ANSWERS = [
+    '{"error":{"code":"Authorization_RequestDenied","message":"Insufficient privileges to complete the operation."}}',
+    'HTTP/1.1 403 Forbidden\n\n{"error":{"code":"Forbidden","message":"Missing application roles. API required roles: Ti.ReadWrite.All, Ti.ReadWrite."}}',
+    '{"error":{"code":"Forbidden","message":"Missing application roles. API required roles: Machine.Read.All, Machine.ReadWrite.All. application roles: Ti.ReadWrite."}}',
+    '{"error":{"code":"ErrorAccessDenied","message":"Access is denied. Check credentials and try again."}}',
+    '{"error":{"code":"accessDenied","message":"Access denied"}}',
+    '{"error":{"code":"InvalidAuthenticationToken","message":"Either scp or roles claim need to be present in the token."}}',
+    'AADSTS65001: The user or administrator has not consented to use the application.',
+    'HTTP/1.1 401 Unauthorized\n\n{"error":{"code":"InvalidAuthenticationToken","message":"Access token validation failure. Invalid audience."}}',
+    'HTTP/1.1 403 Forbidden',
+  ];
+
+  it('the pasted-answer path: the one list every panel shows, and the explainer, recommend one permission, the chosen one', () => {
+    fc.assert(
+      fc.property(
+        tokenArb,
+        fc.constantFrom(...ANSWERS),
+        fc.boolean(),
+        fc.boolean(),
+        (t, answerText, withRequest, gatesLoaded) => {
+          const raw = makeToken(payloadOf(t));
+          const inspected = inspect(
+            inspectedToken(raw, NOW),
+            readRequest(withRequest ? t.request : ''),
+            readAnswer(answerText),
+            catalog,
+            { gates: gatesLoaded ? gates : null },
+          );
+          const panelFindings = inspected.findings;
+          const explained = inspected.explanation?.ok ? inspected.explanation.findings : [];
+          for (const list of [panelFindings, explained]) {
+            const recommended = new Set(list.map(firstRecommendation).filter((p) => p !== null));
+            expect(recommended.size, [...recommended].join(', ')).toBeLessThanOrEqual(1);
+            const choice = inspected.diagnosis?.choice;
+            if (choice && recommended.size === 1)
+              expect([...recommended][0]).toBe(choice.permission.value.toLowerCase());
+          }
+          // A refusal pasted with its request is never "Allowed".
+          const status = readAnswer(answerText);
+          if (withRequest && status?.ok && (status.answer.status === 401 || status.answer.status === 403))
+            expect(inspected.diagnosis?.verdict).toBe('denied');
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });

@@ -116,6 +116,35 @@ describe('redactClaims', () => {
     expect(JSON.stringify(out.claims)).not.toContain('secret-value');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
+
+  it.each([
+    [{ appOnly: true }, 'kept', 'sp-object-id'],
+    [{ appOnly: false }, 'masked', '[redacted]'],
+    [{}, 'masked', '[redacted]'],
+  ])("with %o an app's oid and sub are %s", (options, _what, expected) => {
+    const out = redactClaims({ oid: 'sp-object-id', sub: 'sp-object-id', upn: 'x@example.com' }, options);
+    expect(out.claims.oid).toBe(expected);
+    expect(out.claims.sub).toBe(expected);
+    expect(out.claims.upn).toBe('[redacted]');
+  });
+
+  it.each([
+    ['a JWT in a kept claim', { acr: 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ6cSJ9.c2ln' }, 'acr'],
+    ['a refresh token in a kept claim', { idp: '0.AXoAzqRefreshTokenBody0123456789abcdefghijk' }, 'idp'],
+  ])('masks %s and lists the claim as masked', (_what, payload, name) => {
+    const out = redactClaims(payload);
+    expect(out.claims[name]).toBe('[redacted]');
+    expect(out.masked).toEqual([name]);
+  });
+
+  it('masks a credential used as a claim name, at any depth', () => {
+    const jwt = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ6cSJ9.c2ln';
+    const out = redactClaims({ [jwt]: 1, custom: { deep: [{ [`refresh_token=zqDeepSecret`]: 'v' }] } });
+    const json = JSON.stringify(out.claims);
+    expect(json).not.toContain(jwt);
+    expect(json).not.toContain('zqDeepSecret');
+    expect(json).toContain('"refresh_token=[redacted]"');
+  });
 });
 
 // ---- Property: masked values do not survive ----

@@ -272,6 +272,21 @@ describe('one verdict from all the evidence', () => {
     expect(find(d, 'api-refused')?.severity).toBe('info');
   });
 
+  it.each([
+    ['GET https://graph.microsoft.com/v1.0/users', app(['Mail.Read']), 'the missing permission'],
+    [
+      'GET https://graph.microsoft.com/v1.0/users',
+      { ...app(['User.Read.All']), exp: 1_000_000_000 },
+      'the expired token',
+    ],
+  ])('the "fits" note for %s names the blocker in one short sentence', (request, payload, name) => {
+    const d = run(payload, request, { answer: answerOf(403) });
+    const note = find(d, 'api-refused')?.message ?? '';
+    const blocker = d.findings.find((f) => f.severity === 'error');
+    expect(note).toBe(`The API answered 403, as ${name} explains.`);
+    expect(note).not.toContain(blocker?.message ?? 'no blocker');
+  });
+
   it('a pasted 403 without a token is Denied and asks for the token', () => {
     const d = run(null, 'GET https://graph.microsoft.com/v1.0/users', { answer: answerOf(403) });
     expect(d.verdict).toBe('denied');

@@ -206,6 +206,37 @@ describe('consent for a managed identity', () => {
   });
 });
 
+describe('consent prefilled from a managed identity token', () => {
+  it('builds no link, and the Prefill note is a real link to the Grant page, prefilled', async () => {
+    const app = await browser.open('/');
+    await inspectThenGo(app, makeToken(defenderManagedIdentity()), 'consent');
+    await app.page.getByRole('button', { name: 'Prefill from the inspected token' }).click();
+    expect(await app.page.getByLabel('Client ID', { exact: true }).inputValue()).toBe(MI_CLIENT);
+    await app.page
+      .getByLabel('Permissions', { exact: true })
+      .fill('https://api.securitycenter.microsoft.com/Machine.Isolate');
+    const result = app.page.getByRole('region', { name: 'Admin consent link' });
+    await result.getByRole('heading', { name: 'No consent link for a managed identity' }).waitFor();
+    expect(await urlBox(app.page).count()).toBe(0);
+    const note = app.page.getByRole('status').filter({ hasText: 'from a managed identity' });
+    const link = note.getByRole('link', { name: 'Assign them on the Grant page' });
+    expect(await link.getAttribute('href')).toMatch(
+      /^#grant&principal_id=dddddddd-0000-0000-0000-000000000004&/,
+    );
+    await browser.expectAccessible(app.page);
+    await link.click();
+    await app.page.getByRole('heading', { name: /Grant app roles/ }).waitFor();
+    expect(await app.page.getByLabel('Principal object ID', { exact: true }).inputValue()).toBe(MI_OID);
+    expect(
+      await app.page
+        .getByRole('region', { name: 'Grant script' })
+        .getByLabel('Microsoft Graph PowerShell script')
+        .textContent(),
+    ).toContain("$roleValues = @('Machine.Isolate')");
+    await expectQuiet(app);
+  });
+});
+
 describe('forms filled from a link', () => {
   it('the consent page says so above the link', async () => {
     const app = await browser.open(consentLink());

@@ -67,4 +67,36 @@ describe('verdict and error explainer', () => {
     expect(app.pageErrors).toEqual([]);
     await app.close();
   });
+
+  it('an ARM AuthorizationFailed body shows a built-in role and the az command (lazy role data)', async () => {
+    const oid = '22222222-2222-4222-8222-222222222222';
+    const arm = `{"error":{"code":"AuthorizationFailed","message":"The client '11111111-1111-4111-8111-111111111111' with object id '${oid}' does not have authorization to perform action 'Microsoft.Resources/subscriptions/resourcegroups/read' over scope '/subscriptions/33333333-3333-4333-8333-333333333333/resourcegroups/rg1' or the scope is invalid."}}`;
+    const app = await browser.open(`/#error=${encodeURIComponent(arm)}`);
+    const region = app.page.getByRole('region', { name: 'Error explanation' });
+    await region
+      .getByText(/Built-in roles that grant it, least privileged first/)
+      .first()
+      .waitFor();
+    const text = (await region.textContent()) ?? '';
+    const role = /Assign "([^"]+)"/.exec(text)?.[1] ?? '';
+    expect(role).not.toBe('');
+    const cli = region.getByLabel('Azure CLI', { exact: true }).first();
+    expect(await cli.textContent()).toContain(`az role assignment create --assignee ${oid} --role "${role}"`);
+    expect(app.offLoopback).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
+    await app.close();
+  });
+
+  it('an uncommon AADSTS code shows its short name (lazy AADSTS list)', async () => {
+    const app = await browser.open(
+      `/#error=${encodeURIComponent('AADSTS17003: Credential key provisioning failed.')}`,
+    );
+    const region = app.page.getByRole('region', { name: 'Error explanation' });
+    await region
+      .getByText(/AADSTS17003 \(CredentialKeyProvisioningFailed\)/)
+      .first()
+      .waitFor();
+    expect(app.pageErrors).toEqual([]);
+    await app.close();
+  });
 });

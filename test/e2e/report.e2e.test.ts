@@ -3,7 +3,13 @@ import { readFile } from 'node:fs/promises';
 import { setUpBrowser, type AppPage } from './support/shared-browser';
 import { runAxe } from './support/axe';
 import { SPA_ORIGIN } from './support/constants.mjs';
-import { USER_OID, graphDelegatedV1, makeToken } from '../fixtures/make-token';
+import {
+  MI_OID,
+  USER_OID,
+  defenderManagedIdentity,
+  graphDelegatedV1,
+  makeToken,
+} from '../fixtures/make-token';
 
 const browser = setUpBrowser();
 
@@ -110,6 +116,68 @@ describe('report section', () => {
     expect(text).toContain(`\`${request}\``);
     expect(text).toMatch(/## Verdict: /);
     expectNothingSecret(text);
+    await app.close();
+  });
+
+  it('masks credentials quoted in the request, the pasted error and a kept claim', async () => {
+    const other = makeToken({ sub: 'zqOtherTokenSubject', aud: 'api://other' });
+    const hostile = makeToken({ ...graphDelegatedV1(), app_displayname: `Tool ${other}` });
+    const req = 'GET https://graph.microsoft.com/v1.0/me?code=zqAuthCode0123&sig=zqSasSig0123';
+    const err = JSON.stringify({
+      error: {
+        code: 'Forbidden',
+        message:
+          'denied; client_secret=zqClientSecret0123 refresh_token=0.AXoAzqRefreshToken0123456789abcdefghij',
+        innerError: { 'request-id': other },
+      },
+    });
+    const app = await browser.open(
+      `/#token=${hostile}&request=${encodeURIComponent(req)}&error=${encodeURIComponent(err)}`,
+    );
+    await app.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: SPA_ORIGIN });
+    const region = app.page.getByRole('region', { name: 'Report' });
+    await region.waitFor();
+    await region.getByRole('button', { name: 'Copy report' }).click();
+    await expect.poll(() => region.getByText('Copied').count()).toBe(1);
+    const report = await app.page.evaluate(() => navigator.clipboard.readText());
+    await app.page.getByRole('button', { name: 'Copy redacted claims' }).click();
+    const claims = await app.page.evaluate(() => navigator.clipboard.readText());
+    for (const text of [report, claims]) {
+      for (const secret of [
+        other,
+        other.split('.')[1]!,
+        hostile,
+        'zqAuthCode0123',
+        'zqSasSig0123',
+        'zqClientSecret0123',
+        'zqRefreshToken0123',
+      ]) {
+        expect(text).not.toContain(secret);
+      }
+    }
+    expect(report).toContain('code=[redacted]');
+    expect(report).toContain('client\\_secret=\\[redacted\\]');
+    expect(JSON.parse(claims)).toMatchObject({ app_displayname: 'Tool [redacted]' });
+    expect(app.pageErrors).toEqual([]);
+    await app.close();
+  });
+
+  it("keeps a managed identity's object ID, words the findings and links only to https pages", async () => {
+    const mi = makeToken(defenderManagedIdentity());
+    const req = 'POST https://api.securitycenter.microsoft.com/api/machines/m1/isolate';
+    const app = await browser.open(`/#token=${mi}&request=${encodeURIComponent(req)}`);
+    await app.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: SPA_ORIGIN });
+    const region = app.page.getByRole('region', { name: 'Report' });
+    await expect.poll(() => region.textContent()).toContain('the verdict with its findings and fixes');
+    await region.getByRole('button', { name: 'Copy report' }).click();
+    await expect.poll(() => region.getByText('Copied').count()).toBe(1);
+    const text = await app.page.evaluate(() => navigator.clipboard.readText());
+    expect(text).toContain(`"oid": "${MI_OID}"`);
+    expect(text).toMatch(/\*\*(Problem|Warning|Note):\*\*/);
+    expect(text).not.toMatch(/\*\*(error|warning|info)\*\*/);
+    expect(text).not.toMatch(/\]\((?!https:\/\/)/);
+    expect(text).not.toContain('#grant');
+    expect(text).not.toContain('#consent');
     await app.close();
   });
 

@@ -1,6 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createHmac, createPrivateKey, sign as nodeSign } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { setUpBrowser } from './support/shared-browser';
 
 const fixtures = new URL('../fixtures/', import.meta.url);
@@ -114,6 +118,107 @@ describe('verifying signatures in the browser', () => {
     const app = await browser.open(`/#token=${tokens.b2c}`);
     await region(app.page).getByRole('button', { name: 'Verify' }).waitFor();
     expect(await region(app.page).getByRole('button', { name: 'Fetch keys' }).count()).toBe(0);
+    await app.close();
+  });
+});
+
+const enc = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+const armourless = (pem: string) =>
+  pem
+    .split('\n')
+    .filter((l) => !l.startsWith('-----'))
+    .join('')
+    .trim();
+
+/** An attacker's token: HS256 over an Entra-looking payload, with the pasted public key text as the secret. */
+function forgeHs256(secretText: string): string {
+  const input = `${enc({ alg: 'HS256', typ: 'JWT', kid: 'test-rs256' })}.${enc({
+    aud: 'api://contoso-api',
+    iss: `https://sts.windows.net/${TENANT}/`,
+    roles: ['Admin.All'],
+    exp: 4102444800,
+  })}`;
+  const mac = createHmac('sha256', Buffer.from(secretText.trim(), 'utf8')).update(input).digest('base64url');
+  return `${input}.${mac}`;
+}
+
+/** An RS256 token signed with the fixture key (kid test-rs256), with the header and payload given. */
+function signRs256(header: Record<string, unknown>, payload: Record<string, unknown>): string {
+  const jwk = JSON.parse(key('rs256.private.jwk.json')) as Record<string, unknown>;
+  const input = `${enc({ alg: 'RS256', kid: 'test-rs256', ...header })}.${enc(payload)}`;
+  const signature = nodeSign(
+    'sha256',
+    Buffer.from(input),
+    createPrivateKey({ key: jwk as never, format: 'jwk' }),
+  );
+  return `${input}.${signature.toString('base64url')}`;
+}
+
+describe('no forged "verified"', () => {
+  let certBody = '';
+  beforeAll(() => {
+    // A real certificate, as a JWKS lists it in x5c.
+    const dir = mkdtempSync(join(tmpdir(), 'tokenscope-e2e-x5c-'));
+    try {
+      execFileSync(
+        'openssl',
+        ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=tokenscope-e2e'].concat(
+          ['-keyout', join(dir, 'k.pem'), '-out', join(dir, 'c.pem')],
+        ),
+        { stdio: 'ignore' },
+      );
+      certBody = armourless(readFileSync(join(dir, 'c.pem'), 'utf8'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  const SHAPES: [string, () => string][] = [
+    ['a bare base64 SPKI', () => armourless(PEM)],
+    ['an x5c certificate', () => certBody],
+    ['the JWK n', () => (JSON.parse(JWKS) as { keys: { n?: string }[] }).keys[0]!.n!],
+  ];
+
+  it.each(SHAPES)(
+    'a forged HS256 token with %s as the secret is not verified, and Entra never signs with HS256',
+    async (_name, keyText) => {
+      const text = keyText();
+      expect(text.length).toBeGreaterThan(100);
+      const app = await browser.open(`/#token=${forgeHs256(text)}`);
+      const status = await verify(app.page, text);
+      expect(status).toContain('Signature not verified');
+      expect(status).not.toContain('Signature verified');
+      expect(await region(app.page).textContent()).toMatch(
+        /Entra ID never signs tokens with an HMAC algorithm \(HS256/,
+      );
+      expect(app.pageErrors).toEqual([]);
+      await app.close();
+    },
+  );
+
+  it('an expired token whose signature is genuine says it has expired', async () => {
+    const token = signRs256(
+      {},
+      { aud: 'api://x', iss: `https://sts.windows.net/${TENANT}/`, exp: 1_700_000_000 },
+    );
+    const app = await browser.open(`/#token=${token}`);
+    expect(await verify(app.page, JWKS)).toContain('Signature verified (RS256, kid test-rs256)');
+    await expect
+      .poll(() => region(app.page).textContent())
+      .toContain('The token expired at 2023-11-14T22:13:20.000Z: the signature is genuine');
+    await app.close();
+  });
+
+  it('a crit header names the parameter it does not understand', async () => {
+    const token = signRs256(
+      { crit: ['x-tenant-policy'], 'x-tenant-policy': 1 },
+      { aud: 'api://x', exp: 4102444800 },
+    );
+    const app = await browser.open(`/#token=${token}`);
+    const status = await verify(app.page, JWKS);
+    expect(status).toContain('Signature not verified');
+    expect(await region(app.page).textContent()).toContain('"x-tenant-policy"');
+    expect(await region(app.page).textContent()).not.toMatch(/could not be used/);
     await app.close();
   });
 });

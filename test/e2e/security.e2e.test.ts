@@ -38,6 +38,8 @@ describe('the Content-Security-Policy', () => {
     const headers = response!.headers();
     expect(headers['content-security-policy']).toBe(`${expected}; frame-ancestors 'none'`);
     expect(headers['referrer-policy']).toBe('no-referrer');
+    // Not same-origin: MSAL's popup sign-in needs its opener (test/e2e/sign-in.e2e.test.ts).
+    expect(headers['cross-origin-opener-policy']).toBe('same-origin-allow-popups');
     expect(await app.page.locator('meta[name="referrer"]').getAttribute('content')).toBe('no-referrer');
     await app.close();
   });

@@ -14,6 +14,13 @@ describe('the deployable header files', () => {
       expect(text).toContain(`${name}: ${value}\n`);
   });
 
+  it('isolates the window from cross-origin openers but keeps the sign-in popup working', () => {
+    expect(SECURITY_HEADERS['Cross-Origin-Opener-Policy']).toBe('same-origin-allow-popups');
+    expect(readFileSync('public/_headers', 'utf8')).toContain(
+      'Cross-Origin-Opener-Policy: same-origin-allow-popups\n',
+    );
+  });
+
   it('public/staticwebapp.config.json carries them as globalHeaders', () => {
     const swa = JSON.parse(readFileSync('public/staticwebapp.config.json', 'utf8')) as {
       globalHeaders: Record<string, string>;
@@ -56,6 +63,7 @@ describe('parseExtraOrigins', () => {
     ['http://insecure.example', [], 1],
     ['https://a.example/path', [], 1],
     ['*', [], 1],
+    ["https://a.example;script-src 'unsafe-inline'", [], 1],
     ['', [], 0],
   ])('parses %j', (raw, origins, warnings) => {
     const warn = vi.fn();

@@ -11,6 +11,8 @@ import { buildReport, explainError, parseRequest } from '../../src/diagnose';
 import { readApiAnswer } from '../../src/diagnose/api-answer';
 import { looksLikeId, normaliseDefenderPath, normaliseGraphPath } from '../../src/diagnose/normalise-path';
 import { parseKeyText } from '../../src/verify/parse-key';
+import { scrubCredentials } from '../../src/diagnose/scrub-credentials';
+import { redactClaims } from '../../src/diagnose/redact-claims';
 
 /** A parser passes when it takes at most this many baselines (generous: linear parsers here measure 100–500; a quadratic one, 8,000 and up). */
 const MAX_RATIO = 2500;
@@ -124,6 +126,15 @@ const PREFIXES = [
   '-H ',
   'Invoke-RestMethod ',
   '$t = "',
+  '://',
+  'u:p@',
+  '%25',
+  '%3D',
+  'ZXlK',
+  'password=',
+  'Ocp-Apim-Subscription-Key: ',
+  '1.A',
+  'eyJhbGciOiJub25lIn0.',
 ];
 const SEPARATORS = [':', '.', '/', ',', ';', '=', '&', ' ', '\n', '\r\n', '-', '_', '\t', '%', '"', "'", '|'];
 const TAILS = ['', '!', 'x', '\u0000', '"', ' ', '\n', 'g'];
@@ -167,6 +178,14 @@ const named = (size: number): string[] => [
   // parse-key: PEM blocks without their END line.
   fill('-----BEGIN X-----', size),
   fill('-----BEGIN PUBLIC KEY-----\n', size),
+  // scrubCredentials: values that hold the next key, authorities without an end, nested encodings.
+  fill('code=', size),
+  'password="' + fill('code=', size - 10),
+  fill('://@:', size),
+  fill('eyJhbGciOiJub25lIn0.', size),
+  fill('ZXlKaGJHY2lPaUp1YjI1bEluMC4', size),
+  fill('%25', size),
+  fill('Bearer ', size),
 ];
 
 interface Parser {
@@ -190,6 +209,12 @@ const PARSERS: Parser[] = [
   { name: 'explainError', limit: 256 * KB, parse: (s) => explainError(s) },
   { name: 'readApiAnswer', limit: 256 * KB, parse: readApiAnswer },
   { name: 'parseKeyText', limit: 256 * KB, parse: parseKeyText },
+  { name: 'scrubCredentials', limit: 256 * KB, parse: scrubCredentials },
+  {
+    name: 'redactClaims (kept claims and claim names scrubbed)',
+    limit: 256 * KB,
+    parse: (s) => redactClaims({ acr: s, [s]: 1 }),
+  },
   {
     name: 'buildReport (redaction of the error and request)',
     limit: 64 * KB,
@@ -224,24 +249,29 @@ describe('every parser runs in linear time on adversarial input at its size limi
   // Warm the JIT on small input first, so the first timed run is not compile time.
   for (const p of PARSERS) for (const s of named(2 * KB)) p.parse(s);
 
-  it.each(PARSERS.map((p) => [p.name, p] as const))('%s', (_name, p) => {
-    const worst = { ratio: 0, input: '' };
-    const check = (input: string) => {
-      const ratio = ratioOf(p.parse, input);
-      if (ratio > worst.ratio) Object.assign(worst, { ratio, input });
-      return ratio <= MAX_RATIO;
-    };
-    for (const input of named(p.limit)) {
-      expect(
-        check(input),
-        `${p.name} took ${Math.round(worst.ratio)}× the baseline on ${JSON.stringify(input.slice(0, 60))}… (${input.length} chars)`,
-      ).toBe(true);
-    }
-    fc.assert(
-      fc.property(shape(p.limit), (input) => check(input)),
-      { numRuns: 12, endOnFailure: true },
-    );
-    // The figure for the record (docs/security.md): the worst ratio seen for this parser.
-    console.info(`${p.name}: worst ${worst.ratio.toFixed(1)}× the baseline at ${p.limit / KB} KB`);
-  });
+  it.each(PARSERS.map((p) => [p.name, p] as const))(
+    '%s',
+    (_name, p) => {
+      const worst = { ratio: 0, input: '' };
+      const check = (input: string) => {
+        const ratio = ratioOf(p.parse, input);
+        if (ratio > worst.ratio) Object.assign(worst, { ratio, input });
+        return ratio <= MAX_RATIO;
+      };
+      for (const input of named(p.limit)) {
+        expect(
+          check(input),
+          `${p.name} took ${Math.round(worst.ratio)}× the baseline on ${JSON.stringify(input.slice(0, 60))}… (${input.length} chars)`,
+        ).toBe(true);
+      }
+      fc.assert(
+        fc.property(shape(p.limit), (input) => check(input)),
+        { numRuns: 12, endOnFailure: true },
+      );
+      // The figure for the record (docs/security.md): the worst ratio seen for this parser.
+      console.info(`${p.name}: worst ${worst.ratio.toFixed(1)}× the baseline at ${p.limit / KB} KB`);
+      // The ratio is what is judged; the time limit only has to outlast a loaded machine.
+    },
+    30_000,
+  );
 });

@@ -1,6 +1,6 @@
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { ClaimsTable, type ClaimRowView } from '../../src/ui/claims-table';
+import { ClaimsTable, nameDocsPage, type ClaimRowView } from '../../src/ui/claims-table';
 
 const now = new Date('2026-11-23T12:00:00Z');
 const rows: ClaimRowView[] = [
@@ -41,11 +41,40 @@ describe('ClaimsTable', () => {
     expect(within(table).getByRole('rowheader', { name: 'aud' })).toBeInTheDocument();
   });
 
-  it('links the docs in a new tab without a referrer', () => {
+  it('links each docs page once, above the table, in a new tab without a referrer', () => {
+    const twice = [...rows, { ...rows[0]!, name: 'iss' }];
+    render(<ClaimsTable rows={twice} now={now} emptyText="empty" />);
+    const page = screen.getByRole('link', { name: 'Access token claims reference' });
+    expect(page).toHaveAttribute('href', rows[0]!.link);
+    expect(page).toHaveAttribute('target', '_blank');
+    expect(page).toHaveAttribute('rel', 'noreferrer noopener');
+    expect(page).not.toHaveAttribute('tabindex');
+  });
+
+  it("keeps each row's docs link out of the tab order", () => {
     render(<ClaimsTable rows={rows} now={now} emptyText="empty" />);
-    const link = screen.getByRole('link', { name: 'docs' });
-    expect(link).toHaveAttribute('target', '_blank');
+    const link = screen.getByRole('link', { name: 'docs for aud' });
+    expect(link).toHaveTextContent('docs');
+    expect(link).toHaveAttribute('tabindex', '-1');
     expect(link).toHaveAttribute('rel', 'noreferrer noopener');
+    // Tab reaches the page link and no row link.
+    const tabbable = screen.getAllByRole('link').filter((a) => a.getAttribute('tabindex') !== '-1');
+    expect(tabbable.map((a) => a.textContent)).toEqual(['Access token claims reference']);
+  });
+
+  it.each([
+    [
+      'https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference',
+      'Access token claims reference',
+    ],
+    [
+      'https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference#groups-overage-claim',
+      'Access token claims reference: groups overage claim',
+    ],
+    ['https://learn.microsoft.com/', 'Learn.microsoft.com'],
+    ['not a url', 'not a url'],
+  ])('names the docs page %s "%s"', (link, name) => {
+    expect(nameDocsPage(link)).toBe(name);
   });
 
   it('marks unknown claims and renders markup as text', () => {

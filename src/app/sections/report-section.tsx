@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { buildReport, redactClaims } from '../../diagnose';
+import { buildReport, redactClaims, redactOptionsFor } from '../../diagnose';
 import { ReportPanel } from '../../ui/report-panel';
 import type { SectionProps } from '../view-props';
 
@@ -25,7 +25,7 @@ export default function ReportSection({ inspected, catalog }: SectionProps) {
       catalog,
       now,
     });
-    const redacted = redactClaims(token.decoded.payload);
+    const redacted = redactClaims(token.decoded.payload, redactOptionsFor(token.facts));
     const covers = [
       ...(request ? ['the request', 'the verdict with its findings and fixes'] : []),
       ...(errorExplanation?.ok ? ['the error with its correlation IDs'] : []),

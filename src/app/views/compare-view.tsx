@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { compareTokens, parseRequest, type ComparedToken } from '../../diagnose';
 import {
   CALLER_SHORT,
@@ -11,7 +11,7 @@ import {
 import { CompareDifferences } from '../../ui/compare-differences';
 import { CompareTokenBox } from '../../ui/compare-token-box';
 import '../../ui/inspector.css';
-import { formatHash, parseHash } from '../routing';
+import { useGates } from '../use-gates';
 import type { ViewProps } from '../view-props';
 
 type Side =
@@ -42,23 +42,10 @@ function readSide(text: string): Side {
   };
 }
 
-/** Drops the second token of a `#compare&token=…&compare=…` deep link from the address bar and history. */
-function scrubCompareFromUrl(): void {
-  const { hash, pathname, search } = window.location;
-  const parsed = parseHash(hash);
-  if (parsed.route !== 'compare' || !parsed.params.has('compare')) return;
-  const params = new URLSearchParams(parsed.params);
-  params.delete('compare');
-  window.history.replaceState(
-    window.history.state,
-    '',
-    `${pathname}${search}${formatHash('compare', params)}`,
-  );
-}
-
 /**
  * Compare two tokens: "Token A" (prefilled with the inspected token), "Token B" (from a deep link's `compare`
- * parameter, read once and then removed from the URL), an optional request, and the "Differences" region.
+ * parameter, handed over in memory by the app: useHashRoute has already removed it from the URL, on load
+ * and on every hashchange), an optional request, and the "Differences" region.
  */
 export default function CompareView({ token, params, catalog, now }: ViewProps) {
   const [textA, setTextA] = useState(() => token?.raw ?? '');
@@ -66,18 +53,16 @@ export default function CompareView({ token, params, catalog, now }: ViewProps) 
   const [requestText, setRequestText] = useState(() => params.get('request') ?? '');
   const requestId = useId();
 
-  useEffect(() => {
-    scrubCompareFromUrl();
-  }, []);
-
   const a = useMemo(() => readSide(textA), [textA]);
   const b = useMemo(() => readSide(textB), [textB]);
   const parsedRequest = useMemo(() => (requestText.trim() ? parseRequest(requestText) : null), [requestText]);
   const request = parsedRequest?.ok ? parsedRequest.request : null;
 
+  // The same gates the inspector's diagnosis uses, so a verdict here matches the inspector's.
+  const gates = useGates(request !== null);
   const comparison = useMemo(
-    () => (a.ok && b.ok ? compareTokens(a.side, b.side, { now, catalog, request }) : null),
-    [a, b, now, catalog, request],
+    () => (a.ok && b.ok ? compareTokens(a.side, b.side, { now, catalog, request, gates }) : null),
+    [a, b, now, catalog, request, gates],
   );
 
   return (

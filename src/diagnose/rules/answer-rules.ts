@@ -17,6 +17,7 @@ export {
   answerTokenRule,
 };
 export { answerNeedsAzureRoles, storageDataAction } from './answer-rbac';
+export { answerNeedsAadstsNames } from './answer-sign-in';
 
 /** The rules that read a pasted answer, in their order within RULES (also what `explainError` runs). */
 export const ANSWER_RULES: readonly Rule[] = [

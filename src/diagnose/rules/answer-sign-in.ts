@@ -1,7 +1,11 @@
+import { aadstsName } from '../../catalog/aadsts-names';
 import type { FixAction } from '../../token';
 import { explainAadsts } from '../aadsts-codes';
+import type { ApiAnswer } from '../api-answer';
 import type { Rule } from '../context';
 import { answerFinding, answerView } from './answer-view';
+import { actionsForChoice, permissionChoiceOf } from './choice';
+import { factsOf } from './derive';
 
 /** Codes whose fix is (admin) consent: the consent builder is offered for them. */
 const CONSENT_CODES: ReadonlySet<string> = new Set([
@@ -23,8 +27,14 @@ export const answerSignInRule: Rule = (ctx) => {
   if (!v || v.answer.family !== 'aadsts' || !v.answer.aadsts) return [];
   const digits = v.answer.aadsts.slice(6);
   const known = explainAadsts(digits);
+  const name = known || !ctx.aadstsNames ? null : aadstsName(ctx.aadstsNames, digits) || null;
   const actions: FixAction[] = [];
-  if (CONSENT_CODES.has(digits))
+  // With a token and a request, consent to the one permission the diagnosis chose (or none, when it
+  // chose none), so no two fixes differ; a managed identity is never consented through a link.
+  const consent = CONSENT_CODES.has(digits) && v.caller !== 'managed-identity';
+  const choice = consent && factsOf(ctx) ? permissionChoiceOf(ctx) : null;
+  if (choice) actions.push(...actionsForChoice(ctx, choice).filter((a) => a.kind === 'consent'));
+  else if (consent && !factsOf(ctx))
     actions.push({
       kind: 'consent',
       tenantId: v.c?.tenantId ?? null,
@@ -44,7 +54,9 @@ export const answerSignInRule: Rule = (ctx) => {
       { aadsts: v.answer.aadsts, oauthError: v.answer.oauthError },
       known
         ? `${v.answer.aadsts} (${known.title}): ${known.explanation} Entra refused to issue the token, so the API was never called.`
-        : `${v.answer.aadsts}: Entra refused to issue the token, so the API was never called. This code has no explanation of ours yet; Microsoft's page has its name.`,
+        : name
+          ? `${v.answer.aadsts} (${name}): Entra refused to issue the token, so the API was never called. This code has no explanation of ours yet; Microsoft's page says more.`
+          : `${v.answer.aadsts}: Entra refused to issue the token, so the API was never called. This code has no explanation of ours yet; Microsoft's page has its name.`,
       {
         text:
           known?.fix ??
@@ -54,3 +66,11 @@ export const answerSignInRule: Rule = (ctx) => {
     ),
   ];
 };
+
+/**
+ * True when the answer is an AADSTS code we have no explanation of: load `loadAadstsNames()` so its short
+ * name shows. False for the codes our own table explains (they need no extra data).
+ */
+export function answerNeedsAadstsNames(answer: ApiAnswer | null): boolean {
+  return answer?.family === 'aadsts' && answer.aadsts !== null && explainAadsts(answer.aadsts) === null;
+}

@@ -18,6 +18,48 @@ const GATE_NAMES: Readonly<Record<string, string>> = {
 const GENERAL_GATES =
   "Conditional Access or Continuous Access Evaluation (a revoked session or a location/device policy), the resource owner's own access checks (Azure RBAC, Exchange or SharePoint scoping, Defender roles), or a tenant-wide restriction";
 
+/** Short names of the blockers a refusal can confirm, for the one-sentence "fits" note. */
+const BLOCKER_NAMES: ReadonlyMap<string, string> = new Map([
+  ['b2c-token', 'the B2C token'],
+  ['non-entra-token', 'the token from another issuer'],
+  ['id-token-as-bearer', 'the ID token sent as an access token'],
+  ['unknown-token-kind', 'the unreadable token kind'],
+  ['cloud-mismatch', 'the cloud mismatch'],
+  ['wrong-audience', 'the wrong audience'],
+  ['wrong-defender-host', 'the wrong Defender host'],
+  ['token-expired', 'the expired token'],
+  ['token-not-yet-valid', 'the not-yet-valid token'],
+  ['app-only-no-roles', 'the app-only token without roles'],
+  ['wrong-permission-type', 'the wrong permission type'],
+  ['missing-permission', 'the missing permission'],
+  ['security-role-missing', 'the missing security role'],
+  ['gate-directory-role', 'the missing directory role'],
+  ['gate-teams-protected', 'the Teams protected-API approval'],
+  ['gate-exchange-scoping', 'the Exchange scoping'],
+  ['gate-selected-grant', 'the missing per-site grant'],
+  ['gate-sensitive-user', 'the sensitive user property'],
+  ['retired-api', 'the retired API'],
+  ['missing-roles', 'the missing application role'],
+  ['graph-permission-missing', 'the missing Graph permission'],
+  ['no-permission-claims', 'the token without permissions'],
+  ['exchange-scoped', 'the Exchange scoping'],
+  ['sharepoint-site-grant', 'the missing per-site grant'],
+  ['teams-protected-api', 'the Teams protected-API approval'],
+  ['token-validation-failed', 'the token the API could not validate'],
+  ['graph-token-to-own-api', 'the Graph token sent to another API'],
+  ['network-rule-blocked', 'the network rule'],
+  ['shared-key-disabled', 'the disabled shared key'],
+  ['claims-challenge', 'the claims challenge'],
+  ['azure-role-needed', 'the missing Azure role assignment'],
+  ['key-vault-access-policy', 'the missing Key Vault access policy'],
+  ['sign-in-error', 'the sign-in error'],
+]);
+
+/** "the missing permission": the blocker's short name, or a plain pointer to it. */
+function blockerName(code: string): string {
+  return BLOCKER_NAMES.get(code) ?? 'the first blocker above';
+}
+
 /** True when the pasted answer is a refusal: 401 or 403. */
 export function isRefusal(ctx: DiagnosisContext): boolean {
   const status = ctx.answer?.status ?? null;
@@ -55,7 +97,7 @@ export function answerFindings(
         'api-refused',
         'info',
         { status, cause: tokenErrors[0]?.code ?? null },
-        `The API answered ${status}, which fits what the checks above found first: ${tokenErrors[0]?.message ?? ''}`,
+        `The API answered ${status}, as ${blockerName(tokenErrors[0]?.code ?? '')} explains.`,
         null,
       ),
     );

@@ -41,6 +41,9 @@ describe('ErrorSection', () => {
       />,
     );
     const region = screen.getByRole('region', { name: 'Error explanation' });
-    expect(within(region).getByText(/User not assigned to the app/)).toBeInTheDocument();
+    expect(region).toHaveTextContent(/AADSTS50105 \(User not assigned to the app\)/);
+    // Without a token the answer's own finding says what to change, its fix said once.
+    expect(within(region).getByRole('heading', { name: 'What to change' })).toBeInTheDocument();
+    expect(within(region).getAllByText(/^Fix:/)).toHaveLength(1);
   });
 });
