@@ -26,12 +26,17 @@ export type {
   SignInSettingsErrorCode,
   SignInSettingsResult,
 } from './settings';
-export { buildConsentLink, explainSignInError } from './sign-in-errors';
+export { consentActionFor, explainSignInError } from './sign-in-errors';
 export { authFailure, explainAuthError } from './msal-errors';
 export type { AuthFailureCode, SignInFailure } from './msal-errors';
 export { AUTHORITY_TIMEOUT_MS, checkAuthority, openIdConfigurationUrl } from './check-authority';
 export type { AuthorityCheckOptions } from './check-authority';
-export type { SignInErrorCode, SignInErrorContext, SignInErrorExplanation } from './sign-in-errors';
+export type {
+  ConsentAction,
+  SignInErrorCode,
+  SignInErrorContext,
+  SignInErrorExplanation,
+} from './sign-in-errors';
 export {
   DIRECTORY_ROLES_SCOPE,
   SERVICE_PRINCIPAL_SCOPE,

@@ -6,6 +6,10 @@
  * category a code falls in. Lookups keyed by input are Maps, so `constructor` or `__proto__` is unknown.
  */
 import { explainAadsts } from '../diagnose/aadsts-codes';
+import type { FixAction } from '../token';
+
+/** Opening the consent builder for the attempt's app, tenant and scopes, as data; the app makes the link. */
+export type ConsentAction = Extract<FixAction, { readonly kind: 'consent' }>;
 
 /** The sign-in failures we explain; anything else is `unknown` with the raw text kept. */
 export type SignInErrorCode =
@@ -34,8 +38,8 @@ export interface SignInErrorExplanation {
   readonly title: string;
   readonly message: string;
   readonly fix: string;
-  /** `#consent&client_id=…&tenant=…&scope=…` when granting consent is the fix. */
-  readonly consentLink?: string;
+  /** The consent builder to open, as data, when granting consent is the fix (the app turns it into a link). */
+  readonly consentAction?: ConsentAction;
   /** The MSAL or AADSTS code as it came, e.g. `AADSTS50011` or `popup_window_error`. */
   readonly source: string;
   /** The original error text (never contains a token: MSAL error messages do not carry them). */
@@ -277,14 +281,18 @@ function textOf(error: unknown): { code: string; text: string } {
   return { code: '', text: typeof error === 'string' ? error : String(error) };
 }
 
-/** A link to the consent builder for this app, tenant and scopes. */
-export function buildConsentLink(ctx: SignInErrorContext): string {
-  const params = new URLSearchParams();
-  if (ctx.clientId) params.set('client_id', ctx.clientId);
-  if (ctx.tenant) params.set('tenant', ctx.tenant);
-  if (ctx.scopes && ctx.scopes.length > 0) params.set('scope', ctx.scopes.join(' '));
-  const query = params.toString();
-  return query ? `#consent&${query}` : '#consent';
+/**
+ * The consent builder for this app, tenant and scopes, as data (empty values are null or ''). Does not
+ * write the app's route: `fixHref` in src/app/fix-links.ts does.
+ */
+export function consentActionFor(ctx: SignInErrorContext): ConsentAction {
+  return {
+    kind: 'consent',
+    tenantId: ctx.tenant || null,
+    clientId: ctx.clientId || null,
+    scope: (ctx.scopes ?? []).join(' '),
+    cloud: null,
+  };
 }
 
 /**
@@ -327,7 +335,7 @@ export function explainSignInError(error: unknown, ctx: SignInErrorContext = {})
     // The AADSTS table's explanation when the code has one, so the two pages say the same.
     message: shared && aadsts && BY_AADSTS.has(aadsts) ? shared.explanation : entry.message,
     fix: entry.fix(ctx),
-    ...(entry.consent ? { consentLink: buildConsentLink(ctx) } : {}),
+    ...(entry.consent ? { consentAction: consentActionFor(ctx) } : {}),
     source,
     detail,
     learnMore: aadsts ? AADSTS_DOCS : MSAL_DOCS,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildConsentLink, explainSignInError } from '../../src/auth';
+import { consentActionFor, explainSignInError } from '../../src/auth';
+import { fixHref } from '../../src/app/fix-links';
 
 const ctx = {
   clientId: '3f8a2c1e-9d4b-4a7e-8c6f-1b2d3e4f5a60',
@@ -108,9 +109,25 @@ describe('explainSignInError', () => {
     ['AADSTS65001', msal('invalid_grant', 'AADSTS65001: x')],
     ['AADSTS90094', msal('access_denied', 'AADSTS90094: x')],
     ['access_denied', msal('access_denied')],
-  ])('links to the consent builder for %s', (_name, error) => {
-    expect(explainSignInError(error, ctx).consentLink).toBe(
-      '#consent&client_id=3f8a2c1e-9d4b-4a7e-8c6f-1b2d3e4f5a60&tenant=contoso.onmicrosoft.com&scope=User.Read',
+  ])('offers the consent builder for %s as data, never as a route string', (_name, error) => {
+    const explained = explainSignInError(error, ctx);
+    expect(explained.consentAction).toEqual({
+      kind: 'consent',
+      tenantId: 'contoso.onmicrosoft.com',
+      clientId: '3f8a2c1e-9d4b-4a7e-8c6f-1b2d3e4f5a60',
+      scope: 'User.Read',
+      cloud: null,
+    });
+    expect(JSON.stringify(explained)).not.toContain('#');
+    expect(Object.values(explained).filter((v) => typeof v === 'string' && v.includes('#consent'))).toEqual(
+      [],
+    );
+  });
+
+  it('lets the app turn the consent action into the consent builder link', () => {
+    const action = explainSignInError(msal('consent_required'), ctx).consentAction;
+    expect(action && fixHref(action)).toBe(
+      '#consent&tenant=contoso.onmicrosoft.com&client_id=3f8a2c1e-9d4b-4a7e-8c6f-1b2d3e4f5a60&scope=User.Read&cloud=public',
     );
   });
 
@@ -118,7 +135,7 @@ describe('explainSignInError', () => {
     ['popup blocked', msal('popup_window_error')],
     ['redirect URI mismatch', msal('invalid_request', 'AADSTS50011: x')],
   ])('offers no consent link when consent is not the fix (%s)', (_name, error) => {
-    expect(explainSignInError(error, ctx).consentLink).toBeUndefined();
+    expect(explainSignInError(error, ctx).consentAction).toBeUndefined();
   });
 
   it('lets the AADSTS code win over the generic MSAL code and keeps it as the source', () => {
@@ -147,8 +164,14 @@ describe('explainSignInError', () => {
     expect(explained.message).toBe(message);
   });
 
-  it('builds a bare consent link without context', () => {
-    expect(buildConsentLink({})).toBe('#consent');
+  it('builds a bare consent action without context', () => {
+    expect(consentActionFor({})).toEqual({
+      kind: 'consent',
+      tenantId: null,
+      clientId: null,
+      scope: '',
+      cloud: null,
+    });
   });
 });
 

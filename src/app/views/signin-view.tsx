@@ -38,6 +38,7 @@ import { findRole, type Catalog } from '../../catalog';
 import { explainError } from '../../diagnose';
 import { classifyToken, decodeToken } from '../../token';
 import { config } from '../config';
+import { fixHref } from '../fix-links';
 import type { ViewProps } from '../view-props';
 
 function browserStorage(): Storage | null {
@@ -238,7 +239,7 @@ function SignIn({ onToken, catalog }: ViewProps) {
         Sign in with your own app registration to see your tokens and roles. Tokens stay in this tab (session
         storage) and are sent only to the sign-in provider and, when you ask, to Microsoft Graph.
       </p>
-      {error && <SignInError error={error} />}
+      {error && <SignInError error={error} hrefOf={fixHref} />}
       {tokens && session ? (
         <>
           <SignInTokens

@@ -184,7 +184,7 @@ describe('SigninView', () => {
     expect(alert).toHaveTextContent('Consent is needed');
     expect(within(alert).getByRole('link', { name: /consent link/ })).toHaveAttribute(
       'href',
-      `#consent&client_id=${CLIENT}`,
+      `#consent&client_id=${CLIENT}&cloud=public`,
     );
   });
 });
