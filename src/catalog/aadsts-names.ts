@@ -42,9 +42,3 @@ export function aadstsName(data: AadstsNames, code: string): string | null {
   const name = data.names.get(Number(digits));
   return name === undefined ? null : name;
 }
-
-/** Microsoft's lookup page for a code number. */
-export function aadstsLookupUrl(data: AadstsNames, code: string): string {
-  const digits = code.replace(/\D/g, '');
-  return data.lookupUrl.replace('{number}', digits);
-}

@@ -169,20 +169,6 @@ export function matchingEndpoints<E extends GateEndpoint>(
   return endpoints.filter((e) => e.methods.includes(method.toUpperCase()) && matchesGatePath(e.path, path));
 }
 
-/** The resource whose hosts include this host (wildcards `*.` match any subdomain). */
-export function findResourceByHost(
-  data: GateData,
-  host: string,
-): { readonly resource: ResourceFacts; readonly cloud: ResourceCloudFacts } | null {
-  const h = host.toLowerCase();
-  for (const resource of data.resources)
-    for (const cloud of resource.clouds)
-      for (const pattern of cloud.hosts)
-        if (pattern.startsWith('*.') ? h.endsWith(pattern.slice(1)) : h === pattern)
-          return { resource, cloud };
-  return null;
-}
-
 function withoutTrailingSlashes(text: string): string {
   let end = text.length;
   while (end > 0 && text.charAt(end - 1) === '/') end--;

@@ -45,13 +45,7 @@ export {
   findRole,
 } from './lookups';
 export { foldSearchText, listCatalogApis, searchCatalog } from './search';
-export {
-  findResourceByAudience,
-  findResourceByHost,
-  loadGates,
-  matchesGatePath,
-  matchingEndpoints,
-} from './gates';
+export { findResourceByAudience, loadGates, matchesGatePath, matchingEndpoints } from './gates';
 export type {
   DelegatedRoleGate,
   ExchangeGate,

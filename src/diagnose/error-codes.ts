@@ -337,9 +337,6 @@ const toMap = (rows: readonly Row[]): ReadonlyMap<string, ServiceCodeExplanation
 const SERVICE_CODES = toMap(SERVICE_ROWS);
 const IDX_CODES = toMap(IDX_ROWS);
 
-/** How many service and IDX codes are explained. */
-export const SERVICE_CODE_COUNT = SERVICE_CODES.size + IDX_CODES.size;
-
 /** Explains a service error code (Graph, Exchange, SharePoint, ARM, Key Vault, Storage); null when unknown. */
 export function explainServiceCode(code: string | null): ServiceCodeExplanation | null {
   if (!code) return null;

@@ -528,24 +528,3 @@ export const CLAIMS: ReadonlyMap<string, ClaimInfo> = new Map<string, ClaimInfo>
     },
   ],
 ]);
-
-/** Header parameters, explained the same way (used for the raw header view). */
-export const HEADER_PARAMETERS: ReadonlyMap<string, ClaimInfo> = new Map<string, ClaimInfo>([
-  ['alg', { meaning: 'Signature algorithm (Entra signs with RS256).', link: ACCESS_LINK }],
-  ['typ', { meaning: 'Token type, normally JWT.', link: ACCESS_LINK }],
-  [
-    'kid',
-    {
-      meaning: "ID of the key that signed the token, looked up in the issuer's published keys (JWKS).",
-      link: ACCESS_LINK,
-    },
-  ],
-  ['x5t', { meaning: 'Thumbprint of the signing certificate; same role as kid.', link: ACCESS_LINK }],
-  [
-    'nonce',
-    {
-      meaning: 'Microsoft Graph-specific value: the signature can only be checked by Graph itself.',
-      link: ACCESS_LINK,
-    },
-  ],
-]);

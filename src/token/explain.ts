@@ -1,4 +1,4 @@
-import { CLAIMS, HEADER_PARAMETERS, type ClaimInfo } from './claim-dictionary';
+import { CLAIMS, type ClaimInfo } from './claim-dictionary';
 import { formatIsoUtc, formatRelative, dateFromNumericDate, TIME_CLAIMS } from './time';
 import type { ClaimRow, Claims, DecodedJwt } from './types';
 
@@ -92,28 +92,4 @@ function explainOne(name: string, value: unknown, payload: Claims, now: Date): C
     ...(notes.length > 0 ? { notes } : {}),
     ...(time !== null ? { time } : {}),
   };
-}
-
-/**
- * One row per JOSE header parameter (alg, kid, typ, x5t, nonce, …), explained like claims.
- * Does not judge whether the algorithm or key is acceptable (decodeToken's findings do that).
- */
-export function explainHeader(token: DecodedJwt): readonly ClaimRow[] {
-  try {
-    const header: Claims = token.header;
-    return Object.keys(header).map((name) => {
-      const info = HEADER_PARAMETERS.get(name);
-      const value = header[name];
-      return {
-        name,
-        value,
-        display: displayValue(value, false, new Date(Number.NaN)).display,
-        meaning: info?.meaning ?? null,
-        link: info?.link ?? null,
-        known: info !== undefined,
-      };
-    });
-  } catch {
-    return [];
-  }
 }

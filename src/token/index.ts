@@ -24,7 +24,7 @@ export { findTokens, MAX_INPUT_LENGTH } from './find';
 export { decodeToken } from './decode';
 export { decodeBase64Bytes, decodeBase64UrlBytes, decodeUtf8, encodeBase64Url } from './base64url';
 export { classifyToken, describeExpiry, parseManagedIdentityResource } from './classify';
-export { explainClaims, explainHeader } from './explain';
+export { explainClaims } from './explain';
 export { ACCESS_LINK, AMR_VALUES, ID_LINK, OPTIONAL_LINK } from './claim-dictionary';
 export type { ClaimFormat, ClaimInfo } from './claim-dictionary';
 export { formatDuration, formatRelative, TIME_CLAIMS } from './time';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeToken, explainClaims, explainHeader, type ClaimRow, type DecodedJwt } from '../../src/token';
+import { decodeToken, explainClaims, type ClaimRow, type DecodedJwt } from '../../src/token';
 import { graphDelegatedV1, makeToken, type Payload } from '../fixtures/make-token';
 import tokens from '../fixtures/tokens.json';
 
@@ -298,18 +298,5 @@ describe('explainClaims', () => {
   it('does not mistake inherited names such as toString or hasOwnProperty for known claims', () => {
     const rows = explainClaims(decoded(makeToken({ toString: 'x', hasOwnProperty: 'y', valueOf: 1 })), NOW);
     expect(rows.map((r) => r.known)).toEqual([false, false, false]);
-  });
-});
-
-describe('explainHeader', () => {
-  it('explains alg, typ, kid and the Graph nonce', () => {
-    const rows = explainHeader(decoded(tokens['graph-with-nonce']));
-    expect(rows.map((r) => [r.name, r.known])).toEqual([
-      ['alg', true],
-      ['typ', true],
-      ['nonce', true],
-      ['kid', true],
-    ]);
-    expect(rows[0]?.display).toBe('RS256');
   });
 });
