@@ -1,13 +1,10 @@
-import type { Cloud } from '../token';
+import { CLOUD_IDS, CLOUDS, GRAPH_APP_ID, type Cloud } from '../token';
 import type { DefenderHostFamily, RequestApi, TargetApi } from './types';
 
-/** Graph hosts per cloud, from Microsoft's national-cloud deployment docs. */
-const graphHosts: Readonly<Record<string, Cloud>> = {
-  'graph.microsoft.com': 'public',
-  'graph.microsoft.us': 'usgov',
-  'dod-graph.microsoft.us': 'usgov',
-  'microsoftgraph.chinacloudapi.cn': 'china',
-};
+/** Graph hosts per cloud, from the one table of cloud hosts (src/token/clouds.ts). */
+const graphHosts: ReadonlyMap<string, Cloud> = new Map(
+  CLOUD_IDS.flatMap((cloud) => CLOUDS[cloud].graphHosts.map((host) => [host, cloud] as const)),
+);
 
 const defenderSecurityHosts = new Set([
   'api.security.microsoft.com',
@@ -109,7 +106,7 @@ export function resourceOfHost(
 /** Classifies a host name: Graph, a Defender host (and which family), or something else. */
 export function classifyHost(host: string): HostInfo {
   const h = host.toLowerCase();
-  const graphCloud = graphHosts[h];
+  const graphCloud = graphHosts.get(h);
   if (graphCloud) return { api: 'graph', cloud: graphCloud };
   if (defenderSecurityHosts.has(h)) return { api: 'defender', cloud: 'public', defenderHost: 'security' };
   const mdeCloud = defenderSecuritycenterHosts[h];
@@ -123,22 +120,15 @@ export function classifyHost(host: string): HostInfo {
   return { api: 'other', cloud: null };
 }
 
-/** Resource appIds of the APIs the rules name, as Entra registers them in every tenant. */
-export const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
+/** Resource appIds of the APIs the rules name, as Entra registers them in every tenant (Graph's: src/token/clouds.ts). */
 export const AAD_GRAPH_APP_ID = '00000002-0000-0000-c000-000000000000';
 export const MDE_APP_ID = 'fc780465-2017-40d4-a0c5-307022471b92';
 export const XDR_APP_ID = '8ee8fdad-f234-4243-8f3b-15c294843740';
 
-const graphResource: Readonly<Record<Cloud, string>> = {
-  public: 'https://graph.microsoft.com',
-  usgov: 'https://graph.microsoft.us',
-  china: 'https://microsoftgraph.chinacloudapi.cn',
-};
-
 /** The Graph resource for a host (DoD has its own). */
 export function graphApiFor(host: string, cloud: Cloud | null): TargetApi {
   const resource =
-    host === 'dod-graph.microsoft.us' ? 'https://dod-graph.microsoft.us' : graphResource[cloud ?? 'public'];
+    host === 'dod-graph.microsoft.us' ? 'https://dod-graph.microsoft.us' : CLOUDS[cloud ?? 'public'].graphUrl;
   return { name: 'Microsoft Graph', appId: GRAPH_APP_ID, resource };
 }
 
