@@ -1,8 +1,8 @@
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import ClaimsSection from '../../src/app/sections/claims-section';
-import { decodeToken, type DecodedJwt } from '../../src/token';
-import { graphDelegatedV1, makeToken } from '../fixtures/make-token';
+import ClaimsSection from '../../../src/app/sections/claims-section';
+import { decodeToken, type DecodedJwt } from '../../../src/token';
+import { graphDelegatedV1, makeToken } from '../../fixtures/make-token';
 
 const now = new Date('2026-11-23T12:00:00Z');
 
