@@ -57,6 +57,10 @@ export function buildCsp({
     ['base-uri', "'none'"],
     // MSAL navigates with location, never a form post; no form here submits anywhere.
     ['form-action', "'none'"],
+    // Trusted Types: no string reaches a script sink (innerHTML, script src, eval…) unchecked. The app's one
+    // sink is the service worker's URL, which passes only through the "tokenscope" policy.
+    ['require-trusted-types-for', "'script'"],
+    ['trusted-types', 'tokenscope'],
   ];
   if (forHeader) directives.push(['frame-ancestors', "'none'"]);
   return directives.map((d) => d.join(' ')).join('; ');

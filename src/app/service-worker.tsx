@@ -73,6 +73,30 @@ function showPrompt(registration: ServiceWorkerRegistration) {
   );
 }
 
+interface TrustedTypesFactory {
+  createPolicy(
+    name: string,
+    rules: { createScriptURL: (url: string) => string },
+  ): { createScriptURL: (url: string) => unknown };
+}
+
+/**
+ * The worker's URL as a TrustedScriptURL where the browser enforces Trusted Types (the policy requires it
+ * for `register`); the plain string elsewhere. The "tokenscope" policy passes this one URL and no other.
+ */
+function trustedWorkerUrl(url: string): string {
+  const factory = (window as { trustedTypes?: TrustedTypesFactory }).trustedTypes;
+  if (!factory) return url;
+  const policy = factory.createPolicy('tokenscope', {
+    createScriptURL: (candidate) => {
+      if (candidate !== url) throw new TypeError(`Not the app's service worker: ${candidate}`);
+      return candidate;
+    },
+  });
+  // register() accepts a TrustedScriptURL where Trusted Types exist; TypeScript's DOM types only say string.
+  return policy.createScriptURL(url) as string;
+}
+
 /**
  * Registers the offline service worker (src/app/sw.ts, built by vite-plugin-pwa) in production builds
  * served over http(s), and shows the update prompt when a new version waits. Does nothing in dev, from
@@ -82,8 +106,14 @@ export function startServiceWorker(): void {
   if (!config.production || !/^https?:$/.test(window.location.protocol) || !('serviceWorker' in navigator))
     return;
   const register = () => {
+    let url: string;
+    try {
+      url = trustedWorkerUrl(`${config.baseUrl}sw.js`);
+    } catch {
+      return; // A page that refuses the policy runs without offline support, as without a worker.
+    }
     navigator.serviceWorker
-      .register(`${config.baseUrl}sw.js`, { scope: config.baseUrl })
+      .register(url, { scope: config.baseUrl })
       .then((registration) =>
         watchForUpdate(
           registration,

@@ -71,14 +71,56 @@ describe('the Content-Security-Policy', () => {
     const ran = await page.evaluate(async () => {
       const w = window as unknown as { __ran?: boolean };
       const s = document.createElement('script');
-      s.textContent = 'window.__ran = true';
+      // Trusted Types refuses the string (a TypeError); the text node path reaches the policy's script-src.
+      try {
+        s.textContent = 'window.__ran = true';
+      } catch {
+        s.append(document.createTextNode('window.__ran = true'));
+      }
       document.body.append(s);
       await new Promise((r) => setTimeout(r, 50));
       return w.__ran === true;
     });
     expect(ran).toBe(false);
-    expect((await violations(page)).some((v) => v.startsWith('script-src'))).toBe(true);
+    expect(
+      (await violations(page)).some(
+        (v) => v.startsWith('script-src') || v.startsWith('require-trusted-types'),
+      ),
+    ).toBe(true);
     await context.close();
+  });
+
+  it('enforces Trusted Types: a string reaches no HTML sink, and only the "tokenscope" policy exists', async () => {
+    const app = await browser.open();
+    await app.page.getByRole('heading', { name: 'Tokenscope' }).waitFor();
+    const outcome = await app.page.evaluate(() => {
+      const tries = {
+        innerHTML: () => {
+          document.createElement('div').innerHTML = '<img src=x onerror=alert(1)>';
+        },
+        otherPolicy: () => {
+          (
+            window as unknown as { trustedTypes: { createPolicy: (n: string, r: object) => unknown } }
+          ).trustedTypes.createPolicy('attacker', {});
+        },
+      };
+      return Object.fromEntries(
+        Object.entries(tries).map(([name, run]) => {
+          try {
+            run();
+            return [name, 'allowed'];
+          } catch (e) {
+            return [name, e instanceof Error ? e.name : 'thrown'];
+          }
+        }),
+      );
+    });
+    expect(outcome).toEqual({ innerHTML: 'TypeError', otherPolicy: 'TypeError' });
+    // The service worker's URL passed the app's own policy (test/e2e/offline.e2e.test.ts relies on it).
+    await expect
+      .poll(() => app.page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length))
+      .toBe(1);
+    await app.close();
   });
 });
 
