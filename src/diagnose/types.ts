@@ -186,6 +186,7 @@ export type ErrorFindingCode =
   | 'token-not-sent'
   // Answer rules (src/diagnose/rules/answer-*.ts), one per error family.
   | 'answer-permission-near-miss'
+  | 'answer-other-api'
   | 'answer-permissions-all-of'
   | 'answer-granted-differs'
   | 'no-permission-claims'

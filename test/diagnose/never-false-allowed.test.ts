@@ -257,6 +257,34 @@ describe('one verdict from all the evidence (properties)', () => {
     'HTTP/1.1 403 Forbidden',
   ];
 
+  // Found by the property below: a Defender error pasted with a Graph /me call recommended Defender's roles
+  // next to the Graph permission the request needs.
+  it.each([true, false])(
+    "an error naming another API's permissions is not used for this request (gates loaded: %s)",
+    (gatesLoaded) => {
+      const t: Generated & { request: string } = {
+        caller: 'mi',
+        aud: 'https://graph.microsoft.com',
+        perms: [],
+        wids: undefined,
+        expired: false,
+        request: 'GET https://graph.microsoft.com/v1.0/me',
+      };
+      const inspected = inspect(
+        inspectedToken(makeToken(payloadOf(t)), NOW),
+        readRequest(t.request),
+        readAnswer(
+          '{"error":{"code":"Forbidden","message":"Missing application roles. API required roles: Machine.Read.All, Machine.ReadWrite.All. application roles: Ti.ReadWrite."}}',
+        ),
+        catalog,
+        { gates: gatesLoaded ? gates : null },
+      );
+      const recommended = new Set(inspected.findings.map(firstRecommendation).filter((p) => p !== null));
+      expect([...recommended].filter((p) => p.startsWith('machine.'))).toEqual([]);
+      expect(inspected.findings.map((f) => f.code)).toContain('answer-other-api');
+    },
+  );
+
   it('the pasted-answer path: the one list every panel shows, and the explainer, recommend one permission, the chosen one', () => {
     fc.assert(
       fc.property(

@@ -55,6 +55,22 @@ export const answerPermissionsRule: Rule = (ctx) => {
     aud?.appId === XDR_APP_ID;
   const api = resourceOf(v, defender);
   const required = named.required;
+  // An error that names another API's permissions (Defender's roles, pasted with a Graph call) is not this
+  // request's answer: recommending its permissions would contradict what the request needs.
+  const requestApi = ctx.request?.api ?? null;
+  if (requestApi !== null && requestApi !== 'other' && requestApi !== (defender ? 'defender' : 'graph'))
+    return [
+      answerFinding(
+        'answer-other-api',
+        'warning',
+        { answerApi: api.name, request: `${ctx.request?.method ?? ''} ${ctx.request?.host ?? ''}`.trim() },
+        `The pasted error names permissions of ${api.name} (${required.join(', ')}), but the request goes to ${ctx.request?.host ?? 'another API'}: they do not come from the same call, so the error's list is not used here.`,
+        {
+          text: 'Paste the error the API of this request answered, or the request that got this error.',
+          actions: [],
+        },
+      ),
+    ];
   const out: ErrorFinding[] = [];
   const has = required.filter((r) => v.held.has(r.toLowerCase()));
   const heldList = v.c ? [...v.c.roles, ...v.c.scopes] : [];

@@ -78,6 +78,10 @@ export async function openApp(
   });
   try {
     await page.goto(new URL(path, SPA_ORIGIN).href);
+    // The static first screen (index.html) is replaced by React's first render; a test that fills a field
+    // before then can fill the static one in the very moment it is replaced. People type in events, which
+    // never fall between React's commit and the carry-over (src/app/boot-carry-over.ts); a test tool can.
+    await page.waitForFunction(() => !document.querySelector('[data-boot]'), undefined, { timeout: 30_000 });
   } catch (error) {
     await context.close();
     throw error;
