@@ -1,5 +1,6 @@
 import { CLAIMS, type ClaimInfo } from './claim-dictionary';
-import { formatIsoUtc, formatRelative, dateFromNumericDate, TIME_CLAIMS } from './time';
+import { formatRelative } from './relative-time';
+import { formatIsoUtc, dateFromNumericDate, TIME_CLAIMS } from './time';
 import type { ClaimRow, Claims, DecodedJwt } from './types';
 
 function stringify(value: unknown): string {

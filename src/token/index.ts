@@ -27,7 +27,8 @@ export { classifyToken, describeExpiry, parseManagedIdentityResource } from './c
 export { explainClaims } from './explain';
 export { ACCESS_LINK, AMR_VALUES, ID_LINK, OPTIONAL_LINK } from './claim-dictionary';
 export type { ClaimFormat, ClaimInfo } from './claim-dictionary';
-export { formatDuration, formatRelative, TIME_CLAIMS } from './time';
+export { formatDuration, TIME_CLAIMS } from './time';
+export { formatRelative } from './relative-time';
 export { isOpaqueTokenShape } from './decode';
 export { summarizeToken, SUMMARY_PLACEHOLDER } from './summary';
 export type { SummaryNames, SummaryRow, SummaryRowKey, SummaryTone, TokenSummaryText } from './summary';

@@ -1,5 +1,5 @@
 // The one relative-time formatter lives with the other time facts; this module is the UI's door to it.
-export { formatRelative } from '../token/time';
+export { formatRelative } from '../token/relative-time';
 
 export { formatUtc } from '../token/time';
 
