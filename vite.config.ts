@@ -11,16 +11,20 @@ import { singleFile } from './scripts/vite-single-file.ts';
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
 /**
- * The page starts with src/app/boot.ts (the summary before React) and imports the React app from there,
- * after the first paint. So the app's files are not fetched only then, the page asks for them at once: a
- * prefetch link for the app chunk and every chunk it imports statically (only what the first screen needs;
- * lazy sections and views stay lazy). Prefetch, not modulepreload: a module preload is also compiled on
- * arrival, which competed with the first screen in page timing. scripts/check-build.mjs counts these links
- * as first-load JS.
+ * The page starts with src/app/boot.ts (the summary before React) and imports the React app from there, after
+ * the first paint. Two changes to the built index.html:
+ * - The first module's script is render-blocking (`blocking="render"`): for a linked token the first frame is
+ *   then the static screen with the summary already in it, not the bare shell laid out and painted once and
+ *   then again with the summary (measured: the extra frame cost about 30–50 ms before the summary showed).
+ * - The app chunk and every chunk it imports statically (only what the first screen needs; lazy sections and
+ *   views stay lazy) are named in `<meta name="tokenscope:app-files">`, which boot.ts turns into module
+ *   preloads when it starts the app: fetched together, not one import after another, and not before the
+ *   first frame, where the page timing showed prefetching them held the summary back by about 30 ms.
+ * scripts/check-build.mjs counts both as first-load JS.
  */
-function preloadApp(entry: string): Plugin {
+function firstScreen(bootEntry: string, appEntry: string): Plugin {
   return {
-    name: 'tokenscope:preload-app',
+    name: 'tokenscope:first-screen',
     apply: 'build',
     transformIndexHtml: {
       order: 'post',
@@ -29,25 +33,37 @@ function preloadApp(entry: string): Plugin {
         // Only the app's page: the sign-in redirect bridge (redirect.html) runs no app code.
         if (!bundle || ctx.path !== '/index.html') return html;
         const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
-        const app = chunks.find((c) => c.facadeModuleId === entry);
+        // index.html is the entry (its script is a module of the entry chunk), so not `facadeModuleId` here.
+        const boot = chunks.find((c) => c.isEntry && c.moduleIds.includes(bootEntry));
+        if (!boot) throw new Error('tokenscope:first-screen: no entry chunk holds src/app/boot.ts');
+        const base = ctx.server?.config.base ?? '/';
+        const tag = new RegExp(`<script type="module"([^>]*) src="${base}${boot.fileName}"`);
+        if (!tag.test(html)) throw new Error(`tokenscope:first-screen: no script tag for ${boot.fileName}`);
+        const out = html.replace(
+          tag,
+          `<script type="module"$1 blocking="render" src="${base}${boot.fileName}"`,
+        );
+        const app = chunks.find((c) => c.facadeModuleId === appEntry);
         // Not a chunk of its own when the page loads it directly: nothing to preload then.
-        if (!app) return html;
+        if (!app) return out;
         const files = new Set<string>();
         const visit = (fileName: string) => {
           if (files.has(fileName)) return;
           files.add(fileName);
-          const chunk = chunks.find((c) => c.fileName === fileName);
-          chunk?.imports.forEach(visit);
+          chunks.find((c) => c.fileName === fileName)?.imports.forEach(visit);
         };
         visit(app.fileName);
-        const base = ctx.server?.config.base ?? '/';
-        return [...files]
-          .filter((f) => !html.includes(`/${f}"`))
-          .map((f) => ({
-            tag: 'link',
-            attrs: { rel: 'prefetch', crossorigin: true, href: `${base}${f}` },
-            injectTo: 'head' as const,
-          }));
+        const list = [...files].filter((f) => f !== boot.fileName).map((f) => `${base}${f}`);
+        return {
+          html: out,
+          tags: [
+            {
+              tag: 'meta',
+              attrs: { name: 'tokenscope:app-files', content: list.join(' ') },
+              injectTo: 'head' as const,
+            },
+          ],
+        };
       },
     },
   };
@@ -140,7 +156,7 @@ export default defineConfig(({ mode }) => {
         ? singleFile(here('.'))
         : [
             redirectBridgeAtRoot(),
-            preloadApp(here('./src/app/main.tsx')),
+            firstScreen(here('./src/app/boot.ts'), here('./src/app/main.tsx')),
             plainLazyImports(),
             serviceWorker(),
           ]),
@@ -150,8 +166,8 @@ export default defineConfig(({ mode }) => {
     ...(single ? { publicDir: false as const } : {}),
     build: {
       target: 'es2022',
-      // No module-preload lists in the lazy imports: the app's first-load chunks are prefetched by index.html
-      // (preloadApp above); a lazy section's own imports are fetched as the browser reads it (after the first
+      // No module-preload lists in the lazy imports: the app's first-load chunks are preloaded by boot.ts from
+      // the list firstScreen (above) writes into index.html; a lazy section's own imports are fetched as the browser reads it (after the first
       // paint, mostly shared chunks already loaded). The lists and the helper's work on them cost first-load
       // bytes and time in the first render (issue 16).
       modulePreload: false,

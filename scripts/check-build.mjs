@@ -6,10 +6,9 @@ import { join } from 'node:path';
 
 const single = process.argv.includes('--single');
 const dist = process.argv.find((a) => a.startsWith('--dist='))?.slice(7) ?? (single ? 'dist-single' : 'dist');
-// First load: the first module (src/app/boot.ts with the token core) and the chunks index.html prefetches for
-// the React app. Issue 16 asks for 80 KB; the build is at 80.4 KB (React and React DOM alone are 66 KB), so the
-// line is held at 81 KB until the token core gives up the rest.
-const BUDGET_FIRST_LOAD_JS_KB = 81;
+// First load: the first module (src/app/boot.ts with the token core) and the chunks it preloads for the React
+// app (React and React DOM alone are 66 KB). Issue 16's goal; the full paste scanner is a lazy chunk.
+const BUDGET_FIRST_LOAD_JS_KB = 80;
 const BUDGET_FIRST_LOAD_CSS_KB = 10;
 
 // Content-Security-Policy (docs/security.md): every built page carries the policy as its first <head> element,
@@ -110,8 +109,17 @@ if (single) {
 }
 
 const html = readFileSync(join(dist, 'index.html'), 'utf8');
-// First load: the entry script and every module it preloads, as index.html names them.
-const firstLoad = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+// First load: the entry script and the app's chunks, which the first module preloads from the list index.html
+// names (vite.config.ts, firstScreen).
+const appFiles = /<meta name="tokenscope:app-files" content="([^"]*)"/.exec(html)?.[1];
+if (appFiles === undefined) {
+  console.error('budget check failed: index.html has no <meta name="tokenscope:app-files"> (vite.config.ts)');
+  process.exit(1);
+}
+const firstLoad = [
+  ...[...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]),
+  ...appFiles.split(' ').map((f) => f.replace(/^\//, '')),
+];
 const gz = (file) => gzipSync(readFileSync(join(dist, file))).length;
 const kb = (n) => (n / 1024).toFixed(1);
 

@@ -2,7 +2,7 @@ import {
   classifyToken,
   decodeToken,
   describeExpiry,
-  findTokens,
+  findBareToken,
   summarizeToken,
   type SummaryTone,
   type TokenSummaryText,
@@ -66,11 +66,31 @@ export function writeFirstScreen(
   if (!token || !paste || !box) return 'shell';
   // As the page's own text (not a typed value): src/app/boot-handoff.ts tells the two apart.
   box.defaultValue = token;
-  const found = findTokens(token);
-  const decoded = found.ok && found.tokens[0] ? decodeToken(found.tokens[0].value) : null;
+  // Only a bare token here: anything else (a header, a command) waits for the app's full paste scanner.
+  const found = findBareToken(token);
+  const decoded = found?.ok && found.tokens[0] ? decodeToken(found.tokens[0].value) : null;
   if (!decoded?.ok) return 'shell';
   const facts = classifyToken(decoded.token);
   const summary = summarizeToken(facts, null, describeExpiry(decoded.token.payload, now));
   paste.after(buildSummary(doc, summary, ''));
   return 'summary';
+}
+
+/**
+ * Adds a module preload for each chunk the build names in `<meta name="tokenscope:app-files">` (vite.config.ts),
+ * so the React app's files arrive together. Does nothing without that list (the dev server, the single file)
+ * and checks nothing about the files: a wrong name only costs a wasted request, the import still works.
+ */
+export function preloadAppFiles(doc: Document): number {
+  const list = doc.querySelector('meta[name="tokenscope:app-files"]')?.getAttribute('content') ?? '';
+  const files = list.split(' ').filter((f) => f.startsWith('/'));
+  for (const href of files) {
+    const link = doc.createElement('link');
+    link.rel = 'modulepreload';
+    // As the page's module scripts are fetched (Vite's `crossorigin`), so the preload is the one they use.
+    link.crossOrigin = '';
+    link.href = href;
+    doc.head.append(link);
+  }
+  return files.length;
 }

@@ -7,7 +7,7 @@ import '../ui/theme.css';
 import '../ui/shell.css';
 import '../ui/inspector.css';
 import { scrubAndHandOver } from './boot-handoff';
-import { writeFirstScreen } from './boot-summary';
+import { preloadAppFiles, writeFirstScreen } from './boot-summary';
 
 try {
   writeFirstScreen(document, window.location.hash, new Date());
@@ -19,12 +19,14 @@ try {
 // Whatever happened above: a token shown or not, it leaves the address bar now, not when the app has loaded.
 scrubAndHandOver(window);
 
-// The app's files are already on their way (index.html preloads them). Evaluating them now would hold the
-// first paint back until React had rendered: let the browser paint this first screen, then start the app.
+// Fetching or evaluating the app now would hold the first paint back: let the browser paint this first
+// screen, then start the app, its chunks preloaded side by side (the build lists them in index.html) rather
+// than found one import after another.
 let started = false;
 const startApp = () => {
   if (started) return;
   started = true;
+  preloadAppFiles(document);
   void import('./main');
 };
 if (document.visibilityState === 'hidden') startApp();

@@ -1,8 +1,8 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import {
   classifyToken,
   decodeToken,
-  findTokens,
+  findBareToken,
   type DecodedJwt,
   type FindResult,
   type TokenError,
@@ -16,8 +16,46 @@ export interface PageInspection {
   /** Index into `found.tokens` that was inspected; null when nothing was found. */
   readonly selectedIndex: number | null;
   /** Why the selected token could not be read, or null. */
-  readonly failure: TokenError | null;
+  readonly failure: InspectionFailure | null;
   readonly token: InspectedToken | null;
+  /**
+   * True while the text needs the full paste scanner and it has not loaded yet (a moment after the first
+   * render): nothing is found, nothing failed, and the page says "Reading…".
+   */
+  readonly pending: boolean;
+}
+
+/** A token error, or the paste scanner's chunk failing to load (offline before the page was cached). */
+export type InspectionFailure =
+  TokenError | { readonly code: 'scanner-not-loaded'; readonly message: string };
+
+type Finder = (text: string) => FindResult;
+
+const SCANNER_NOT_LOADED: InspectionFailure = {
+  code: 'scanner-not-loaded',
+  message:
+    'The part of the page that reads headers, commands and URLs did not load. Reload the page, or paste the token on its own.',
+};
+const NOTHING_FOUND: FindResult = { ok: true, tokens: [] };
+
+/**
+ * The full paste scanner (src/token/find.ts: headers, curl and PowerShell, URLs, JSON, opaque tokens), loaded
+ * as its own chunk once the page has rendered: the first load needs only `findBareToken`. Null until it has
+ * loaded, 'failed' when it could not.
+ */
+function useFinder(): Finder | 'failed' | null {
+  const [finder, setFinder] = useState<{ readonly find: Finder } | 'failed' | null>(null);
+  useEffect(() => {
+    let live = true;
+    import('../token/find').then(
+      (m) => live && setFinder({ find: m.findTokens }),
+      () => live && setFinder('failed'),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return finder === null || finder === 'failed' ? finder : finder.find;
 }
 
 const seconds = (v: unknown): number | null =>
@@ -29,7 +67,14 @@ const seconds = (v: unknown): number | null =>
  * explanations are left to the lazy Claims section, so the claim dictionary stays out of the first load.
  */
 export function useInspection(text: string, selected: number): PageInspection {
-  const found = useMemo(() => findTokens(text), [text]);
+  const finder = useFinder();
+  // null: the text needs the full scanner, which is still loading.
+  const result = useMemo(
+    () => findBareToken(text) ?? (typeof finder === 'function' ? finder(text) : null),
+    [text, finder],
+  );
+  const pending = result === null && finder === null;
+  const found = result ?? NOTHING_FOUND;
   const count = found.ok ? found.tokens.length : 0;
   const selectedIndex = count === 0 ? null : Math.min(Math.max(0, selected), count - 1);
   const raw = found.ok && selectedIndex !== null ? (found.tokens[selectedIndex]?.value ?? '') : null;
@@ -41,8 +86,18 @@ export function useInspection(text: string, selected: number): PageInspection {
       raw === null || !decoded?.ok ? null : toInspected(raw, decoded.token, decoded.findings, checkedAt),
     [raw, decoded, checkedAt],
   );
-  const failure = !found.ok ? found.error : decoded !== null && !decoded.ok ? decoded.error : null;
-  return useMemo(() => ({ found, selectedIndex, failure, token }), [found, selectedIndex, failure, token]);
+  const failure =
+    result === null && finder === 'failed'
+      ? SCANNER_NOT_LOADED
+      : !found.ok
+        ? found.error
+        : decoded !== null && !decoded.ok
+          ? decoded.error
+          : null;
+  return useMemo(
+    () => ({ found, selectedIndex, failure, token, pending }),
+    [found, selectedIndex, failure, token, pending],
+  );
 }
 
 /** The token as the page hands it down: decoded once, its facts read at `checkedAt`. */

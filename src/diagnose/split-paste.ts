@@ -1,4 +1,4 @@
-import { findTokens, MAX_INPUT_LENGTH } from '../token';
+import { findTokens, MAX_INPUT_LENGTH } from '../token/find';
 
 /** What a paste was read as. */
 export type PasteShape =

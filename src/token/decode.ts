@@ -1,22 +1,9 @@
 import { fixOf } from './finding';
+import { isOpaqueTokenShape } from './opaque';
 import { decodeBase64UrlBytes, decodeUtf8, isBase64Url } from './base64url';
 import type { Finding } from './finding';
 import { isJsonObject, parseJson } from './json';
 import type { Claims, DecodeFindingCode, DecodeResult, TokenError } from './types';
-
-const OPAQUE_CHARS = /^[A-Za-z0-9_\-.~+/=!*%]+$/;
-
-/**
- * True when a string is an opaque (non-JWT) access token shape: an Entra/MSA blob such as `EwB…` or
- * `1.A…`, or a long run of token characters without the three-part JWT shape.
- * Does not prove it is a token: only says it is not something we can decode.
- */
-export function isOpaqueTokenShape(value: string): boolean {
-  if (!OPAQUE_CHARS.test(value)) return false;
-  if (/^EwB[A-Za-z0-9+/=_-]{20,}$/.test(value)) return true;
-  if (/^[01]\.A[A-Za-z0-9_\-.]{20,}$/.test(value)) return true;
-  return value.length >= 40 && !value.includes('.');
-}
 
 function fail(code: TokenError['code'], message: string, segment?: TokenError['segment']): DecodeResult {
   return { ok: false, error: segment === undefined ? { code, message } : { code, message, segment } };

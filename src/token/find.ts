@@ -1,12 +1,8 @@
-import { isOpaqueTokenShape } from './decode';
+import { MAX_INPUT_LENGTH, NOTHING_PASTED, ONLY_WHITESPACE } from './find-bare';
+import { isOpaqueTokenShape } from './opaque';
 import type { FindResult, FoundToken, TokenSource } from './types';
 
-/**
- * Largest paste we look at, in UTF-16 code units (256 Ki). Real tokens are a few KB; a whole HAR file or
- * log dump is not something to scan in the browser's main thread. Longer input is refused at once,
- * before any pattern runs over it.
- */
-export const MAX_INPUT_LENGTH = 256 * 1024;
+export { MAX_INPUT_LENGTH };
 
 const JWT_CHAR = 'A-Za-z0-9_\\-';
 /** Characters an opaque bearer value may contain (base64, base64url, URL-safe punctuation). */
@@ -71,8 +67,7 @@ const NO_TOKEN_MESSAGE =
   'No token found. Paste a token (a JWT starts with "eyJ"), an Authorization header, a curl or PowerShell command, or a redirect URL.';
 
 function findUnsafe(text: string): FindResult {
-  if (typeof text !== 'string' || text.length === 0)
-    return { ok: false, error: { code: 'empty', message: 'Nothing was pasted.' } };
+  if (typeof text !== 'string' || text.length === 0) return { ok: false, error: NOTHING_PASTED };
   if (text.length > MAX_INPUT_LENGTH) {
     return {
       ok: false,
@@ -82,8 +77,7 @@ function findUnsafe(text: string): FindResult {
       },
     };
   }
-  if (text.trim() === '')
-    return { ok: false, error: { code: 'empty', message: 'Nothing was pasted (only whitespace).' } };
+  if (text.trim() === '') return { ok: false, error: ONLY_WHITESPACE };
 
   const joined = joinWrapped(text);
   const matches: Match[] = [];

@@ -20,7 +20,9 @@ export type {
   TokenUser,
   TokenSource,
 } from './types';
-export { findTokens, MAX_INPUT_LENGTH } from './find';
+// Not `findTokens` (./find): the full paste scanner is a lazy chunk, imported from './find' by its users, so
+// the first load holds only the bare-token reader.
+export { findBareToken, MAX_INPUT_LENGTH } from './find-bare';
 export { decodeToken } from './decode';
 export { decodeBase64Bytes, decodeBase64UrlBytes, decodeUtf8, encodeBase64Url } from './base64url';
 export { classifyToken, describeExpiry, parseManagedIdentityResource } from './classify';
@@ -29,7 +31,7 @@ export { ACCESS_LINK, AMR_VALUES, ID_LINK, OPTIONAL_LINK } from './claim-diction
 export type { ClaimFormat, ClaimInfo } from './claim-dictionary';
 export { formatDuration, TIME_CLAIMS } from './time';
 export { formatRelative } from './relative-time';
-export { isOpaqueTokenShape } from './decode';
+export { isOpaqueTokenShape } from './opaque';
 export { summarizeToken, SUMMARY_PLACEHOLDER } from './summary';
 export type { SummaryNames, SummaryRow, SummaryRowKey, SummaryTone, TokenSummaryText } from './summary';
 export {

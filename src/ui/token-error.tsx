@@ -14,6 +14,7 @@ const TITLES: Readonly<Record<string, string>> = {
   'not-base64url': 'Not base64url: the token is damaged',
   'not-json': 'Not JSON: the token is damaged',
   'not-object': 'Not a JSON object: this is not a JWT',
+  'scanner-not-loaded': 'Could not read the paste',
 };
 
 /** A title for a decoding failure code, in plain words. */

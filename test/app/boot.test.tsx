@@ -1,7 +1,7 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/app/app';
-import { writeFirstScreen } from '../../src/app/boot-summary';
+import { preloadAppFiles, writeFirstScreen } from '../../src/app/boot-summary';
 
 import indexHtml from '../../index.html?raw';
 import tokenFixtures from '../fixtures/tokens.json';
@@ -124,6 +124,37 @@ describe('the first screen before React (index.html and src/app/boot)', () => {
     writeFirstScreen(page, `#token=${tokens['hostile-claims']}`, new Date());
     const summary = page.querySelector('section[aria-label="Token summary"]')!;
     expect(summary.querySelectorAll('script, img, iframe')).toHaveLength(0);
+  });
+
+  it('leaves a link whose token is not bare to the app, which reads it once its paste scanner has loaded', async () => {
+    const token = tokens['graph-delegated-v1']!;
+    const hash = `#token=${encodeURIComponent(`Bearer ${token}`)}`;
+    const page = staticPage();
+    expect(writeFirstScreen(page, hash, new Date())).toBe('shell');
+    expect(page.querySelector('section[aria-label="Token summary"]')).toBeNull();
+    renderApp(hash);
+    const summary = await screen.findByRole('region', { name: 'Token summary' }, { timeout: 10_000 });
+    await waitFor(() => expect(summary).toHaveTextContent('Access token'), { timeout: 10_000 });
+  });
+});
+
+describe('the app files the first module preloads when it starts the app (preloadAppFiles)', () => {
+  it('adds one module preload per file the build lists, fetched as the module scripts are', () => {
+    const page = staticPage();
+    const meta = page.createElement('meta');
+    meta.name = 'tokenscope:app-files';
+    meta.content = '/assets/main-a.js /assets/react-b.js';
+    page.head.append(meta);
+    expect(preloadAppFiles(page)).toBe(2);
+    const links = [...page.head.querySelectorAll('link[rel="modulepreload"]')];
+    expect(links.map((l) => l.getAttribute('href'))).toEqual(['/assets/main-a.js', '/assets/react-b.js']);
+    expect(links.every((l) => l.getAttribute('crossorigin') === '')).toBe(true);
+  });
+
+  it('adds nothing without the list (the dev server, the single file)', () => {
+    const page = staticPage();
+    expect(preloadAppFiles(page)).toBe(0);
+    expect(page.querySelectorAll('link[rel="modulepreload"]')).toHaveLength(0);
   });
 });
 

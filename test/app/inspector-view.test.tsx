@@ -88,6 +88,7 @@ describe('several tokens in one paste', () => {
     selectedIndex: 1,
     failure: null,
     token: null,
+    pending: false,
   };
 
   it('lists them as a radio group with the chosen one checked', async () => {
@@ -122,21 +123,29 @@ describe('errors', () => {
     'not-object',
   ];
 
-  it.each(codes)('explains %s with a title and the message', async (code) => {
-    const error = { code, message: `message for ${code}` };
-    const failsToFind = code === 'too-large' || code === 'no-token-found';
-    renderWith({
-      found: failsToFind
-        ? { ok: false, error }
-        : { ok: true, tokens: [{ value: 'x.y', source: 'bare', label: null }] },
-      selectedIndex: failsToFind ? null : 0,
-      failure: error,
-      token: null,
-    });
-    expect(await screen.findByText(titleForTokenError(code))).toBeInTheDocument();
-    expect(screen.getByText(`message for ${code}`)).toBeInTheDocument();
-    expect(titleForTokenError(code)).not.toBe('Cannot read this token');
-  });
+  it.each([...codes, 'scanner-not-loaded' as const])(
+    'explains %s with a title and the message',
+    async (code) => {
+      const message = `message for ${code}`;
+      const failsToFind = code === 'too-large' || code === 'no-token-found';
+      const error = { code, message };
+      renderWith({
+        found:
+          code === 'scanner-not-loaded'
+            ? { ok: true, tokens: [] }
+            : failsToFind
+              ? { ok: false, error: { code, message } }
+              : { ok: true, tokens: [{ value: 'x.y', source: 'bare', label: null }] },
+        selectedIndex: failsToFind || code === 'scanner-not-loaded' ? null : 0,
+        failure: error,
+        token: null,
+        pending: false,
+      });
+      expect(await screen.findByText(titleForTokenError(code))).toBeInTheDocument();
+      expect(screen.getByText(`message for ${code}`)).toBeInTheDocument();
+      expect(titleForTokenError(code)).not.toBe('Cannot read this token');
+    },
+  );
 
   it('shows no error for an empty box', () => {
     renderWith(
@@ -145,6 +154,7 @@ describe('errors', () => {
         selectedIndex: null,
         failure: { code: 'empty', message: 'Nothing was pasted.' },
         token: null,
+        pending: false,
       },
       { text: '' },
     );

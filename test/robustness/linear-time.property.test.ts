@@ -6,7 +6,8 @@
 // A linear parser stays within a few dozen baselines; a quadratic one at these sizes takes thousands.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classifyToken, decodeToken, findTokens } from '../../src/token';
+import { classifyToken, decodeToken } from '../../src/token';
+import { findTokens } from '../../src/token/find';
 import { buildReport, explainError, parseRequest } from '../../src/diagnose';
 import { readApiAnswer } from '../../src/diagnose/api-answer';
 import { looksLikeId, normaliseDefenderPath, normaliseGraphPath } from '../../src/diagnose/normalise-path';

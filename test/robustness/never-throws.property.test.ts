@@ -9,10 +9,10 @@ import {
   describeExpiry,
   decodeToken,
   explainClaims,
-  findTokens,
   type DecodedJwt,
   type TokenErrorCode,
 } from '../../src/token';
+import { findTokens } from '../../src/token/find';
 import { explainError, parseRequest, type RequestErrorCode } from '../../src/diagnose';
 
 const TOKEN_ERRORS: Record<TokenErrorCode, true> = {

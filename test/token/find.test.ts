@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findTokens, MAX_INPUT_LENGTH, type TokenSource } from '../../src/token';
+import { MAX_INPUT_LENGTH, type TokenSource } from '../../src/token';
+import { findTokens } from '../../src/token/find';
 import { graphDelegatedV1, idTokenV2, makeToken } from '../fixtures/make-token';
 import tokens from '../fixtures/tokens.json';
 

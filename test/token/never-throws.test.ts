@@ -4,10 +4,10 @@ import {
   classifyToken,
   decodeToken,
   explainClaims,
-  findTokens,
   describeExpiry,
   type DecodedJwt,
 } from '../../src/token';
+import { findTokens } from '../../src/token/find';
 import { encodeBase64Url, graphDelegatedV1, makeToken } from '../fixtures/make-token';
 
 // Generous timeouts: the properties run in ~100 ms alone, but CI machines are shared.

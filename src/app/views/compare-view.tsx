@@ -4,10 +4,10 @@ import {
   CALLER_SHORT,
   classifyToken,
   decodeToken,
-  findTokens,
   KIND_NOUN,
   type Classification,
 } from '../../token';
+import { findTokens } from '../../token/find';
 import { CompareDifferences } from '../../ui/compare-differences';
 import { CompareTokenBox } from '../../ui/compare-token-box';
 import '../../ui/inspector.css';
