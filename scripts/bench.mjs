@@ -29,6 +29,8 @@ await build({
     rolldownOptions: {
       input: {
         token: resolve('src/token/index.ts'),
+        // The full paste scanner is not in the token barrel (the app loads it lazily).
+        find: resolve('src/token/find.ts'),
         catalog: resolve('src/catalog/index.ts'),
         diagnose: resolve('src/diagnose/index.ts'),
       },
@@ -38,6 +40,7 @@ await build({
 });
 const load = (name) => import(pathToFileURL(join(out, `${name}.mjs`)).href);
 const token = await load('token');
+const { findTokens } = await load('find');
 const catalogLayer = await load('catalog');
 const diagnoseLayer = await load('diagnose');
 
@@ -142,7 +145,7 @@ const errorBody =
 
 /** The inspector's pipeline on one paste, as the app runs it: find, decode, classify, expiry, explain claims. */
 function inspectText(text) {
-  const found = token.findTokens(text);
+  const found = findTokens(text);
   const first = found.ok ? found.tokens[0] : undefined;
   if (!first) return;
   const decoded = token.decodeToken(first.value);
@@ -155,7 +158,7 @@ function inspectText(text) {
 for (const [name, raw] of Object.entries(fixtures)) {
   const text = `Authorization: Bearer ${raw}`;
   measure(`find-and-decode/${name}`, () => {
-    const found = token.findTokens(text);
+    const found = findTokens(text);
     if (found.ok) token.decodeToken(found.tokens[0].value);
   });
   const decoded = token.decodeToken(raw);
