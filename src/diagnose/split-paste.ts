@@ -124,18 +124,9 @@ function splitWords(text: string, start: number, mode: Mode): Words {
       push();
       continue;
     }
-    if (mode === 'posix' && c === '\\') {
-      if (next === '\n' || (next === '\r' && text[i + 2] === '\n')) {
-        push();
-        i += next === '\r' ? 2 : 1;
-        continue;
-      }
-      word += next;
-      inWord = true;
-      i++;
-      continue;
-    }
-    if (mode === 'powershell' && c === '`') {
+    // The shell's escape character outside quotes: bash's `\`, PowerShell's backtick. Before a line break it
+    // continues the line; before anything else it makes that character literal.
+    if (c === (mode === 'posix' ? '\\' : mode === 'powershell' ? '`' : null)) {
       if (next === '\n' || (next === '\r' && text[i + 2] === '\n')) {
         push();
         i += next === '\r' ? 2 : 1;
