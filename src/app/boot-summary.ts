@@ -4,12 +4,9 @@ import {
   describeExpiry,
   findBareToken,
   summarizeToken,
-  type SummaryTone,
   type TokenSummaryText,
 } from '../token';
 import { parseHash } from './routing';
-
-const BADGE: Readonly<Record<SummaryTone, string>> = { ok: 'badge ok', warn: 'badge warn', err: 'badge err' };
 
 function element<K extends keyof HTMLElementTagNameMap>(
   doc: Document,
@@ -38,7 +35,7 @@ export function buildSummary(doc: Document, summary: TokenSummaryText, emptyText
   const list = element(doc, 'dl');
   for (const row of summary.rows) {
     const value = element(doc, 'dd');
-    if (row.badge) value.append(element(doc, 'span', row.badge.text, BADGE[row.badge.tone]), ' ');
+    if (row.badge) value.append(element(doc, 'span', row.badge.text, `badge ${row.badge.tone}`), ' ');
     value.append(row.text);
     if (row.detail) value.append(element(doc, 'span', ` · ${row.detail}`, 'muted'));
     list.append(element(doc, 'dt', row.label), value);
@@ -64,7 +61,7 @@ export function writeFirstScreen(
   const paste = inspector?.querySelector('section[aria-label="Paste a token"]');
   const box = paste?.querySelector('textarea');
   if (!token || !paste || !box) return 'shell';
-  // As the page's own text (not a typed value): src/app/boot-handoff.ts tells the two apart.
+  // As the page's own text (not a typed value): src/app/boot-carry-over.ts tells the two apart.
   box.defaultValue = token;
   // Only a bare token here: anything else (a header, a command) waits for the app's full paste scanner.
   const found = findBareToken(token);

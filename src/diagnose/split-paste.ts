@@ -1,4 +1,5 @@
-import { findTokens, MAX_INPUT_LENGTH } from '../token/find';
+import { MAX_INPUT_LENGTH } from '../token';
+import { findTokens } from '../token/find';
 
 /** What a paste was read as. */
 export type PasteShape =

@@ -2,8 +2,6 @@ import { MAX_INPUT_LENGTH, NOTHING_PASTED, ONLY_WHITESPACE } from './find-bare';
 import { isOpaqueTokenShape } from './opaque';
 import type { FindResult, FoundToken, TokenSource } from './types';
 
-export { MAX_INPUT_LENGTH };
-
 const JWT_CHAR = 'A-Za-z0-9_\\-';
 /** Characters an opaque bearer value may contain (base64, base64url, URL-safe punctuation). */
 const VALUE = '[A-Za-z0-9_\\-.~+/=%]+';

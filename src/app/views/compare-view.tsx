@@ -1,12 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import { compareTokens, parseRequest, type ComparedToken } from '../../diagnose';
-import {
-  CALLER_SHORT,
-  classifyToken,
-  decodeToken,
-  KIND_NOUN,
-  type Classification,
-} from '../../token';
+import { CALLER_SHORT, classifyToken, decodeToken, KIND_NOUN, type Classification } from '../../token';
 import { findTokens } from '../../token/find';
 import { CompareDifferences } from '../../ui/compare-differences';
 import { CompareTokenBox } from '../../ui/compare-token-box';
